@@ -1,0 +1,52 @@
+using MYK10.Participation.Data;
+using MYK10.Participation.Hosting;
+
+namespace MYK10.Participation.Web.Cli;
+
+/// <summary>
+/// Operations verbs of the site's executable: <c>migrate</c>, <c>staff add</c>. Each exits non-zero with a
+/// one-line message on bad input.
+/// </summary>
+public static class CommandLine
+{
+    private static readonly Dictionary<string, Func<CommandContext, Task<int>>> Verbs = new(StringComparer.Ordinal)
+    {
+        ["migrate"] = MigrateCommand.RunAsync,
+        ["staff"] = StaffCommand.RunAsync,
+    };
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=', StringComparison.Ordinal);
+
+    public static async Task<int> RunAsync(string[] args, TextReader? input = null, TextWriter? output = null, TextWriter? error = null,
+        IDictionary<string, string?>? configuration = null)
+    {
+        output ??= Console.Out;
+        error ??= Console.Error;
+        if (!Verbs.TryGetValue(args[0], out var verb))
+        {
+            await error.WriteLineAsync($"Unknown command '{args[0]}'. Known commands: {string.Join(", ", Verbs.Keys)}.");
+            return 2;
+        }
+
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        if (configuration is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(configuration);
+        }
+
+        builder.Services.AddParticipation(builder.Configuration, builder.Environment.ContentRootPath);
+        using var host = builder.Build();
+        try
+        {
+            await host.Services.GetRequiredService<Migrator>().MigrateAsync();
+        }
+        catch (MigrationException ex)
+        {
+            await error.WriteLineAsync(ex.Message);
+            return 1;
+        }
+
+        return await verb(new CommandContext(args[1..], host.Services, input ?? Console.In, output, error));
+    }
+}

@@ -1,0 +1,11 @@
+namespace MYK10.Participation.Web.Cli;
+
+/// <summary><c>migrate</c>: the migrations run before every verb, so this only reports.</summary>
+internal static class MigrateCommand
+{
+    public static async Task<int> RunAsync(CommandContext context)
+    {
+        await context.Output.WriteLineAsync("Database is up to date.");
+        return 0;
+    }
+}

@@ -1,0 +1,150 @@
+using System.Globalization;
+using Hangfire;
+using Hangfire.Storage.SQLite;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.Data.Sqlite;
+using MYK10.Participation.Data;
+using MYK10.Participation.Hosting;
+using MYK10.Participation.Jobs;
+using MYK10.Participation.Mail;
+using MYK10.Participation.Staff;
+
+namespace MYK10.Participation.Web.Hosting;
+
+/// <summary>The composition root of the site.</summary>
+public static class WebApp
+{
+    public static readonly CultureInfo[] Cultures = [new("de-DE"), new("en")];
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = WebRoot.Find() });
+        var contentRoot = builder.Environment.ContentRootPath;
+        var services = builder.Services;
+
+        services.AddParticipation(builder.Configuration, contentRoot);
+        AddJobs(builder, contentRoot);
+
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddRazorPages(o =>
+            {
+                o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+                o.Conventions.AuthorizeFolder("/Staff", Policies.Moderation);
+                o.Conventions.AllowAnonymousToPage("/Staff/Anmelden");
+                o.Conventions.AllowAnonymousToPage("/Staff/KeinZugriff");
+            })
+            .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
+            .AddDataAnnotationsLocalization(o =>
+                o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            // German unless the visitor chose otherwise; the browser's language alone does not switch the site.
+            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+
+        services.AddAuthentication(Policies.StaffScheme)
+            .AddCookie(Policies.StaffScheme, o =>
+            {
+                o.Cookie.Name = "myk10.staff";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.LoginPath = "/staff/anmelden";
+                o.LogoutPath = "/staff/abmelden";
+                o.AccessDeniedPath = "/staff/kein-zugriff";
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+            });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Admin, p => p.AddAuthenticationSchemes(Policies.StaffScheme).RequireRole(StaffRoles.Admin))
+            .AddPolicy(Policies.Moderation, p => p.AddAuthenticationSchemes(Policies.StaffScheme).RequireRole(StaffRoles.Admin, StaffRoles.Moderator));
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "myk10.af";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.FormFieldName = "__RequestVerificationToken";
+        });
+
+        var app = builder.Build();
+        Configure(app);
+        return app;
+    }
+
+    /// <summary>Migrates the database and registers recurring jobs; call before the app runs.</summary>
+    public static async Task PrepareAsync(this WebApplication app)
+    {
+        await app.Services.GetRequiredService<Migrator>().MigrateAsync();
+        RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>());
+        var transport = app.Services.GetRequiredService<IMailTransport>();
+        app.Logger.LogInformation("Mail goes to {Transport}", transport.Description);
+        if (transport is PickupDirectoryMailTransport)
+        {
+            app.Logger.LogWarning("No SMTP host configured (Mail:Smtp:Host): messages are written as .eml files to {Directory}", ((PickupDirectoryMailTransport)transport).Directory);
+        }
+    }
+
+    private static void AddJobs(WebApplicationBuilder builder, string contentRoot)
+    {
+        var jobsConnection = new SqliteConnectionStringBuilder(DataPaths.ResolveConnectionString(
+            builder.Configuration.GetConnectionString("Jobs"), DataPaths.DefaultJobs, contentRoot));
+        SqliteConnectionFactory.EnsureDirectory(jobsConnection.DataSource);
+        var pollInterval = TimeSpan.FromSeconds(builder.Configuration.GetValue("Jobs:PollIntervalSeconds", 5.0));
+
+        builder.Services.AddHangfire(config => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseSQLiteStorage(jobsConnection.DataSource, new SQLiteStorageOptions
+            {
+                QueuePollInterval = pollInterval,
+            }));
+        if (builder.Configuration.GetValue("Jobs:Server", true))
+        {
+            builder.Services.AddHangfireServer(o =>
+            {
+                o.WorkerCount = builder.Configuration.GetValue("Jobs:WorkerCount", 2);
+                o.SchedulePollingInterval = pollInterval;
+                o.ServerName = $"web-{Environment.MachineName}";
+            });
+        }
+    }
+
+    private static void Configure(WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/fehler/500");
+            app.UseHsts();
+        }
+        else
+        {
+            app.UseExceptionHandler("/fehler/500");
+        }
+
+        app.UseSecurityHeaders();
+        app.UseStatusCodePagesWithReExecute("/fehler/{0}");
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealth();
+        app.MapHangfireDashboard("/admin/jobs", new DashboardOptions
+            {
+                // Access is decided by the endpoint's policy below; Hangfire's own filter would allow local requests only.
+                Authorization = [],
+                AppPath = "/admin",
+                DashboardTitle = "MYK10 – Hintergrundaufgaben",
+                DisplayStorageConnectionString = false,
+            })
+            .RequireAuthorization(Policies.Admin);
+        app.MapRazorPages();
+    }
+}

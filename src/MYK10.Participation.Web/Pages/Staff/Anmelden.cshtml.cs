@@ -1,0 +1,71 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using MYK10.Participation.Staff;
+using MYK10.Participation.Time;
+using MYK10.Participation.Web.Hosting;
+
+namespace MYK10.Participation.Web.Pages.Staff;
+
+public sealed class AnmeldenModel(StaffService staff, IStringLocalizer<SharedResource> text) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [FromQuery(Name = "ReturnUrl")]
+    public string? ReturnUrl { get; set; }
+
+    [FromQuery(Name = "abgemeldet")]
+    public bool SignedOut { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await staff.SignInAsync(Input.Email, Input.Password);
+        switch (result.Status)
+        {
+            case SignInStatus.Succeeded:
+                await HttpContext.SignInAsync(Policies.StaffScheme, Principal(result.Member!));
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : Url.Page("/Staff/Index")!);
+            case SignInStatus.LockedOut:
+                ModelState.AddModelError(string.Empty, text["Staff.SignIn.LockedOut", BerlinTime.Format(result.LockedUntil!.Value)]);
+                return Page();
+            default:
+                ModelState.AddModelError(nameof(Input) + "." + nameof(Input.Password), text["Staff.SignIn.Invalid"]);
+                return Page();
+        }
+    }
+
+    private static ClaimsPrincipal Principal(StaffMember member) => new(new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, member.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new Claim(ClaimTypes.Name, member.Email),
+            new Claim(ClaimTypes.Role, member.Role.ToText()),
+        ],
+        Policies.StaffScheme));
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Validation.Required")]
+        [EmailAddress(ErrorMessage = "Validation.Email")]
+        [Display(Name = "Staff.Email")]
+        [DataType(DataType.EmailAddress)]
+        public string Email { get; set; } = string.Empty;
+
+        [Required(ErrorMessage = "Validation.Required")]
+        [Display(Name = "Staff.Password")]
+        [DataType(DataType.Password)]
+        public string Password { get; set; } = string.Empty;
+    }
+}

@@ -1,0 +1,25 @@
+using MYK10.Participation.Data;
+using MYK10.Participation.Web.Cli;
+using MYK10.Participation.Web.Hosting;
+
+if (CommandLine.IsCommand(args))
+{
+    return await CommandLine.RunAsync(args);
+}
+
+var app = WebApp.Build(args);
+try
+{
+    await app.PrepareAsync();
+}
+catch (MigrationException ex)
+{
+    await Console.Error.WriteLineAsync($"Start-up stopped: {ex.Message}");
+    return 1;
+}
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point, visible to the test host.</summary>
+public partial class Program;

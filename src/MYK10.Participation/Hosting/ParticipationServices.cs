@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MYK10.Participation.Data;
+using MYK10.Participation.Jobs;
+using MYK10.Participation.Mail;
+using MYK10.Participation.Reference;
+using MYK10.Participation.Staff;
+
+namespace MYK10.Participation.Hosting;
+
+public static class ParticipationServices
+{
+    /// <summary>Registers storage, mail, jobs and the features of the library.</summary>
+    public static IServiceCollection AddParticipation(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        DapperTypeHandlers.Register();
+        services.TryAddSingleton(TimeProvider.System);
+
+        var connectionString = DataPaths.ResolveConnectionString(
+            configuration.GetConnectionString("Participation"), DataPaths.DefaultParticipation, contentRoot);
+        services.AddSingleton<IDbConnectionFactory>(new SqliteConnectionFactory(connectionString));
+        services.AddSingleton(sp => new Migrator(
+            sp.GetRequiredService<IDbConnectionFactory>(),
+            MigrationScript.Embedded(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<Migrator>>()));
+
+        services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section))
+            .PostConfigure(o => o.PickupDirectory = DataPaths.ResolvePath(o.PickupDirectory, contentRoot));
+        services.AddSingleton<IMailTransport>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<MailOptions>>();
+            return options.Value.UsesSmtp ? new SmtpMailTransport(options) : new PickupDirectoryMailTransport(options);
+        });
+        services.AddSingleton<MailOutbox>();
+        services.AddSingleton<OutboxStore>();
+        services.AddSingleton<MimeMessageFactory>();
+        services.AddTransient<OutboxJob>();
+        services.TryAddSingleton<IOutboxSignal, HangfireOutboxSignal>();
+
+        services.AddSingleton<ReferenceStore>();
+
+        services.AddOptions<StaffOptions>().Bind(configuration.GetSection(StaffOptions.Section));
+        services.AddSingleton<IPasswordHasher<StaffMember>, PasswordHasher<StaffMember>>();
+        services.AddSingleton<StaffStore>();
+        services.AddSingleton<StaffService>();
+        return services;
+    }
+}

@@ -1,0 +1,16 @@
+using Hangfire;
+using MYK10.Participation.Mail;
+
+namespace MYK10.Participation.Jobs;
+
+/// <summary>The one place where recurring jobs are registered, with stable ids.</summary>
+public static class RecurringJobs
+{
+    public const string MailOutbox = "mail-outbox";
+
+    public static void Register(IRecurringJobManager manager)
+    {
+        var berlin = new RecurringJobOptions { TimeZone = Time.BerlinTime.Zone };
+        manager.AddOrUpdate<OutboxJob>(MailOutbox, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), berlin);
+    }
+}

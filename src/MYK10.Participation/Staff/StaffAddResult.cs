@@ -1,0 +1,14 @@
+namespace MYK10.Participation.Staff;
+
+public enum StaffAddError
+{
+    None,
+    InvalidEmail,
+    WeakPassword,
+    Duplicate,
+}
+
+public sealed record StaffAddResult(StaffAddError Error, long? Id = null)
+{
+    public bool Succeeded => Error == StaffAddError.None;
+}
