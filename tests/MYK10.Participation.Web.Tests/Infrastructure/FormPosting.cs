@@ -1,0 +1,52 @@
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace MYK10.Participation.Web.Tests.Infrastructure;
+
+/// <summary>Posts forms the way a browser does: load the page, take the antiforgery token from the form, submit.</summary>
+public static class FormPosting
+{
+    private static readonly HtmlParser Parser = new();
+
+    public static async Task<IHtmlDocument> GetDocumentAsync(this HttpClient client, string url)
+    {
+        using var response = await client.GetAsync(url);
+        return Parser.ParseDocument(await response.Content.ReadAsStringAsync());
+    }
+
+    public static IHtmlDocument Parse(string html) => Parser.ParseDocument(html);
+
+    /// <summary>
+    /// Loads <paramref name="pageUrl"/>, picks the form (by <paramref name="formSelector"/>, else the last POST form
+    /// in <c>main</c>), fills <paramref name="fields"/> over the form's own values, and posts it.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string pageUrl, Dictionary<string, string> fields, string? formSelector = null)
+    {
+        var document = await client.GetDocumentAsync(pageUrl);
+        var form = (formSelector is null
+                ? document.QuerySelectorAll("main form[method=post]").OfType<IHtmlFormElement>().LastOrDefault()
+                : document.QuerySelector(formSelector) as IHtmlFormElement)
+            ?? throw new InvalidOperationException($"No POST form on {pageUrl}.");
+
+        var values = new List<KeyValuePair<string, string>>();
+        foreach (var input in form.QuerySelectorAll("input[name]").OfType<IHtmlInputElement>())
+        {
+            if ((input.Type is "checkbox" or "radio") && !input.IsChecked)
+            {
+                continue;
+            }
+
+            if (!fields.ContainsKey(input.Name!))
+            {
+                values.Add(new(input.Name!, input.Value));
+            }
+        }
+
+        values.AddRange(fields);
+        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? pageUrl : form.GetAttribute("action")!;
+        return await client.PostAsync(action, new FormUrlEncodedContent(values));
+    }
+
+    public static async Task<IHtmlDocument> ReadDocumentAsync(this HttpResponseMessage response) =>
+        Parser.ParseDocument(await response.Content.ReadAsStringAsync());
+}

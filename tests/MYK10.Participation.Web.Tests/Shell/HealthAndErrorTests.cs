@@ -1,0 +1,41 @@
+using System.Net;
+using System.Text.Json;
+using MYK10.Participation.Web.Tests.Infrastructure;
+
+namespace MYK10.Participation.Web.Tests.Shell;
+
+public sealed class HealthAndErrorTests
+{
+    [Fact]
+    public async Task Health_ReportsTheDatabase()
+    {
+        await using var site = new SiteFactory();
+
+        using var response = await site.CreateBrowserLikeClient().GetAsync("/health");
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("ok", json.RootElement.GetProperty("status").GetString());
+        Assert.Equal("ok", json.RootElement.GetProperty("database").GetProperty("status").GetString());
+        Assert.True(json.RootElement.GetProperty("database").GetProperty("migrations").GetInt64() >= 3);
+    }
+
+    [Fact]
+    public async Task BrokenDatabase_GivesGerman500PageWithoutStackTrace_AndUnhealthy()
+    {
+        await using var site = new SiteFactory();
+        var client = site.CreateBrowserLikeClient();
+        await client.GetAsync("/health");
+
+        site.Faults.Broken = true;
+        using var page = await client.GetAsync("/");
+        using var health = await client.GetAsync("/health");
+        var html = await page.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.InternalServerError, page.StatusCode);
+        Assert.Contains("Ein Fehler ist aufgetreten", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("SqliteException", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+    }
+}
