@@ -1,0 +1,45 @@
+using System.Xml.Linq;
+
+namespace MYK10.Participation.Web.Tests.Shell;
+
+public sealed class TranslationTests
+{
+    [Fact]
+    public void EveryResourceFile_HasAnEnglishTwinWithTheSameKeys()
+    {
+        var resources = Path.Combine(RepositoryRoot(), "src", "MYK10.Participation.Web", "Resources");
+        var neutralFiles = Directory.GetFiles(resources, "*.resx", SearchOption.AllDirectories)
+            .Where(f => !Path.GetFileNameWithoutExtension(f).Contains('.', StringComparison.Ordinal))
+            .ToList();
+        Assert.NotEmpty(neutralFiles);
+
+        foreach (var german in neutralFiles)
+        {
+            var english = Path.ChangeExtension(german, ".en.resx");
+            Assert.True(File.Exists(english), $"{english} is missing");
+            var germanKeys = Keys(german);
+            var englishKeys = Keys(english);
+            Assert.True(germanKeys.SetEquals(englishKeys),
+                $"{Path.GetFileName(german)}: missing in English: {string.Join(", ", germanKeys.Except(englishKeys))}; " +
+                $"only in English: {string.Join(", ", englishKeys.Except(germanKeys))}");
+            Assert.All(Values(english), v => Assert.False(string.IsNullOrWhiteSpace(v.Value), $"{v.Key} is empty in English"));
+        }
+    }
+
+    private static HashSet<string> Keys(string path) => Values(path).Select(v => v.Key).ToHashSet(StringComparer.Ordinal);
+
+    private static IEnumerable<KeyValuePair<string, string>> Values(string path) =>
+        XDocument.Load(path).Root!.Elements("data")
+            .Select(d => new KeyValuePair<string, string>((string)d.Attribute("name")!, (string?)d.Element("value") ?? string.Empty));
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "MYK10.Participation.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Repository root not found.");
+    }
+}
