@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MYK10.Participation.Ballots;
 using MYK10.Participation.Data;
 using MYK10.Participation.Jobs;
 using MYK10.Participation.Mail;
@@ -48,6 +49,7 @@ public static class ParticipationServices
         services.AddSingleton<IPasswordHasher<StaffMember>, PasswordHasher<StaffMember>>();
         services.AddSingleton<StaffStore>();
         services.AddSingleton<StaffService>();
+        services.AddBallots();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using Hangfire;
+using MYK10.Participation.Ballots;
 using MYK10.Participation.Mail;
 
 namespace MYK10.Participation.Jobs;
@@ -8,9 +9,12 @@ public static class RecurringJobs
 {
     public const string MailOutbox = "mail-outbox";
 
+    public const string VoteTallies = "vote-tallies";
+
     public static void Register(IRecurringJobManager manager)
     {
         var berlin = new RecurringJobOptions { TimeZone = Time.BerlinTime.Zone };
         manager.AddOrUpdate<OutboxJob>(MailOutbox, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), berlin);
+        manager.AddOrUpdate<VoteTallySweepJob>(VoteTallies, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), berlin);
     }
 }
