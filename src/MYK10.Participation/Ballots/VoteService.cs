@@ -50,7 +50,7 @@ public sealed class VoteService(VoteStore store, IDbConnectionFactory connection
         var optionIds = await VoteStore.InsertOptionsAsync(connection, transaction, voteId, draft.Options, file.Projects.Select(p => p.Id).ToList());
         var byProject = file.Projects.Select((p, i) => (p.Id, OptionId: optionIds[i])).ToDictionary(x => x.Id, x => x.OptionId, StringComparer.Ordinal);
         await VoteStore.InsertAnonymousBallotsAsync(connection, transaction, voteId,
-            file.Votes.Select(v => ((string?)v.VoterId, Choices(file.VoteType, v, byProject))), now);
+            file.Votes.Select(v => ((string?)v.VoterId, (string?)null, Choices(file.VoteType, v, byProject))), now);
         transaction.Commit();
         return voteId;
     }

@@ -101,6 +101,9 @@ public sealed class VoteStore(IDbConnectionFactory connections)
         return ids;
     }
 
+    internal static Task<IEnumerable<long>> OptionIdsAsync(SqliteConnection connection, IDbTransaction transaction, long voteId) =>
+        connection.QueryAsync<long>("SELECT id FROM vote_options WHERE vote_id = @VoteId ORDER BY position", new { VoteId = voteId }, transaction);
+
     private static DynamicParameters Parameters(VoteDraft draft, DateTimeOffset now, object extra)
     {
         var parameters = new DynamicParameters(extra);
@@ -202,17 +205,17 @@ public sealed class VoteStore(IDbConnectionFactory connections)
 
     /// <summary>Stores anonymous ballots (imports, paper ballots) in the caller's transaction.</summary>
     internal static async Task InsertAnonymousBallotsAsync(SqliteConnection connection, IDbTransaction transaction, long voteId,
-        IEnumerable<(string? ExternalVoterId, IReadOnlyList<BallotChoice> Choices)> ballots, DateTimeOffset now)
+        IEnumerable<(string? ExternalVoterId, string? MunicipalityId, IReadOnlyList<BallotChoice> Choices)> ballots, DateTimeOffset now)
     {
         const string insertBallot = """
-            INSERT INTO ballots (vote_id, receipt_code, external_voter_id, cast_at)
-            VALUES (@VoteId, @ReceiptCode, @ExternalVoterId, @Now)
+            INSERT INTO ballots (vote_id, receipt_code, municipality_id, external_voter_id, cast_at)
+            VALUES (@VoteId, @ReceiptCode, @MunicipalityId, @ExternalVoterId, @Now)
             RETURNING id
             """;
-        foreach (var (externalVoterId, choices) in ballots)
+        foreach (var (externalVoterId, municipalityId, choices) in ballots)
         {
             var ballotId = await connection.ExecuteScalarAsync<long>(insertBallot,
-                new { VoteId = voteId, ReceiptCode = NewReceiptCode(), ExternalVoterId = externalVoterId, Now = now }, transaction);
+                new { VoteId = voteId, ReceiptCode = NewReceiptCode(), MunicipalityId = municipalityId, ExternalVoterId = externalVoterId, Now = now }, transaction);
             await InsertChoicesAsync(connection, transaction, ballotId, choices);
         }
     }
