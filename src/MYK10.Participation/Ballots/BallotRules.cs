@@ -20,6 +20,15 @@ public enum BallotProblem
     RanksNotConsecutive,
     OverBudget,
     BelowMinimumShare,
+
+    /// <summary>The vote is not open (not yet, or closed already, or not published).</summary>
+    VoteNotOpen,
+
+    /// <summary>The vote is for one municipality and the participant lives elsewhere (or gave no municipality).</summary>
+    NotInAudience,
+
+    /// <summary>The participant's account does not exist or is deleted.</summary>
+    UnknownParticipant,
 }
 
 /// <summary>Checks a ballot before it is stored; the same checks run in the browser as a convenience only.</summary>

@@ -9,6 +9,7 @@ public static class BallotsServices
     {
         services.AddSingleton<VoteStore>();
         services.AddSingleton<VoteService>();
+        services.AddSingleton<BallotBox>();
         services.AddTransient<VoteTallyJob>();
         services.AddTransient<VoteTallySweepJob>();
         return services;
