@@ -162,6 +162,7 @@ public static class WebApp
         app.UseAntiforgery();
 
         app.MapHealth();
+        app.MapVoteEndpoints();
         app.MapHangfireDashboard("/admin/jobs", new DashboardOptions
             {
                 // Access is decided by the endpoint's policy below; Hangfire's own filter would allow local requests only.
