@@ -70,6 +70,8 @@ public enum VoteDraftProblem
     CostMissing,
     RuleNotAllowed,
     UnknownAudience,
+    TooLong,
+    MinimumShareOutOfRange,
 }
 
 public static class VoteDrafts
@@ -81,6 +83,17 @@ public static class VoteDrafts
         if (string.IsNullOrWhiteSpace(draft.Title))
         {
             problems.Add(VoteDraftProblem.TitleMissing);
+        }
+
+        if (draft.Title.Trim().Length > 200 || draft.Explanation.Length > 20000
+            || draft.Options.Any(o => o.Title.Trim().Length > 200 || o.Description.Length > 5000))
+        {
+            problems.Add(VoteDraftProblem.TooLong);
+        }
+
+        if (draft.MinBudgetSharePercent is < 0 or > 100)
+        {
+            problems.Add(VoteDraftProblem.MinimumShareOutOfRange);
         }
 
         if (draft.Options.Count < 2)
@@ -114,7 +127,7 @@ public static class VoteDrafts
             problems.Add(VoteDraftProblem.BudgetMissing);
         }
 
-        if (usesBudget && draft.Options.Any(o => o.Cost is null or < 0))
+        if ((usesBudget && draft.Options.Any(o => o.Cost is null)) || draft.Options.Any(o => o.Cost < 0))
         {
             problems.Add(VoteDraftProblem.CostMissing);
         }

@@ -203,6 +203,14 @@ public sealed class VoteStore(IDbConnectionFactory connections)
         VoteTexts.ParseRule(r.AllocationRule), VoteTexts.ParseVisibility(r.ResultVisibility), r.Status == "published", r.Source == "import",
         options[r.Id].ToList());
 
+    /// <summary>The number of ballots of each vote that has any.</summary>
+    public async Task<IReadOnlyDictionary<long, long>> BallotCountsAsync(CancellationToken cancellationToken = default)
+    {
+        const string sql = "SELECT vote_id AS VoteId, COUNT(*) AS Ballots FROM ballots GROUP BY vote_id";
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<(long VoteId, long Ballots)>(sql)).ToDictionary(r => r.VoteId, r => r.Ballots);
+    }
+
     /// <summary>Stores anonymous ballots (imports, paper ballots) in the caller's transaction.</summary>
     internal static async Task InsertAnonymousBallotsAsync(SqliteConnection connection, IDbTransaction transaction, long voteId,
         IEnumerable<(string? ExternalVoterId, string? MunicipalityId, IReadOnlyList<BallotChoice> Choices)> ballots, DateTimeOffset now)

@@ -93,6 +93,31 @@ public sealed class VoteBrowserTests(BrowserFixture browser, VoteBrowserTests.Si
     }
 
     [Fact]
+    public async Task AdminVotePages_PassAxe_EmptyWithErrorsAndListed()
+    {
+        var email = await site.CreateStaffAsync(MYK10.Participation.Staff.StaffRole.Admin);
+        var page = await browser.OpenAsync(site);
+        await page.GotoAsync("/staff/anmelden");
+        await page.FillAsync("#Input_Email", email);
+        await page.FillAsync("#Input_Password", TestPasswords.Staff);
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync("**/staff");
+
+        await page.GotoAsync("/admin/abstimmungen/bearbeiten");
+        await page.AssertNoAxeViolationsAsync();
+        await page.AssertOneH1AndNoHorizontalScrollAsync();
+        await page.FillAsync("#Input_Options_0__Title", "Nur eine Maßnahme");
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForSelectorAsync(".error-summary");
+        await page.AssertNoAxeViolationsAsync();
+
+        await site.OpenVoteAsync(VoteMethod.Approval);
+        await page.GotoAsync("/admin/abstimmungen");
+        await page.AssertNoAxeViolationsAsync();
+        await page.AssertOneH1AndNoHorizontalScrollAsync();
+    }
+
+    [Fact]
     public async Task BudgetBallot_ShowsTheBudgetLeft_AsBoxesAreTicked()
     {
         var vote = await site.OpenVoteAsync(VoteMethod.Budget);
