@@ -7,6 +7,10 @@ namespace MYK10.Participation.Web.Hosting;
 public static class RateLimitNames
 {
     public const string SignInLink = "SignInLink";
+    public const string Idea = "Idea";
+    public const string Comment = "Comment";
+    public const string Report = "Report";
+    public const string Support = "Support";
 }
 
 public sealed record RateLimitDecision(bool Allowed, DateTimeOffset? RetryAt);
@@ -20,6 +24,10 @@ public sealed class RateLimits(IConfiguration configuration, TimeProvider clock)
     private static readonly Dictionary<string, (int Permits, TimeSpan Window)> Defaults = new(StringComparer.Ordinal)
     {
         [RateLimitNames.SignInLink] = (5, TimeSpan.FromHours(1)),
+        [RateLimitNames.Idea] = (10, TimeSpan.FromDays(1)),
+        [RateLimitNames.Comment] = (30, TimeSpan.FromHours(1)),
+        [RateLimitNames.Report] = (20, TimeSpan.FromHours(1)),
+        [RateLimitNames.Support] = (200, TimeSpan.FromHours(1)),
     };
 
     private readonly ConcurrentDictionary<string, PartitionedRateLimiter<string>> _limiters = new(StringComparer.Ordinal);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MYK10.Participation.Data;
 using MYK10.Participation.Jobs;
+using MYK10.Participation.Ideas;
 using MYK10.Participation.Mail;
 using MYK10.Participation.Participants;
 using MYK10.Participation.Reference;
@@ -51,6 +52,8 @@ public static class ParticipationServices
         services.AddSingleton<StaffStore>();
         services.AddSingleton<StaffService>();
         services.AddParticipants();
+        services.AddIdeas();
+        services.AddSingleton<Demo.DemoSeeder>();
         return services;
     }
 }
