@@ -13,7 +13,8 @@ public static class RateLimitNames
     public const string Support = "Support";
 }
 
-public sealed record RateLimitDecision(bool Allowed, DateTimeOffset? RetryAt);
+/// <summary>The outcome of one try; <c>Limit</c> is the configured number of permits per window, for the message.</summary>
+public sealed record RateLimitDecision(bool Allowed, DateTimeOffset? RetryAt, int Limit);
 
 /// <summary>
 /// Fixed-window limits per subject (an address, a participant) on top of System.Threading.RateLimiting, the
@@ -38,11 +39,11 @@ public sealed class RateLimits(IConfiguration configuration, TimeProvider clock)
         using var lease = await limiter.AcquireAsync(subject.Trim().ToUpperInvariant());
         if (lease.IsAcquired)
         {
-            return new RateLimitDecision(true, null);
+            return new RateLimitDecision(true, null, Permits(name));
         }
 
         var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : Window(name);
-        return new RateLimitDecision(false, clock.GetUtcNow() + retryAfter);
+        return new RateLimitDecision(false, clock.GetUtcNow() + retryAfter, Permits(name));
     }
 
     public void Dispose()
@@ -55,11 +56,13 @@ public sealed class RateLimits(IConfiguration configuration, TimeProvider clock)
 
     private PartitionedRateLimiter<string> Create(string name)
     {
-        var permits = configuration.GetValue($"RateLimits:{name}:PermitLimit", Defaults[name].Permits);
+        var permits = Permits(name);
         var window = Window(name);
         return PartitionedRateLimiter.Create<string, string>(subject => RateLimitPartition.GetFixedWindowLimiter(subject, _ =>
             new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = true }));
     }
+
+    private int Permits(string name) => configuration.GetValue($"RateLimits:{name}:PermitLimit", Defaults[name].Permits);
 
     private TimeSpan Window(string name) => configuration.GetValue($"RateLimits:{name}:Window", Defaults[name].Window);
 }

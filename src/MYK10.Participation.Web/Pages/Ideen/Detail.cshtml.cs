@@ -43,7 +43,7 @@ public sealed class DetailModel(IdeaStore ideas, IdeaService service, RateLimits
         var decision = await limits.TryAcquireAsync(RateLimitNames.Comment, participant.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (!decision.Allowed)
         {
-            ModelState.AddModelError(key, text["Detail.CommentTooMany", BerlinTime.Format(decision.RetryAt!.Value)]);
+            ModelState.AddModelError(key, text["Detail.CommentTooMany", BerlinTime.Format(decision.RetryAt!.Value), decision.Limit]);
             return await LoadAsync(id) ?? Page();
         }
 

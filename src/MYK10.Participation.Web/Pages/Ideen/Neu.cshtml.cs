@@ -26,7 +26,7 @@ public sealed class NeuModel(IdeaService ideas, ReferenceStore reference, RateLi
         var decision = await limits.TryAcquireAsync(RateLimitNames.Idea, participantId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (!decision.Allowed)
         {
-            ModelState.AddModelError(string.Empty, text["New.TooMany", BerlinTime.Format(decision.RetryAt!.Value)]);
+            ModelState.AddModelError(string.Empty, text["New.TooMany", BerlinTime.Format(decision.RetryAt!.Value), decision.Limit]);
             return Page();
         }
 
