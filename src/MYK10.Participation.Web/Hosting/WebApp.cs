@@ -10,6 +10,7 @@ using MYK10.Participation.Hosting;
 using MYK10.Participation.Jobs;
 using MYK10.Participation.Mail;
 using MYK10.Participation.Staff;
+using MYK10.Participation.Web.Api;
 
 namespace MYK10.Participation.Web.Hosting;
 
@@ -38,6 +39,9 @@ public static class WebApp
                 o.Conventions.AuthorizePage("/Konto/Index", Policies.Participant);
                 o.Conventions.AuthorizePage("/Konto/Profil", Policies.ParticipantSignedIn);
                 o.Conventions.AuthorizePage("/Konto/Abmelden", Policies.ParticipantSignedIn);
+                o.Conventions.AuthorizePage("/Ideen/Neu", Policies.Participant);
+                o.Conventions.AuthorizePage("/Ideen/Eingereicht", Policies.Participant);
+                o.Conventions.AuthorizePage("/Ideen/Melden", Policies.Participant);
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o =>
@@ -162,6 +166,7 @@ public static class WebApp
         app.UseAntiforgery();
 
         app.MapHealth();
+        app.MapIdeasApi();
         app.MapVoteEndpoints();
         app.MapHangfireDashboard("/admin/jobs", new DashboardOptions
             {

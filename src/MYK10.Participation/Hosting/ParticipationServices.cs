@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using MYK10.Participation.Ballots;
 using MYK10.Participation.Data;
 using MYK10.Participation.Jobs;
+using MYK10.Participation.Ideas;
 using MYK10.Participation.Mail;
 using MYK10.Participation.Participants;
 using MYK10.Participation.Reference;
@@ -52,6 +53,8 @@ public static class ParticipationServices
         services.AddSingleton<StaffStore>();
         services.AddSingleton<StaffService>();
         services.AddParticipants();
+        services.AddIdeas();
+        services.AddSingleton<Demo.DemoSeeder>();
         services.AddBallots();
         return services;
     }
