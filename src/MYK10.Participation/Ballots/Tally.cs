@@ -191,6 +191,10 @@ public static class Tally
     /// the lowest price per unit of utility (with cost utilities: the highest "effective vote count" cost ÷ largest
     /// single payment) is chosen and its supporters pay equally, those with too little paying all they have.
     /// </summary>
+    /// <remarks>
+    /// Voters who have paid for the same options hold the same amount, so money is kept per class of voters rather
+    /// than per voter: a round costs integer counting over the supporters plus exact arithmetic over a few classes.
+    /// </remarks>
     private static List<int> EqualSharesFixedBudget(int voters, IReadOnlyList<TallyOption> options, List<int>[] approvers, long[] score, long budget)
     {
         var winners = new List<int>();
@@ -199,8 +203,19 @@ public static class Tally
             return winners;
         }
 
-        var money = new Fraction[voters];
-        Array.Fill(money, new Fraction(budget, voters));
+        var classMoney = new List<Fraction> { new(budget, voters) };
+        var approximate = new List<double> { (double)budget / voters };
+
+        // Sorting by the double first and deciding only near-ties exactly keeps the order exact and the sort cheap.
+        int ByMoney(int a, int b)
+        {
+            var x = approximate[a];
+            var y = approximate[b];
+            return Math.Abs(x - y) > 1e-9 * Math.Max(Math.Abs(x), Math.Abs(y)) ? x.CompareTo(y) : classMoney[a].CompareTo(classMoney[b]);
+        }
+
+        var voterClass = new int[voters];
+        var counts = new Dictionary<int, int>();
 
         // Effective vote counts only fall as voters spend, so the previous value bounds the next one.
         var remaining = Enumerable.Range(0, options.Count)
@@ -217,11 +232,17 @@ public static class Tally
                     break;
                 }
 
-                var cost = (Fraction)(options[o].Cost ?? 0);
-                var behind = Fraction.Zero;
+                counts.Clear();
                 foreach (var voter in approvers[o])
                 {
-                    behind += money[voter];
+                    counts[voterClass[voter]] = counts.GetValueOrDefault(voterClass[voter]) + 1;
+                }
+
+                var cost = (Fraction)(options[o].Cost ?? 0);
+                var behind = Fraction.Zero;
+                foreach (var (c, count) in counts)
+                {
+                    behind += classMoney[c] * count;
                 }
 
                 if (behind < cost)
@@ -231,14 +252,17 @@ public static class Tally
                 }
 
                 var paid = Fraction.Zero;
-                var payers = approvers[o].Count;
-                foreach (var voter in approvers[o].OrderBy(v => money[v]))
+                long payers = approvers[o].Count;
+                var ascending = counts.Keys.ToList();
+                ascending.Sort(ByMoney);
+                foreach (var c in ascending)
                 {
+                    var count = counts[c];
                     var share = (cost - paid) / payers;
-                    if (share > money[voter])
+                    if (share > classMoney[c])
                     {
-                        paid += money[voter];
-                        payers--;
+                        paid += classMoney[c] * count;
+                        payers -= count;
                         continue;
                     }
 
@@ -262,9 +286,20 @@ public static class Tally
             winners.Add(best);
             remaining.Remove(best);
             var payment = (Fraction)(options[best].Cost ?? 0) / bestCount;
+            var after = new Dictionary<int, int>();
             foreach (var voter in approvers[best])
             {
-                money[voter] = money[voter] > payment ? money[voter] - payment : Fraction.Zero;
+                var before = voterClass[voter];
+                if (!after.TryGetValue(before, out var next))
+                {
+                    next = classMoney.Count;
+                    var left = classMoney[before] > payment ? classMoney[before] - payment : Fraction.Zero;
+                    classMoney.Add(left);
+                    approximate.Add((double)left.Numerator / (double)left.Denominator);
+                    after[before] = next;
+                }
+
+                voterClass[voter] = next;
             }
         }
     }
