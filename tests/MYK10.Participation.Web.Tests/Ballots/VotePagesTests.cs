@@ -90,6 +90,22 @@ public sealed class VotePagesTests(VotePagesTests.Site site) : IClassFixture<Vot
     }
 
     [Fact]
+    public async Task FiftyConcurrentSubmissions_OfOneParticipant_EndInOneBallot()
+    {
+        var vote = await site.OpenVoteAsync(VoteMethod.Approval);
+        var (client, participantId) = await site.ParticipantClientAsync();
+        var first = await FieldsAsync(client, vote, id => id == vote.OptionId(1) ? "true" : null, "Selected");
+        var second = await FieldsAsync(client, vote, id => id != vote.OptionId(1) ? "true" : null, "Selected");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => client.PostFormAsync($"/abstimmungen/{vote.Id}", i % 2 == 0 ? first : second)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        Assert.Equal(1, await BallotCountAsync(vote.Id));
+        var stored = (await site.Get<BallotBox>().FindAsync(vote.Id, participantId))!.Choices.Select(c => c.OptionId).Order().ToList();
+        Assert.True(stored.SequenceEqual([vote.OptionId(1)]) || stored.SequenceEqual([vote.OptionId(2), vote.OptionId(3)]), "the ballot is one submission, not a mixture");
+    }
+
+    [Fact]
     public async Task PointsBallot_TooManyPoints_IsRefused_AndAValidOneIsStored()
     {
         var vote = await site.OpenVoteAsync(VoteMethod.Points);
