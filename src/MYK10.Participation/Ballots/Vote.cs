@@ -1,6 +1,13 @@
 namespace MYK10.Participation.Ballots;
 
-public sealed record VoteOption(long Id, string Title, string Description, long? Cost, int Position);
+/// <param name="IdeaIds">The ideas the option grew from.</param>
+public sealed record VoteOption(long Id, string Title, string Description, long? Cost, int Position, IReadOnlyList<long>? IdeaIds = null)
+{
+    public IReadOnlyList<long> Ideas => IdeaIds ?? [];
+}
+
+/// <summary>A published idea an option grew from, as the pages link it.</summary>
+public sealed record LinkedIdea(long OptionId, long IdeaId, string Title);
 
 /// <summary>A prioritisation vote with its options (in their published order).</summary>
 public sealed record Vote(
@@ -38,7 +45,11 @@ public sealed record Vote(
     public bool HasBudget => Budget is not null && Rule is not null;
 }
 
-public sealed record OptionDraft(string Title, string Description, long? Cost);
+/// <param name="IdeaIds">The ideas the option grew from (optional).</param>
+public sealed record OptionDraft(string Title, string Description, long? Cost, IReadOnlyList<long>? IdeaIds = null)
+{
+    public IReadOnlyList<long> Ideas => IdeaIds ?? [];
+}
 
 /// <summary>What staff (or an import) enter to create or change a vote.</summary>
 public sealed record VoteDraft(
@@ -72,6 +83,7 @@ public enum VoteDraftProblem
     UnknownAudience,
     TooLong,
     MinimumShareOutOfRange,
+    UnknownIdea,
 }
 
 public static class VoteDrafts

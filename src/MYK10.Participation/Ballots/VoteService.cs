@@ -14,7 +14,7 @@ public sealed class VoteService(VoteStore store, IDbConnectionFactory connection
 {
     public async Task<VoteSaveResult> CreateAsync(VoteDraft draft, CancellationToken cancellationToken = default)
     {
-        var problems = VoteDrafts.Check(draft);
+        var problems = await CheckAsync(draft, cancellationToken);
         return problems.Count > 0
             ? new VoteSaveResult(null, problems)
             : new VoteSaveResult(await store.InsertAsync(draft, published: false, imported: false, clock.GetUtcNow(), cancellationToken), []);
@@ -23,13 +23,24 @@ public sealed class VoteService(VoteStore store, IDbConnectionFactory connection
     /// <summary>Changes a vote that has no ballots yet; <c>Id</c> is null when refused.</summary>
     public async Task<VoteSaveResult> UpdateAsync(long id, VoteDraft draft, CancellationToken cancellationToken = default)
     {
-        var problems = VoteDrafts.Check(draft);
+        var problems = await CheckAsync(draft, cancellationToken);
         if (problems.Count > 0)
         {
             return new VoteSaveResult(null, problems);
         }
 
         return await store.UpdateAsync(id, draft, clock.GetUtcNow(), cancellationToken) ? new VoteSaveResult(id, []) : new VoteSaveResult(null, []);
+    }
+
+    private async Task<IReadOnlyList<VoteDraftProblem>> CheckAsync(VoteDraft draft, CancellationToken cancellationToken)
+    {
+        var problems = VoteDrafts.Check(draft).ToList();
+        if ((await store.MissingIdeasAsync(draft.Options.SelectMany(o => o.Ideas).Distinct().ToList(), cancellationToken)).Count > 0)
+        {
+            problems.Add(VoteDraftProblem.UnknownIdea);
+        }
+
+        return problems;
     }
 
     public Task<bool> PublishAsync(long id, CancellationToken cancellationToken = default) => store.PublishAsync(id, clock.GetUtcNow(), cancellationToken);

@@ -84,10 +84,11 @@ public sealed class VoteStore(IDbConnectionFactory connections)
             VALUES (@VoteId, @Title, @Description, @Cost, @Position, @ExternalId)
             RETURNING id
             """;
+        const string linkIdea = "INSERT INTO vote_option_ideas (option_id, idea_id) VALUES (@OptionId, @IdeaId)";
         var ids = new List<long>(options.Count);
         for (var i = 0; i < options.Count; i++)
         {
-            ids.Add(await connection.ExecuteScalarAsync<long>(sql, new
+            var optionId = await connection.ExecuteScalarAsync<long>(sql, new
             {
                 VoteId = voteId,
                 Title = options[i].Title.Trim(),
@@ -95,7 +96,9 @@ public sealed class VoteStore(IDbConnectionFactory connections)
                 options[i].Cost,
                 Position = i + 1,
                 ExternalId = externalIds?[i],
-            }, transaction));
+            }, transaction);
+            await connection.ExecuteAsync(linkIdea, options[i].Ideas.Distinct().Select(idea => new { OptionId = optionId, IdeaId = idea }), transaction);
+            ids.Add(optionId);
         }
 
         return ids;
@@ -193,8 +196,15 @@ public sealed class VoteStore(IDbConnectionFactory connections)
             WHERE vote_id IN @VoteIds
             ORDER BY vote_id, position
             """;
+        const string ideasSql = """
+            SELECT l.option_id AS OptionId, l.idea_id AS IdeaId
+            FROM vote_option_ideas l JOIN vote_options o ON o.id = l.option_id
+            WHERE o.vote_id IN @VoteIds
+            ORDER BY l.option_id, l.idea_id
+            """;
         var rows = await connection.QueryAsync<OptionRow>(sql, new { VoteIds = voteIds });
-        return rows.ToLookup(r => r.VoteId, r => new VoteOption(r.Id, r.Title, r.Description, r.Cost, (int)r.Position));
+        var ideas = (await connection.QueryAsync<(long OptionId, long IdeaId)>(ideasSql, new { VoteIds = voteIds })).ToLookup(l => l.OptionId, l => l.IdeaId);
+        return rows.ToLookup(r => r.VoteId, r => new VoteOption(r.Id, r.Title, r.Description, r.Cost, (int)r.Position, ideas[r.Id].ToList()));
     }
 
     private static Vote ToVote(VoteRow r, ILookup<long, VoteOption> options) => new(
@@ -202,6 +212,34 @@ public sealed class VoteStore(IDbConnectionFactory connections)
         (int?)r.MaxChoices, (int?)r.TotalPoints, (int?)r.MaxPointsPerOption, r.Budget, (int?)r.MinBudgetSharePercent,
         VoteTexts.ParseRule(r.AllocationRule), VoteTexts.ParseVisibility(r.ResultVisibility), r.Status == "published", r.Source == "import",
         options[r.Id].ToList());
+
+    /// <summary>The published ideas the vote's options grew from, with their titles.</summary>
+    public async Task<IReadOnlyList<LinkedIdea>> LinkedIdeasAsync(long voteId, CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            SELECT l.option_id AS OptionId, i.id AS IdeaId, i.title AS Title
+            FROM vote_option_ideas l
+            JOIN vote_options o ON o.id = l.option_id
+            JOIN ideas i ON i.id = l.idea_id
+            WHERE o.vote_id = @VoteId AND i.state = 'published'
+            ORDER BY l.option_id, i.id
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<LinkedIdea>(sql, new { VoteId = voteId })).ToList();
+    }
+
+    /// <summary>Those of <paramref name="ideaIds"/> that are not ideas at all.</summary>
+    public async Task<IReadOnlyList<long>> MissingIdeasAsync(IReadOnlyCollection<long> ideaIds, CancellationToken cancellationToken = default)
+    {
+        if (ideaIds.Count == 0)
+        {
+            return [];
+        }
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var found = (await connection.QueryAsync<long>("SELECT id FROM ideas WHERE id IN @Ids", new { Ids = ideaIds })).ToHashSet();
+        return ideaIds.Where(id => !found.Contains(id)).Distinct().ToList();
+    }
 
     /// <summary>The number of ballots of each vote that has any.</summary>
     public async Task<IReadOnlyDictionary<long, long>> BallotCountsAsync(CancellationToken cancellationToken = default)

@@ -76,6 +76,40 @@ public sealed class VoteAdminTests(VoteAdminTests.Site site) : IClassFixture<Vot
     }
 
     [Fact]
+    public async Task OptionsLinkToTheIdeasTheyGrewFrom_AndUnknownIdeasAreRefused()
+    {
+        var client = await site.StaffClientAsync(StaffRole.Admin);
+        var (_, author) = await site.ParticipantClientAsync();
+        long idea;
+        await using (var connection = await site.Get<MYK10.Participation.Data.IDbConnectionFactory>().OpenAsync())
+        {
+            idea = await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, """
+                INSERT INTO ideas (author_id, title, body, field_id, municipality_id, state, created_at, published_at)
+                VALUES (@Author, 'Trinkbrunnen für heiße Tage', 'Öffentliche Trinkbrunnen an den Rheinanlagen, damit alle kostenlos Wasser bekommen.',
+                        'umwelt-und-klima', 'andernach', 'published', '2026-11-01T08:00:00.0000000Z', '2026-11-01T09:00:00.0000000Z')
+                RETURNING id
+                """, new { Author = author });
+        }
+
+        var unknown = ValidForm("Mit unbekannter Idee");
+        unknown["Input.Options[0].Ideas"] = "999999";
+        var refused = await client.PostFormAsync("/admin/abstimmungen/bearbeiten", unknown);
+        Assert.Contains("Eine der angegebenen Ideen gibt es nicht.", (await refused.ReadDocumentAsync()).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+
+        var form = ValidForm("Mit Idee verknüpft");
+        form["Input.OpensAt"] = "2020-01-01T08:00";
+        form["Input.AudienceId"] = "kreis";
+        form["Input.Options[0].Ideas"] = $"#{idea}";
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/admin/abstimmungen/bearbeiten", form)).StatusCode);
+        var vote = (await site.Get<VoteStore>().ListAsync(publishedOnly: false)).Single(v => v.Title == "Mit Idee verknüpft");
+        Assert.Equal([idea], vote.Options[0].Ideas);
+        await site.Get<VoteService>().PublishAsync(vote.Id);
+
+        var ballot = await site.CreateBrowserLikeClient().GetDocumentAsync($"/abstimmungen/{vote.Id}");
+        Assert.Equal("Trinkbrunnen für heiße Tage", ballot.QuerySelector($"main a[href='/ideen/{idea}']")!.TextContent);
+    }
+
+    [Fact]
     public async Task VoteWithBallots_CannotBeEdited()
     {
         var client = await site.StaffClientAsync(StaffRole.Admin);

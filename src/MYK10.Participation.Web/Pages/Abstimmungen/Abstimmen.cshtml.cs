@@ -44,6 +44,8 @@ public sealed class AbstimmenModel(
 
     public string? Status { get; private set; }
 
+    public ILookup<long, LinkedIdea> Ideas { get; private set; } = Array.Empty<LinkedIdea>().ToLookup(i => i.OptionId);
+
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
@@ -103,6 +105,7 @@ public sealed class AbstimmenModel(
 
         Vote = vote;
         Municipalities = await reference.MunicipalitiesAsync(cancellationToken);
+        Ideas = (await votes.LinkedIdeasAsync(id, cancellationToken)).ToLookup(i => i.OptionId);
         var now = clock.GetUtcNow();
         var participantId = User.ParticipantId();
         Options = participantId is { } p ? BallotBox.OrderFor(vote, p) : vote.Options;

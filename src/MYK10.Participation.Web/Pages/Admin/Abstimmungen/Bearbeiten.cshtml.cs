@@ -53,6 +53,14 @@ public sealed class BearbeitenModel(VoteStore votes, VoteService service, Refere
         }
 
         GermanBindingMessages();
+        for (var i = 0; i < Input.Options.Count; i++)
+        {
+            if (OptionInput.ParseIdeas(Input.Options[i].Ideas) is null)
+            {
+                ModelState.AddModelError($"Input.Options[{i}].Ideas", text["Admin.Problem.IdeaIds"]);
+            }
+        }
+
         var draft = Input.ToDraft();
         if (Input.OpensAt is null)
         {
@@ -218,7 +226,7 @@ public sealed class BearbeitenModel(VoteStore votes, VoteService service, Refere
                 Utc(ClosesAt),
                 method,
                 Options.Where(o => !string.IsNullOrWhiteSpace(o.Title) || !string.IsNullOrWhiteSpace(o.Description) || o.Cost is not null)
-                    .Select(o => new OptionDraft(o.Title?.Trim() ?? string.Empty, o.Description?.Trim() ?? string.Empty, o.Cost)).ToList(),
+                    .Select(o => new OptionDraft(o.Title?.Trim() ?? string.Empty, o.Description?.Trim() ?? string.Empty, o.Cost, OptionInput.ParseIdeas(o.Ideas) ?? [])).ToList(),
                 method is VoteMethod.Approval or VoteMethod.Ranking ? MaxChoices : null,
                 method == VoteMethod.Points ? TotalPoints : null,
                 method == VoteMethod.Points ? MaxPointsPerOption : null,
@@ -243,7 +251,13 @@ public sealed class BearbeitenModel(VoteStore votes, VoteService service, Refere
             MinBudgetSharePercent = vote.MinBudgetSharePercent,
             Rule = vote.Rule?.ToText() ?? string.Empty,
             Visibility = vote.Visibility.ToText(),
-            Options = vote.Options.Select(o => new OptionInput { Title = o.Title, Description = o.Description, Cost = o.Cost }).ToList(),
+            Options = vote.Options.Select(o => new OptionInput
+            {
+                Title = o.Title,
+                Description = o.Description,
+                Cost = o.Cost,
+                Ideas = string.Join(", ", o.Ideas.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+            }).ToList(),
         };
     }
 
@@ -254,5 +268,24 @@ public sealed class BearbeitenModel(VoteStore votes, VoteService service, Refere
         public string? Description { get; set; }
 
         public long? Cost { get; set; }
+
+        public string? Ideas { get; set; }
+
+        /// <summary>"12, 15" or "#12 #15" as ids; null when the text holds anything else.</summary>
+        public static IReadOnlyList<long>? ParseIdeas(string? text)
+        {
+            var ids = new List<long>();
+            foreach (var part in (text ?? string.Empty).Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (!long.TryParse(part.TrimStart('#'), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) || id < 1)
+                {
+                    return null;
+                }
+
+                ids.Add(id);
+            }
+
+            return ids;
+        }
     }
 }
