@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Dapper;
+using Microsoft.Data.Sqlite;
 using MYK10.Participation.Data;
 
 namespace MYK10.Participation.Ballots;
@@ -78,7 +79,17 @@ public sealed class BallotBox(IDbConnectionFactory connections, VoteStore store,
             Now = now,
         }, transaction);
         var replaced = await connection.ExecuteAsync(clearChoices, new { BallotId = ballot.Id }, transaction) > 0;
-        await VoteStore.InsertChoicesAsync(connection, transaction, ballot.Id, choices);
+        try
+        {
+            await VoteStore.InsertChoicesAsync(connection, transaction, ballot.Id, choices);
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == 19 && ex.Message.Contains("FOREIGN KEY", StringComparison.Ordinal))
+        {
+            // The options changed between reading the vote and writing (staff edited a vote without ballots).
+            transaction.Rollback();
+            return CastResult.Refused(BallotProblem.UnknownOption);
+        }
+
         transaction.Commit();
         return new CastResult(ballot.ReceiptCode, [], replaced || ballot.ReceiptCode != newCode);
     }

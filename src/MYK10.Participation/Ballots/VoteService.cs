@@ -94,6 +94,13 @@ public sealed class VoteService(VoteStore store, IDbConnectionFactory connection
             },
             "ordinal" => draft with { Method = VoteMethod.Ranking, MaxChoices = Meta("max_length") ?? longest, Budget = null },
             "choose-1" => draft with { MaxChoices = 1, Rule = draft.Budget is null ? null : rule },
+            // A knapsack ballot (total cost at most the budget, as this site's budget votes export themselves).
+            _ when draft.Budget is { } budget && Meta("max_sum_cost") is not null => draft with
+            {
+                Method = VoteMethod.Budget,
+                Rule = rule,
+                MinBudgetSharePercent = Meta("min_sum_cost") is { } minimum ? (int)Math.Min(100, minimum * 100L / budget) : null,
+            },
             _ => draft with { MaxChoices = Math.Max(Meta("max_length") ?? longest, longest), Rule = draft.Budget is null ? null : rule },
         };
     }

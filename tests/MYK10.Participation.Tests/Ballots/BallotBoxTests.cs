@@ -206,6 +206,31 @@ public sealed class BallotBoxTests
     }
 
     [Fact]
+    public async Task RoundTrip_BudgetVoteWithSiteBallots_ExportedAndImported_GivesTheSameTally()
+    {
+        await using var app = await StartAsync();
+        var (voteId, options) = await OpenVoteAsync(app);
+        var box = app.Get<BallotBox>();
+        await box.CastAsync(voteId, await ParticipantAsync(app), Approve(options[0], options[1]));
+        await box.CastAsync(voteId, await ParticipantAsync(app), Approve(options[0], options[2]));
+        await box.CastAsync(voteId, await ParticipantAsync(app), Approve(options[1], options[2]));
+        Assert.True((await box.CastAsync(voteId, await ParticipantAsync(app), Approve(options[1]))).Succeeded);
+        app.Clock.Set(Closes);
+        var service = app.Get<VoteService>();
+        var (vote, result, ballots) = (await service.ComputeAsync(voteId))!.Value;
+
+        var text = Pabulib.Write(VoteService.ToPabulib(vote, ballots)!);
+        var (vote2, result2, _) = (await service.ComputeAsync(await service.ImportAsync(Pabulib.Read(new StringReader(text)))))!.Value;
+
+        Assert.Equal((VoteMethod.Budget, AllocationRule.EqualShares, 100_000L, 25), (vote2.Method, vote2.Rule!.Value, vote2.Budget!.Value, vote2.MinBudgetSharePercent!.Value));
+        int Position(Vote v, long id) => v.Options.Single(o => o.Id == id).Position;
+        Assert.Equal(result.Selected.Select(id => Position(vote, id)), result2.Selected.Select(id => Position(vote2, id)));
+        Assert.Equal(result.Options.Select(o => (Position(vote, o.OptionId), o.Score)), result2.Options.Select(o => (Position(vote2, o.OptionId), o.Score)));
+        Assert.Equal(result.Spent, result2.Spent);
+        Assert.Equal(4, result2.BallotCount);
+    }
+
+    [Fact]
     public async Task AnonymousBallotList_ContainsSiteBallots_WithoutIdentities()
     {
         await using var app = await StartAsync();
