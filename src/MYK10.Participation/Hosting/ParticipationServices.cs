@@ -8,6 +8,7 @@ using MYK10.Participation.Data;
 using MYK10.Participation.Jobs;
 using MYK10.Participation.Ideas;
 using MYK10.Participation.Mail;
+using MYK10.Participation.Moderation;
 using MYK10.Participation.Participants;
 using MYK10.Participation.Reference;
 using MYK10.Participation.Staff;
@@ -53,6 +54,7 @@ public static class ParticipationServices
         services.AddSingleton<StaffService>();
         services.AddParticipants();
         services.AddIdeas();
+        services.AddModeration();
         services.AddSingleton<Demo.DemoSeeder>();
         return services;
     }
