@@ -12,6 +12,7 @@ using MYK10.Participation.Moderation;
 using MYK10.Participation.Participants;
 using MYK10.Participation.Reference;
 using MYK10.Participation.Staff;
+using MYK10.Participation.Strategy;
 
 namespace MYK10.Participation.Hosting;
 
@@ -55,6 +56,7 @@ public static class ParticipationServices
         services.AddParticipants();
         services.AddIdeas();
         services.AddModeration();
+        services.AddStrategy();
         services.AddSingleton<Demo.DemoSeeder>();
         return services;
     }
