@@ -184,6 +184,7 @@ public static class WebApp
         app.UseAntiforgery();
 
         app.MapHealth();
+        app.MapLiveness();
         app.MapIdeasApi();
         app.MapStrategyApi();
         app.MapHangfireDashboard("/admin/jobs", new DashboardOptions
