@@ -33,6 +33,7 @@ public static class WebApp
             {
                 o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
                 o.Conventions.AuthorizeFolder("/Staff", Policies.Moderation);
+                o.Conventions.AuthorizeFolder("/Moderation", Policies.Moderation);
                 o.Conventions.AllowAnonymousToPage("/Staff/Anmelden");
                 o.Conventions.AllowAnonymousToPage("/Staff/KeinZugriff");
                 // Policies combine, so the profile page (reached while the profile is incomplete) is not under a folder rule.
@@ -46,6 +47,23 @@ public static class WebApp
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o =>
                 o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        // Model binding's own messages ("The value '' is invalid.") in the visitor's language too.
+        services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>().Configure<Microsoft.Extensions.Localization.IStringLocalizerFactory>((o, factory) =>
+        {
+            var text = factory.Create(typeof(SharedResource));
+            var messages = o.ModelBindingMessageProvider;
+            messages.SetAttemptedValueIsInvalidAccessor((value, _) => text["Binding.Invalid", value]);
+            messages.SetValueIsInvalidAccessor(value => text["Binding.Invalid", value]);
+            messages.SetValueMustBeANumberAccessor(_ => text["Binding.Number"]);
+            messages.SetValueMustNotBeNullAccessor(_ => text["Binding.Required"]);
+            messages.SetMissingBindRequiredValueAccessor(_ => text["Binding.Required"]);
+            messages.SetMissingKeyOrValueAccessor(() => text["Binding.Required"]);
+            messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => text["Binding.Invalid", value]);
+            messages.SetNonPropertyValueMustBeANumberAccessor(() => text["Binding.Number"]);
+            messages.SetUnknownValueIsInvalidAccessor(_ => text["Binding.Unknown"]);
+            messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => text["Binding.Unknown"]);
+            messages.SetMissingRequestBodyRequiredValueAccessor(() => text["Binding.Required"]);
+        });
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
@@ -170,7 +188,9 @@ public static class WebApp
         app.UseAntiforgery();
 
         app.MapHealth();
+        app.MapLiveness();
         app.MapIdeasApi();
+        app.MapStrategyApi();
         app.MapVoteEndpoints();
         app.MapHangfireDashboard("/admin/jobs", new DashboardOptions
             {

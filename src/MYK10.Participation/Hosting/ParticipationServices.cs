@@ -9,9 +9,11 @@ using MYK10.Participation.Data;
 using MYK10.Participation.Jobs;
 using MYK10.Participation.Ideas;
 using MYK10.Participation.Mail;
+using MYK10.Participation.Moderation;
 using MYK10.Participation.Participants;
 using MYK10.Participation.Reference;
 using MYK10.Participation.Staff;
+using MYK10.Participation.Strategy;
 
 namespace MYK10.Participation.Hosting;
 
@@ -54,6 +56,8 @@ public static class ParticipationServices
         services.AddSingleton<StaffService>();
         services.AddParticipants();
         services.AddIdeas();
+        services.AddModeration();
+        services.AddStrategy();
         services.AddSingleton<Demo.DemoSeeder>();
         services.AddBallots();
         return services;

@@ -5,8 +5,12 @@ using MYK10.Participation.Data;
 namespace MYK10.Participation.Ideas;
 
 /// <summary>Reads ideas, supports and comments.</summary>
-public sealed class IdeaStore(IDbConnectionFactory connections)
+public sealed class IdeaStore(IDbConnectionFactory connections, TimeProvider clock)
 {
+    // The start page's figures scan whole tables; half a minute of delay is fine for them.
+    private static readonly TimeSpan FiguresLifetime = TimeSpan.FromSeconds(30);
+    private (IdeaFigures Figures, DateTimeOffset At)? _figures;
+
     // Only plain columns here: for an empty result SQLite reports the type of an expression column as BLOB,
     // which breaks Dapper's constructor matching.
     internal const string SummaryColumns = """
@@ -75,7 +79,8 @@ public sealed class IdeaStore(IDbConnectionFactory connections)
                    m.short_name AS MunicipalityName, p.display_name AS AuthorDisplayName,
                    p.deleted_at AS AuthorDeletedAt, i.state AS State, i.answer_status AS AnswerStatus,
                    i.official_answer AS OfficialAnswer, i.answered_at AS AnsweredAt, i.merged_into_id AS MergedIntoId,
-                   i.supporters AS Supporters, i.comments AS Comments, i.created_at AS CreatedAt, i.published_at AS PublishedAt
+                   i.supporters AS Supporters, i.comments AS Comments, i.created_at AS CreatedAt, i.published_at AS PublishedAt,
+                   i.edited_by_moderation AS EditedByModeration, i.rejection_reason AS RejectionReason, i.rejection_note AS RejectionNote
             FROM ideas i
             JOIN fields_of_action f ON f.id = i.field_id
             JOIN municipalities m ON m.id = i.municipality_id
@@ -150,6 +155,19 @@ public sealed class IdeaStore(IDbConnectionFactory connections)
     }
 
     public async Task<IdeaFigures> FiguresAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        if (_figures is { } cached && now - cached.At < FiguresLifetime)
+        {
+            return cached.Figures;
+        }
+
+        var figures = await ReadFiguresAsync(cancellationToken);
+        _figures = (figures, now);
+        return figures;
+    }
+
+    private async Task<IdeaFigures> ReadFiguresAsync(CancellationToken cancellationToken)
     {
         const string sql = """
             SELECT
