@@ -9,6 +9,7 @@ using MYK10.Participation.Jobs;
 using MYK10.Participation.Mail;
 using MYK10.Participation.Reference;
 using MYK10.Participation.Staff;
+using MYK10.Participation.Surveys;
 
 namespace MYK10.Participation.Hosting;
 
@@ -48,6 +49,7 @@ public static class ParticipationServices
         services.AddSingleton<IPasswordHasher<StaffMember>, PasswordHasher<StaffMember>>();
         services.AddSingleton<StaffStore>();
         services.AddSingleton<StaffService>();
+        services.AddSurveys();
         return services;
     }
 }

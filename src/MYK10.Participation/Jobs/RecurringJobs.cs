@@ -1,5 +1,6 @@
 using Hangfire;
 using MYK10.Participation.Mail;
+using MYK10.Participation.Surveys;
 
 namespace MYK10.Participation.Jobs;
 
@@ -7,10 +8,12 @@ namespace MYK10.Participation.Jobs;
 public static class RecurringJobs
 {
     public const string MailOutbox = "mail-outbox";
+    public const string SurveyResults = "survey-results";
 
     public static void Register(IRecurringJobManager manager)
     {
         var berlin = new RecurringJobOptions { TimeZone = Time.BerlinTime.Zone };
         manager.AddOrUpdate<OutboxJob>(MailOutbox, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), berlin);
+        manager.AddOrUpdate<SurveyResultsRefreshJob>(SurveyResults, job => job.RunAsync(CancellationToken.None), "*/5 * * * *", berlin);
     }
 }
