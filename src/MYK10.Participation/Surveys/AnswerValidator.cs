@@ -266,3 +266,31 @@ public static class AnswerValidator
 
     private static string FormatNumber(decimal number) => NormaliseNumber(number).Replace('.', ',');
 }
+
+/// <summary>The outcome of checking answers: what is shown, the answers kept (normalised, hidden ones dropped) and the errors.</summary>
+public sealed record SurveyCheck(Visibility Visibility, IReadOnlyList<AnswerError> Errors)
+{
+    public AnswerSet Answers => Visibility.Answers;
+}
+
+public static class SurveyValidation
+{
+    /// <summary>
+    /// Normalises the answers, evaluates the conditions on the normalised values, drops answers to hidden questions and
+    /// validates the visible questions within <paramref name="scope"/> (all when null). Hidden questions are never required.
+    /// </summary>
+    public static SurveyCheck Check(SurveyDefinition definition, AnswerSet answers, Func<Question, bool>? scope = null)
+    {
+        // Conditions compare normalised values ("61,0" is 61), but an invalid answer stays as given so that it is reported.
+        var normalised = answers.Clone();
+        var invalid = AnswerValidator.Validate(definition.Questions, normalised).Select(e => e.QuestionId).ToHashSet();
+        foreach (var questionId in invalid.Where(answers.Has))
+        {
+            normalised.Set(questionId, answers.Get(questionId));
+        }
+
+        var visibility = ConditionEvaluator.Evaluate(definition, normalised);
+        var errors = AnswerValidator.Validate(definition.Questions.Where(q => visibility.IsVisible(q) && (scope?.Invoke(q) ?? true)), visibility.Answers);
+        return new SurveyCheck(visibility, errors);
+    }
+}

@@ -139,13 +139,13 @@ public sealed class SurveyResponder(IDbConnectionFactory connections, TimeProvid
             return new SubmitResult(SubmitStatus.WrongMode, []);
         }
 
-        var visibility = ConditionEvaluator.Evaluate(definition, answers);
-        var kept = visibility.Answers;
-        var errors = AnswerValidator.Validate(definition.Questions.Where(visibility.IsVisible), kept);
-        if (errors.Count > 0)
+        var check = SurveyValidation.Check(definition, answers);
+        if (check.Errors.Count > 0)
         {
-            return new SubmitResult(SubmitStatus.Invalid, errors);
+            return new SubmitResult(SubmitStatus.Invalid, check.Errors);
         }
+
+        var kept = check.Answers;
 
         var day = BerlinTime.ToBerlin(now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await using var connection = await connections.OpenAsync(cancellationToken);
