@@ -166,7 +166,23 @@ public sealed class SurveyResultsJob(IDbConnectionFactory connections, TimeProvi
         return result;
     }
 
-    private sealed record NumberRow(string? Segment, long QuestionId, string Item, long Responses, double Total, double Minimum, double Maximum);
+    // A class, not a positional record: with no rows SQLite reports expression columns as blobs, which no constructor matches.
+    private sealed class NumberRow
+    {
+        public string? Segment { get; init; }
+
+        public long QuestionId { get; init; }
+
+        public string Item { get; init; } = "";
+
+        public long Responses { get; init; }
+
+        public double Total { get; init; }
+
+        public double Minimum { get; init; }
+
+        public double Maximum { get; init; }
+    }
 
     private readonly record struct Numbers(long Count, double Total, double Minimum, double Maximum)
     {

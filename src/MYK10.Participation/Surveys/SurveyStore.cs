@@ -110,6 +110,27 @@ public sealed class SurveyStore(IDbConnectionFactory connections)
 
     private sealed record ConditionRow(long Id, long? PageId, long? QuestionId, long SourceQuestionId, string Operator, string Item, string ValuesJson);
 
-    private sealed record SummaryRow(long Id, string Title, string MunicipalityId, string MunicipalityName, string Mode, string Status,
-        DateTimeOffset? OpensAt, DateTimeOffset? ClosesAt, long ResultsPublished, long Responses);
+    // A class: with no rows SQLite reports the count column as a blob, which no record constructor matches.
+    private sealed class SummaryRow
+    {
+        public long Id { get; init; }
+
+        public string Title { get; init; } = "";
+
+        public string MunicipalityId { get; init; } = "";
+
+        public string MunicipalityName { get; init; } = "";
+
+        public string Mode { get; init; } = "";
+
+        public string Status { get; init; } = "";
+
+        public DateTimeOffset? OpensAt { get; init; }
+
+        public DateTimeOffset? ClosesAt { get; init; }
+
+        public long ResultsPublished { get; init; }
+
+        public long Responses { get; init; }
+    }
 }
