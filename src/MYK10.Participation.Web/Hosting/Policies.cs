@@ -5,6 +5,14 @@ public static class Policies
 {
     public const string StaffScheme = "Staff";
 
+    public const string ParticipantScheme = "Participant";
+
+    /// <summary>A signed-in participant with a confirmed address and a completed profile.</summary>
+    public const string Participant = "Participant";
+
+    /// <summary>A signed-in participant, profile complete or not (the profile page itself).</summary>
+    public const string ParticipantSignedIn = "ParticipantSignedIn";
+
     /// <summary>Admins only.</summary>
     public const string Admin = "Admin";
 

@@ -34,6 +34,10 @@ public static class WebApp
                 o.Conventions.AuthorizeFolder("/Staff", Policies.Moderation);
                 o.Conventions.AllowAnonymousToPage("/Staff/Anmelden");
                 o.Conventions.AllowAnonymousToPage("/Staff/KeinZugriff");
+                // Policies combine, so the profile page (reached while the profile is incomplete) is not under a folder rule.
+                o.Conventions.AuthorizePage("/Konto/Index", Policies.Participant);
+                o.Conventions.AuthorizePage("/Konto/Profil", Policies.ParticipantSignedIn);
+                o.Conventions.AuthorizePage("/Konto/Abmelden", Policies.ParticipantSignedIn);
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o =>
@@ -59,10 +63,27 @@ public static class WebApp
                 o.AccessDeniedPath = "/staff/kein-zugriff";
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.SlidingExpiration = true;
+            })
+            .AddCookie(Policies.ParticipantScheme, o =>
+            {
+                o.Cookie.Name = "myk10.session";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.LoginPath = "/konto/anmelden";
+                o.LogoutPath = "/konto/abmelden";
+                // Signed in but without a completed profile: finish the profile first.
+                o.AccessDeniedPath = "/konto/profil";
+                o.ExpireTimeSpan = TimeSpan.FromDays(30);
+                o.SlidingExpiration = true;
             });
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Admin, p => p.AddAuthenticationSchemes(Policies.StaffScheme).RequireRole(StaffRoles.Admin))
-            .AddPolicy(Policies.Moderation, p => p.AddAuthenticationSchemes(Policies.StaffScheme).RequireRole(StaffRoles.Admin, StaffRoles.Moderator));
+            .AddPolicy(Policies.Moderation, p => p.AddAuthenticationSchemes(Policies.StaffScheme).RequireRole(StaffRoles.Admin, StaffRoles.Moderator))
+            .AddPolicy(Policies.ParticipantSignedIn, p => p.AddAuthenticationSchemes(Policies.ParticipantScheme).RequireAuthenticatedUser())
+            .AddPolicy(Policies.Participant, p => p.AddAuthenticationSchemes(Policies.ParticipantScheme)
+                .RequireClaim(ParticipantIdentity.ProfileClaim, ParticipantIdentity.ProfileComplete));
+        services.AddSingleton<RateLimits>();
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "myk10.af";
@@ -90,29 +111,33 @@ public static class WebApp
 
     private static void AddJobs(WebApplicationBuilder builder, string contentRoot)
     {
-        var jobsConnection = new SqliteConnectionStringBuilder(DataPaths.ResolveConnectionString(
-            builder.Configuration.GetConnectionString("Jobs"), DataPaths.DefaultJobs, contentRoot));
-        SqliteConnectionFactory.EnsureDirectory(jobsConnection.DataSource);
-        var pollInterval = TimeSpan.FromSeconds(builder.Configuration.GetValue("Jobs:PollIntervalSeconds", 5.0));
-
-        builder.Services.AddHangfire(config => config
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UseSQLiteStorage(jobsConnection.DataSource, new SQLiteStorageOptions
-            {
-                QueuePollInterval = pollInterval,
-            }));
+        // Paths and intervals are read when the services are built, so a test host's configuration counts.
+        builder.Services.AddHangfire((sp, config) =>
+        {
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            var jobsConnection = new SqliteConnectionStringBuilder(DataPaths.ResolveConnectionString(
+                configuration.GetConnectionString("Jobs"), DataPaths.DefaultJobs, contentRoot));
+            SqliteConnectionFactory.EnsureDirectory(jobsConnection.DataSource);
+            config
+                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings()
+                .UseSQLiteStorage(jobsConnection.DataSource, new SQLiteStorageOptions { QueuePollInterval = PollInterval(configuration) });
+        });
         if (builder.Configuration.GetValue("Jobs:Server", true))
         {
-            builder.Services.AddHangfireServer(o =>
+            builder.Services.AddHangfireServer((sp, options) =>
             {
-                o.WorkerCount = builder.Configuration.GetValue("Jobs:WorkerCount", 2);
-                o.SchedulePollingInterval = pollInterval;
-                o.ServerName = $"web-{Environment.MachineName}";
+                var configuration = sp.GetRequiredService<IConfiguration>();
+                options.WorkerCount = configuration.GetValue("Jobs:WorkerCount", 2);
+                options.SchedulePollingInterval = PollInterval(configuration);
+                options.ServerName = $"web-{Environment.MachineName}";
             });
         }
     }
+
+    private static TimeSpan PollInterval(IConfiguration configuration) =>
+        TimeSpan.FromSeconds(configuration.GetValue("Jobs:PollIntervalSeconds", 5.0));
 
     private static void Configure(WebApplication app)
     {
@@ -132,6 +157,7 @@ public static class WebApp
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseCombinedUser();
         app.UseAuthorization();
         app.UseAntiforgery();
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using MYK10.Participation.Data;
 using MYK10.Participation.Jobs;
 using MYK10.Participation.Mail;
+using MYK10.Participation.Participants;
 using MYK10.Participation.Reference;
 using MYK10.Participation.Staff;
 using MYK10.Participation.Surveys;
@@ -21,9 +22,9 @@ public static class ParticipationServices
         DapperTypeHandlers.Register();
         services.TryAddSingleton(TimeProvider.System);
 
-        var connectionString = DataPaths.ResolveConnectionString(
-            configuration.GetConnectionString("Participation"), DataPaths.DefaultParticipation, contentRoot);
-        services.AddSingleton<IDbConnectionFactory>(new SqliteConnectionFactory(connectionString));
+        // Read when first resolved, not now: a test host adds its configuration after registration.
+        services.AddSingleton<IDbConnectionFactory>(sp => new SqliteConnectionFactory(DataPaths.ResolveConnectionString(
+            sp.GetRequiredService<IConfiguration>().GetConnectionString("Participation"), DataPaths.DefaultParticipation, contentRoot)));
         services.AddSingleton(sp => new Migrator(
             sp.GetRequiredService<IDbConnectionFactory>(),
             MigrationScript.Embedded(),
@@ -43,12 +44,14 @@ public static class ParticipationServices
         services.AddTransient<OutboxJob>();
         services.TryAddSingleton<IOutboxSignal, HangfireOutboxSignal>();
 
+        services.AddOptions<SiteOptions>().Bind(configuration.GetSection(SiteOptions.Section));
         services.AddSingleton<ReferenceStore>();
 
         services.AddOptions<StaffOptions>().Bind(configuration.GetSection(StaffOptions.Section));
         services.AddSingleton<IPasswordHasher<StaffMember>, PasswordHasher<StaffMember>>();
         services.AddSingleton<StaffStore>();
         services.AddSingleton<StaffService>();
+        services.AddParticipants();
         services.AddSurveys();
         return services;
     }

@@ -47,6 +47,15 @@ public static class FormPosting
         return await client.PostAsync(action, new FormUrlEncodedContent(values));
     }
 
+    /// <summary>Takes the antiforgery token from <paramref name="pageUrl"/>'s form and posts <paramref name="fields"/> to <paramref name="action"/>.</summary>
+    public static async Task<HttpResponseMessage> PostWithTokenAsync(this HttpClient client, string pageUrl, string action, Dictionary<string, string> fields)
+    {
+        var document = await client.GetDocumentAsync(pageUrl);
+        var token = document.QuerySelector("form input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException($"No antiforgery token on {pageUrl}.");
+        return await client.PostAsync(action, new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token))));
+    }
+
     public static async Task<IHtmlDocument> ReadDocumentAsync(this HttpResponseMessage response) =>
         Parser.ParseDocument(await response.Content.ReadAsStringAsync());
 }

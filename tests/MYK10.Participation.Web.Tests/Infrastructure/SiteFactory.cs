@@ -108,7 +108,7 @@ public class SiteFactory : WebApplicationFactory<Program>
             services.Remove(real);
             services.AddSingleton<IDbConnectionFactory>(sp =>
             {
-                Faults.Inner = (IDbConnectionFactory)real.ImplementationInstance!;
+                Faults.Inner = (IDbConnectionFactory)real.ImplementationFactory!(sp);
                 return Faults;
             });
         });

@@ -21,6 +21,18 @@ public sealed class HealthAndErrorTests
     }
 
     [Fact]
+    public async Task TestSite_KeepsItsDataInItsOwnFolder()
+    {
+        await using var site = new SiteFactory();
+
+        using var response = await site.CreateBrowserLikeClient().GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(File.Exists(Path.Combine(site.DataDirectory, "participation.db")), "application database in the test folder");
+        Assert.True(File.Exists(Path.Combine(site.DataDirectory, "jobs.db")), "job storage in the test folder");
+    }
+
+    [Fact]
     public async Task BrokenDatabase_GivesGerman500PageWithoutStackTrace_AndUnhealthy()
     {
         await using var site = new SiteFactory();

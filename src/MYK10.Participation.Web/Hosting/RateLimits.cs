@@ -1,0 +1,57 @@
+using System.Collections.Concurrent;
+using System.Threading.RateLimiting;
+
+namespace MYK10.Participation.Web.Hosting;
+
+/// <summary>Names of the write rate limits; each can be set in configuration under <c>RateLimits:{name}</c>.</summary>
+public static class RateLimitNames
+{
+    public const string SignInLink = "SignInLink";
+}
+
+public sealed record RateLimitDecision(bool Allowed, DateTimeOffset? RetryAt);
+
+/// <summary>
+/// Fixed-window limits per subject (an address, a participant) on top of System.Threading.RateLimiting, the
+/// limiter ASP.NET Core's middleware uses. Keys come from the form, so the check runs in the handler.
+/// </summary>
+public sealed class RateLimits(IConfiguration configuration, TimeProvider clock) : IDisposable
+{
+    private static readonly Dictionary<string, (int Permits, TimeSpan Window)> Defaults = new(StringComparer.Ordinal)
+    {
+        [RateLimitNames.SignInLink] = (5, TimeSpan.FromHours(1)),
+    };
+
+    private readonly ConcurrentDictionary<string, PartitionedRateLimiter<string>> _limiters = new(StringComparer.Ordinal);
+
+    public async Task<RateLimitDecision> TryAcquireAsync(string name, string subject)
+    {
+        var limiter = _limiters.GetOrAdd(name, Create);
+        using var lease = await limiter.AcquireAsync(subject.Trim().ToUpperInvariant());
+        if (lease.IsAcquired)
+        {
+            return new RateLimitDecision(true, null);
+        }
+
+        var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : Window(name);
+        return new RateLimitDecision(false, clock.GetUtcNow() + retryAfter);
+    }
+
+    public void Dispose()
+    {
+        foreach (var limiter in _limiters.Values)
+        {
+            limiter.Dispose();
+        }
+    }
+
+    private PartitionedRateLimiter<string> Create(string name)
+    {
+        var permits = configuration.GetValue($"RateLimits:{name}:PermitLimit", Defaults[name].Permits);
+        var window = Window(name);
+        return PartitionedRateLimiter.Create<string, string>(subject => RateLimitPartition.GetFixedWindowLimiter(subject, _ =>
+            new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = true }));
+    }
+
+    private TimeSpan Window(string name) => configuration.GetValue($"RateLimits:{name}:Window", Defaults[name].Window);
+}

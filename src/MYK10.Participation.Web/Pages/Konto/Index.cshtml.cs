@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MYK10.Participation.Participants;
+using MYK10.Participation.Reference;
+using MYK10.Participation.Web.Hosting;
+
+namespace MYK10.Participation.Web.Pages.Konto;
+
+public sealed class IndexModel(ParticipantStore participants, ReferenceStore reference) : PageModel
+{
+    public Participant Participant { get; private set; } = null!;
+
+    public string? MunicipalityName { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var participant = User.ParticipantId() is { } id ? await participants.FindAsync(id) : null;
+        if (participant is null)
+        {
+            return RedirectToPage("/Konto/Anmelden");
+        }
+
+        Participant = participant;
+        MunicipalityName = (await reference.MunicipalitiesAsync()).FirstOrDefault(m => m.Id == participant.MunicipalityId)?.Name;
+        return Page();
+    }
+}

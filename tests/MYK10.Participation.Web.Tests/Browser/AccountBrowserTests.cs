@@ -1,0 +1,69 @@
+using MYK10.Participation.Web.Tests.Infrastructure;
+
+namespace MYK10.Participation.Web.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public sealed class AccountBrowserTests(BrowserFixture browser, AccountBrowserTests.Site site) : IClassFixture<AccountBrowserTests.Site>
+{
+    public sealed class Site : SiteFactory
+    {
+        public Site() => UseRealServer();
+    }
+
+    [Fact]
+    public async Task SignInPages_PassAxe_EmptyAndWithErrors()
+    {
+        var page = await browser.OpenAsync(site);
+        await page.GotoAsync("/konto/anmelden");
+        await page.AssertNoAxeViolationsAsync();
+
+        await page.FillAsync("#Input_Email", "keine-adresse");
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForSelectorAsync(".error-summary");
+        await page.AssertNoAxeViolationsAsync();
+        await page.AssertOneH1AndNoHorizontalScrollAsync();
+
+        await page.GotoAsync("/konto/link/ungueltig");
+        await page.AssertNoAxeViolationsAsync();
+    }
+
+    [Fact]
+    public async Task WholeFlow_WithTheKeyboardAlone_EndsOnTheAccountPage()
+    {
+        var page = await browser.OpenAsync(site, width: 390, height: 800);
+        await page.GotoAsync("/konto/anmelden");
+        await page.FocusAsync("#Input_Email");
+        await page.Keyboard.TypeAsync("tastatur@example.org");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Space");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/konto/link-gesendet");
+        await page.AssertNoAxeViolationsAsync();
+
+        var link = await site.WaitForSignInLinkAsync("tastatur@example.org");
+        await page.GotoAsync(link);
+        await page.AssertNoAxeViolationsAsync();
+        await page.Keyboard.PressAsync("Tab");
+        while (await page.EvaluateAsync<string>("() => document.activeElement.textContent.trim()") != "Jetzt anmelden")
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/konto/profil**");
+        await page.AssertNoAxeViolationsAsync();
+
+        await page.FocusAsync("#Input_DisplayName");
+        await page.Keyboard.TypeAsync("Tastatur-Tina");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Space");
+        Assert.True(await page.IsCheckedAsync("#Input_AcceptPrivacy"));
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/konto");
+
+        Assert.Contains("Tastatur-Tina", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        await page.AssertNoAxeViolationsAsync();
+        await page.AssertOneH1AndNoHorizontalScrollAsync();
+    }
+}
