@@ -85,7 +85,7 @@ CREATE INDEX survey_codes_survey ON survey_codes (survey_id);
 CREATE TABLE survey_participations (
     id              INTEGER NOT NULL PRIMARY KEY,
     survey_id       INTEGER NOT NULL REFERENCES surveys (id) ON DELETE CASCADE,
-    participant_id  INTEGER,
+    participant_id  INTEGER REFERENCES participants (id),
     code_id         INTEGER REFERENCES survey_codes (id) ON DELETE CASCADE,
     token_hash      TEXT,
     response_id     INTEGER,

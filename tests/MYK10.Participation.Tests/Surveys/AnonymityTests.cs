@@ -17,6 +17,7 @@ public sealed class AnonymityTests
         var responder = app.Get<SurveyResponder>();
         app.Clock.Set(new DateTimeOffset(2026, 11, 16, 14, 37, 12, TimeSpan.Zero));
         const long participantId = 987_654;
+        await SurveyParticipants.CreateAsync(app, participantId);
 
         Assert.True((await responder.SubmitAsync(verified.Id, new Respondent.Participant(participantId), Valid(verified), "mayen")).Succeeded);
         Assert.True((await responder.SubmitAsync(coded.Id, new Respondent.Invitation(code), Valid(coded), null)).Succeeded);
@@ -54,6 +55,7 @@ public sealed class AnonymityTests
     {
         await using var app = await SurveyApp.StartAsync();
         var survey = await GoldenSurvey.CreateAsync(app, SurveyMode.Verified, anonymous: false);
+        await SurveyParticipants.CreateAsync(app, 5);
 
         Assert.True((await app.Get<SurveyResponder>().SubmitAsync(survey.Id, new Respondent.Participant(5), Valid(survey), null)).Succeeded);
 

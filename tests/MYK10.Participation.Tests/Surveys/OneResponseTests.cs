@@ -16,6 +16,7 @@ public sealed class OneResponseTests
     {
         await using var app = await SurveyApp.StartAsync();
         var survey = await GoldenSurvey.CreateAsync(app, mode);
+        await SurveyParticipants.CreateAsync(app, 4711);
         Respondent respondent = mode switch
         {
             SurveyMode.Open => new Respondent.Browser(SurveyResponder.NewToken()),
@@ -46,6 +47,7 @@ public sealed class OneResponseTests
     {
         await using var app = await SurveyApp.StartAsync();
         var survey = await GoldenSurvey.CreateAsync(app, SurveyMode.Verified);
+        await SurveyParticipants.CreateAsync(app, 1, 2);
         var responder = app.Get<SurveyResponder>();
 
         var first = await responder.SubmitAsync(survey.Id, new Respondent.Participant(1), Valid(survey), "mayen");

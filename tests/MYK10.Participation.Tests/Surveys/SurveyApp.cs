@@ -18,3 +18,18 @@ public sealed class ClosedSurveys : ISurveyResultsSignal
 
     public void SurveyClosed(long surveyId) => Ids.Enqueue(surveyId);
 }
+
+public static class SurveyParticipants
+{
+    /// <summary>Participant rows for verified-mode tests (the sign-in flow itself is tested by the participants feature).</summary>
+    public static async Task CreateAsync(TestApp app, params long[] ids)
+    {
+        await using var connection = await app.Connections.OpenAsync();
+        foreach (var id in ids)
+        {
+            await Dapper.SqlMapper.ExecuteAsync(connection,
+                "INSERT INTO participants (id, email, municipality_id, email_confirmed_at, created_at) VALUES (@Id, @Email, 'mendig', @Now, @Now)",
+                new { Id = id, Email = $"teilnehmer{id}@example.org", Now = app.Clock.GetUtcNow() });
+        }
+    }
+}
