@@ -7,6 +7,12 @@ namespace MYK10.Participation.Web.Hosting;
 public static class RateLimitNames
 {
     public const string SignInLink = "SignInLink";
+
+    /// <summary>Survey responses sent from one address (open surveys are answered without an account).</summary>
+    public const string SurveySubmit = "SurveySubmit";
+
+    /// <summary>Invitation codes tried from one address.</summary>
+    public const string SurveyCode = "SurveyCode";
 }
 
 public sealed record RateLimitDecision(bool Allowed, DateTimeOffset? RetryAt);
@@ -20,6 +26,9 @@ public sealed class RateLimits(IConfiguration configuration, TimeProvider clock)
     private static readonly Dictionary<string, (int Permits, TimeSpan Window)> Defaults = new(StringComparer.Ordinal)
     {
         [RateLimitNames.SignInLink] = (5, TimeSpan.FromHours(1)),
+        // Generous: a class or a care home may answer from one address.
+        [RateLimitNames.SurveySubmit] = (60, TimeSpan.FromHours(1)),
+        [RateLimitNames.SurveyCode] = (20, TimeSpan.FromHours(1)),
     };
 
     private readonly ConcurrentDictionary<string, PartitionedRateLimiter<string>> _limiters = new(StringComparer.Ordinal);

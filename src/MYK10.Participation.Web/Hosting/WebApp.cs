@@ -10,6 +10,7 @@ using MYK10.Participation.Hosting;
 using MYK10.Participation.Jobs;
 using MYK10.Participation.Mail;
 using MYK10.Participation.Staff;
+using MYK10.Participation.Web.Surveys;
 
 namespace MYK10.Participation.Web.Hosting;
 
@@ -84,6 +85,7 @@ public static class WebApp
             .AddPolicy(Policies.Participant, p => p.AddAuthenticationSchemes(Policies.ParticipantScheme)
                 .RequireClaim(ParticipantIdentity.ProfileClaim, ParticipantIdentity.ProfileComplete));
         services.AddSingleton<RateLimits>();
+        services.AddSurveysWeb();
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "myk10.af";
@@ -171,6 +173,7 @@ public static class WebApp
                 DisplayStorageConnectionString = false,
             })
             .RequireAuthorization(Policies.Admin);
+        app.MapSurveysApi();
         app.MapRazorPages();
     }
 }

@@ -12,8 +12,11 @@ public static class SurveyFields
     public static string Name(long questionId, string item = "") =>
         item.Length == 0 ? $"q{questionId.ToString(CultureInfo.InvariantCulture)}" : $"q{questionId.ToString(CultureInfo.InvariantCulture)}.{item}";
 
-    /// <summary>An HTML id for the field (and for the first input of a group).</summary>
-    public static string Id(long questionId, string item = "") => Name(questionId, item).Replace('.', '-');
+    /// <summary>
+    /// The HTML id of the field, or of the first input of a group: the name with '.' as '_', which is the id an error
+    /// summary links to for the same name (ASP.NET Core's GenerateIdFromName).
+    /// </summary>
+    public static string Id(long questionId, string item = "") => Name(questionId, item).Replace('.', '_');
 
     /// <summary>Reads the answers to <paramref name="questions"/> from posted values; values are trimmed, empty ones dropped.</summary>
     public static AnswerSet Read(IEnumerable<Question> questions, Func<string, IReadOnlyList<string>> form)

@@ -17,8 +17,11 @@ public abstract record Respondent
     /// <summary>Verified mode: a signed-in participant; one response each.</summary>
     public sealed record Participant(long ParticipantId) : Respondent;
 
-    /// <summary>Codes mode: an invitation code; it answers once.</summary>
-    public sealed record Invitation(string Code) : Respondent;
+    /// <summary>Codes mode: an invitation code (kept as its hash); it answers once.</summary>
+    public sealed record Invitation(string CodeHash) : Respondent
+    {
+        public static Invitation FromCode(string code) => new(SurveyResponder.Hash(InvitationCodes.Normalise(code)));
+    }
 
     internal SurveyMode Mode => this switch
     {
@@ -193,8 +196,7 @@ public sealed class SurveyResponder(IDbConnectionFactory connections, TimeProvid
             const string useCode = """
                 UPDATE survey_codes SET used = 1 WHERE survey_id = @SurveyId AND code_hash = @Hash AND used = 0 RETURNING id
                 """;
-            codeId = await connection.ExecuteScalarAsync<long?>(useCode,
-                new { SurveyId = surveyId, Hash = Hash(InvitationCodes.Normalise(invitation.Code)) }, transaction);
+            codeId = await connection.ExecuteScalarAsync<long?>(useCode, new { SurveyId = surveyId, Hash = invitation.CodeHash }, transaction);
             if (codeId is null)
             {
                 return null;
@@ -218,9 +220,8 @@ public sealed class SurveyResponder(IDbConnectionFactory connections, TimeProvid
 
     private static async Task<SubmitStatus> CodeFailureAsync(SqliteConnection connection, SqliteTransaction transaction, long surveyId, Respondent respondent)
     {
-        var code = ((Respondent.Invitation)respondent).Code;
         var used = await connection.ExecuteScalarAsync<long?>("SELECT used FROM survey_codes WHERE survey_id = @SurveyId AND code_hash = @Hash",
-            new { SurveyId = surveyId, Hash = Hash(InvitationCodes.Normalise(code)) }, transaction);
+            new { SurveyId = surveyId, Hash = ((Respondent.Invitation)respondent).CodeHash }, transaction);
         return used == 1 ? SubmitStatus.AlreadyAnswered : SubmitStatus.CodeNotValid;
     }
 
@@ -251,6 +252,6 @@ public sealed class SurveyResponder(IDbConnectionFactory connections, TimeProvid
         SurveyId = surveyId,
         ParticipantId = (respondent as Respondent.Participant)?.ParticipantId,
         TokenHash = respondent is Respondent.Browser browser ? Hash(browser.Token) : null,
-        CodeHash = respondent is Respondent.Invitation invitation ? Hash(InvitationCodes.Normalise(invitation.Code)) : null,
+        CodeHash = (respondent as Respondent.Invitation)?.CodeHash,
     };
 }

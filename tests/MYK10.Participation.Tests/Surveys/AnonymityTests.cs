@@ -20,7 +20,7 @@ public sealed class AnonymityTests
         await SurveyParticipants.CreateAsync(app, participantId);
 
         Assert.True((await responder.SubmitAsync(verified.Id, new Respondent.Participant(participantId), Valid(verified), "mayen")).Succeeded);
-        Assert.True((await responder.SubmitAsync(coded.Id, new Respondent.Invitation(code), Valid(coded), null)).Succeeded);
+        Assert.True((await responder.SubmitAsync(coded.Id, Respondent.Invitation.FromCode(code), Valid(coded), null)).Succeeded);
 
         await using var connection = await app.Connections.OpenAsync();
         // The schema: a response has only these columns, an answer only these.

@@ -21,7 +21,7 @@ public sealed class OneResponseTests
         {
             SurveyMode.Open => new Respondent.Browser(SurveyResponder.NewToken()),
             SurveyMode.Verified => new Respondent.Participant(4711),
-            _ => new Respondent.Invitation((await app.Get<InvitationCodes>().GenerateAsync(survey.Id, 1))[0]),
+            _ => Respondent.Invitation.FromCode((await app.Get<InvitationCodes>().GenerateAsync(survey.Id, 1))[0]),
         };
         var responder = app.Get<SurveyResponder>();
 
@@ -68,13 +68,13 @@ public sealed class OneResponseTests
         var typed = " " + codes[0].ToLowerInvariant().Replace("-", " ", StringComparison.Ordinal) + " ";
 
         Assert.Equal(CodeState.Unused, await responder.CheckCodeAsync(survey.Id, typed));
-        Assert.Equal(SubmitStatus.Submitted, (await responder.SubmitAsync(survey.Id, new Respondent.Invitation(typed), Valid(survey), null)).Status);
+        Assert.Equal(SubmitStatus.Submitted, (await responder.SubmitAsync(survey.Id, Respondent.Invitation.FromCode(typed), Valid(survey), null)).Status);
         Assert.Equal(CodeState.Used, await responder.CheckCodeAsync(survey.Id, codes[0]));
-        Assert.Equal(SubmitStatus.AlreadyAnswered, (await responder.SubmitAsync(survey.Id, new Respondent.Invitation(codes[0]), Valid(survey), null)).Status);
-        Assert.Equal(SubmitStatus.CodeNotValid, (await responder.SubmitAsync(survey.Id, new Respondent.Invitation("ABCDE-FGHJK"), Valid(survey), null)).Status);
+        Assert.Equal(SubmitStatus.AlreadyAnswered, (await responder.SubmitAsync(survey.Id, Respondent.Invitation.FromCode(codes[0]), Valid(survey), null)).Status);
+        Assert.Equal(SubmitStatus.CodeNotValid, (await responder.SubmitAsync(survey.Id, Respondent.Invitation.FromCode("ABCDE-FGHJK"), Valid(survey), null)).Status);
         // A code belongs to its survey.
-        Assert.Equal(SubmitStatus.CodeNotValid, (await responder.SubmitAsync(other.Id, new Respondent.Invitation(codes[1]), Valid(other), null)).Status);
-        Assert.Equal(SubmitStatus.Submitted, (await responder.SubmitAsync(survey.Id, new Respondent.Invitation(codes[1]), Valid(survey), null)).Status);
+        Assert.Equal(SubmitStatus.CodeNotValid, (await responder.SubmitAsync(other.Id, Respondent.Invitation.FromCode(codes[1]), Valid(other), null)).Status);
+        Assert.Equal(SubmitStatus.Submitted, (await responder.SubmitAsync(survey.Id, Respondent.Invitation.FromCode(codes[1]), Valid(survey), null)).Status);
         Assert.Equal((3L, 2L), await app.Get<InvitationCodes>().CountAsync(survey.Id));
     }
 
@@ -85,7 +85,7 @@ public sealed class OneResponseTests
         var survey = await GoldenSurvey.CreateAsync(app, SurveyMode.Codes);
         var code = (await app.Get<InvitationCodes>().GenerateAsync(survey.Id, 1))[0];
 
-        var result = await app.Get<SurveyResponder>().SubmitAsync(survey.Id, new Respondent.Invitation(code), new AnswerSet(), null);
+        var result = await app.Get<SurveyResponder>().SubmitAsync(survey.Id, Respondent.Invitation.FromCode(code), new AnswerSet(), null);
 
         Assert.Equal(SubmitStatus.Invalid, result.Status);
         Assert.Equal(CodeState.Unused, await app.Get<SurveyResponder>().CheckCodeAsync(survey.Id, code));
