@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using MYK10.Participation.Surveys;
 using MYK10.Participation.Tests.Infrastructure;
 
@@ -22,11 +23,15 @@ public sealed class GoldenSurvey
 
     public static List<Choice> Options(params string[] labels) => labels.Select((l, i) => new Choice($"o{i + 1}", l)).ToList();
 
-    public static async Task<GoldenSurvey> CreateAsync(TestApp app, SurveyMode mode = SurveyMode.Open, bool anonymous = true, bool open = true)
+    public static Task<GoldenSurvey> CreateAsync(TestApp app, SurveyMode mode = SurveyMode.Open, bool anonymous = true, bool open = true) =>
+        CreateAsync(app.Services, mode, anonymous, open);
+
+    public static async Task<GoldenSurvey> CreateAsync(IServiceProvider services, SurveyMode mode = SurveyMode.Open, bool anonymous = true, bool open = true)
     {
-        var builder = app.Get<SurveyBuilder>();
+        var builder = services.GetRequiredService<SurveyBuilder>();
+        var store = services.GetRequiredService<SurveyStore>();
         var id = await builder.CreateAsync(new SurveyInput("Mobilität im Test", "Einleitung", "kreis", null, null, mode, anonymous, "Danke!"));
-        var page1 = (await app.Get<SurveyStore>().LoadAsync(id))!.Pages[0].Id;
+        var page1 = (await store.LoadAsync(id))!.Pages[0].Id;
         var page2 = (await builder.AddPageAsync(id, "Familie")).Id!.Value;
         var page3 = (await builder.AddPageAsync(id, "Bewertung")).Id!.Value;
         var q = new Dictionary<string, long>();
@@ -55,7 +60,7 @@ public sealed class GoldenSurvey
 
         Assert.True((await builder.AddConditionAsync(id, page2, null, q["kids"], ConditionOperator.EqualTo, "", ["yes"])).Succeeded);
         // The remark is asked in the country (place = Land) or of people over 60: combined with OR.
-        var remarkQuestion = (await app.Get<SurveyStore>().LoadAsync(id))!.Find(q["remark"])!;
+        var remarkQuestion = (await store.LoadAsync(id))!.Find(q["remark"])!;
         await builder.UpdateQuestionAsync(id, q["remark"], new QuestionInput(remarkQuestion.Kind, remarkQuestion.Text, "", true, remarkQuestion.Settings, ConditionMode.Any));
         Assert.True((await builder.AddConditionAsync(id, null, q["remark"], q["place"], ConditionOperator.EqualTo, "", ["o2"])).Succeeded);
         Assert.True((await builder.AddConditionAsync(id, null, q["remark"], q["age"], ConditionOperator.GreaterThan, "", ["60"])).Succeeded);
@@ -106,11 +111,13 @@ public sealed class GoldenSurvey
 
     public static Dictionary<string, string> Items(params (string Item, string Value)[] items) => items.ToDictionary(i => i.Item, i => i.Value);
 
-    public async Task SubmitFixedResponsesAsync(TestApp app)
+    public Task SubmitFixedResponsesAsync(TestApp app) => SubmitFixedResponsesAsync(app.Services);
+
+    public async Task SubmitFixedResponsesAsync(IServiceProvider services)
     {
         foreach (var (answers, municipality) in FixedResponses())
         {
-            var result = await app.Get<SurveyResponder>().SubmitAsync(Id, new Respondent.Browser(SurveyResponder.NewToken()), answers, municipality);
+            var result = await services.GetRequiredService<SurveyResponder>().SubmitAsync(Id, new Respondent.Browser(SurveyResponder.NewToken()), answers, municipality);
             Assert.True(result.Succeeded, $"{result.Status}: {string.Join(", ", result.Errors.Select(e => $"{e.QuestionId}/{e.Item}/{e.Code}"))}");
         }
     }
