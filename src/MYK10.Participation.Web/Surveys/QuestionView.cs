@@ -6,7 +6,7 @@ using MYK10.Participation.Surveys;
 namespace MYK10.Participation.Web.Surveys;
 
 /// <summary>A question as the answering form shows it: its answer so far and its error messages by item.</summary>
-public sealed record QuestionView(Question Question, IReadOnlyDictionary<string, string> Answer, IReadOnlyDictionary<string, string> Errors, bool Preview = false)
+public sealed record QuestionView(Question Question, IReadOnlyDictionary<string, string> Answer, IReadOnlyDictionary<string, string> Errors)
 {
     public static IReadOnlyDictionary<string, string> NoErrors { get; } = new Dictionary<string, string>();
 }
@@ -74,6 +74,31 @@ public static class SurveyDisplay
             QuestionKind.Date => [DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date.ToString("d", CultureInfo.CurrentCulture) : value ?? ""],
             _ => [value ?? ""],
         };
+    }
+
+    /// <summary>For example: F3 „Leben Kinder in Ihrem Haushalt?“ ist gleich Ja.</summary>
+    public static string DescribeCondition(IStringLocalizer<SurveysResource> text, SurveyDefinition definition, Condition condition)
+    {
+        var source = definition.Find(condition.SourceQuestionId);
+        if (source is null)
+        {
+            return string.Empty;
+        }
+
+        var number = definition.QuestionNumbers().GetValueOrDefault(source.Id);
+        var row = source.Kind == QuestionKind.Matrix ? source.Settings.Rows.FirstOrDefault(r => r.Key == condition.Item)?.Label : null;
+        var values = condition.Values.Select(v => source.Kind switch
+        {
+            QuestionKind.YesNo => v == "yes" ? text["Answer.Yes"].Value : text["Answer.No"].Value,
+            QuestionKind.Matrix => Scale(source.Settings, v),
+            QuestionKind.Multiple when v == QuestionSettings.OtherItem => text["Answer.Other"].Value,
+            _ => source.Settings.OptionLabel(v) ?? v.Replace('.', ','),
+        });
+        var subject = row is null ? $"F{number} „{source.Text}“" : $"F{number} „{source.Text}“ – {row}";
+        var op = text[$"Op.{condition.Operator.ToText()}"];
+        return condition.Operator is ConditionOperator.Answered or ConditionOperator.NotAnswered
+            ? $"{subject} {op}"
+            : $"{subject} {op} {string.Join("; ", values)}";
     }
 
     private static string Scale(QuestionSettings settings, string value) =>
