@@ -9,11 +9,11 @@ namespace MYK10.Participation.Web.Surveys;
 /// <summary>The settings form of a survey (create and edit). Times are entered in German local time.</summary>
 public sealed class SurveyFormInput
 {
-    public string Title { get; set; } = string.Empty;
+    public string? Title { get; set; }
 
-    public string Introduction { get; set; } = string.Empty;
+    public string? Introduction { get; set; }
 
-    public string MunicipalityId { get; set; } = MYK10.Participation.Reference.Municipality.CountyId;
+    public string? MunicipalityId { get; set; } = MYK10.Participation.Reference.Municipality.CountyId;
 
     public DateTime? OpensAt { get; set; }
 
@@ -23,7 +23,7 @@ public sealed class SurveyFormInput
 
     public bool Anonymous { get; set; } = true;
 
-    public string ThankYou { get; set; } = string.Empty;
+    public string? ThankYou { get; set; }
 
     public static SurveyFormInput From(Survey survey) => new()
     {
@@ -62,17 +62,13 @@ public sealed class SurveyFormInput
             modelState.AddModelError("Input.ClosesAt", text["Form.TimesInvalid"]);
         }
 
-        if (!municipalityIds.Contains(MunicipalityId))
-        {
-            MunicipalityId = MYK10.Participation.Reference.Municipality.CountyId;
-        }
-
+        var municipality = MunicipalityId is not null && municipalityIds.Contains(MunicipalityId) ? MunicipalityId : MYK10.Participation.Reference.Municipality.CountyId;
         if (!modelState.IsValid)
         {
             return null;
         }
 
-        return new SurveyInput(Title.Trim()[..Math.Min(200, Title.Trim().Length)], Trim(Introduction, 4000), MunicipalityId, Utc(OpensAt), Utc(ClosesAt), Mode, Anonymous, Trim(ThankYou, 4000));
+        return new SurveyInput(Trim(Title, 200), Trim(Introduction, 4000), municipality, Utc(OpensAt), Utc(ClosesAt), Mode, Anonymous, Trim(ThankYou, 4000));
     }
 
     private static string Trim(string? value, int max) => (value ?? string.Empty).Trim() is var t && t.Length > max ? t[..max] : (value ?? string.Empty).Trim();
@@ -87,13 +83,13 @@ public sealed class QuestionFormInput
 {
     public QuestionKind Kind { get; set; } = QuestionKind.Single;
 
-    public string Text { get; set; } = string.Empty;
+    public string? Text { get; set; }
 
-    public string Help { get; set; } = string.Empty;
+    public string? Help { get; set; }
 
     public bool Required { get; set; }
 
-    public string Options { get; set; } = string.Empty;
+    public string? Options { get; set; }
 
     public bool AllowOther { get; set; }
 
@@ -103,17 +99,17 @@ public sealed class QuestionFormInput
 
     public int ScaleMax { get; set; } = 5;
 
-    public string LowLabel { get; set; } = string.Empty;
+    public string? LowLabel { get; set; }
 
-    public string HighLabel { get; set; } = string.Empty;
+    public string? HighLabel { get; set; }
 
-    public string Rows { get; set; } = string.Empty;
+    public string? Rows { get; set; }
 
-    public string Scale { get; set; } = string.Empty;
+    public string? Scale { get; set; }
 
-    public string Min { get; set; } = string.Empty;
+    public string? Min { get; set; }
 
-    public string Max { get; set; } = string.Empty;
+    public string? Max { get; set; }
 
     public bool IntegerOnly { get; set; }
 
@@ -192,7 +188,7 @@ public sealed class QuestionFormInput
                 break;
         }
 
-        return new QuestionInput(Kind, Text.Trim(), (Help ?? string.Empty).Trim(), Required, settings, ConditionMode);
+        return new QuestionInput(Kind, Text!.Trim(), (Help ?? string.Empty).Trim(), Required, settings, ConditionMode);
     }
 
     public static List<string> Lines(string? text) =>
@@ -227,9 +223,9 @@ public sealed class ConditionFormInput
 
     public ConditionOperator Operator { get; set; }
 
-    public string Values { get; set; } = string.Empty;
+    public string? Values { get; set; }
 
-    public string Row { get; set; } = string.Empty;
+    public string? Row { get; set; }
 
     /// <summary>The stored values (keys) for the source question, or null with an error in ModelState.</summary>
     public (string Item, List<string> Values)? Resolve(Question? source, ModelStateDictionary modelState, IStringLocalizer<SurveysResource> text)
@@ -244,10 +240,11 @@ public sealed class ConditionFormInput
         var item = "";
         if (source.Kind == QuestionKind.Matrix)
         {
-            var row = source.Settings.Rows.FirstOrDefault(r => Same(r.Label, Row) || r.Key == Row.Trim());
+            var typedRow = (Row ?? string.Empty).Trim();
+            var row = source.Settings.Rows.FirstOrDefault(r => Same(r.Label, typedRow) || r.Key == typedRow);
             if (row is null)
             {
-                modelState.AddModelError("Input.Row", text["Cond.UnknownValue", Row]);
+                modelState.AddModelError("Input.Row", text["Cond.UnknownValue", typedRow]);
                 return null;
             }
 
