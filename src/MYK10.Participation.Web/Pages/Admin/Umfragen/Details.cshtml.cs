@@ -67,6 +67,9 @@ public sealed class DetailsModel(SurveyStore surveys, MYK10.Participation.Refere
     public Task<IActionResult> OnPostAddPageAsync(long id) =>
         ActAsync(id, builder.AddPageAsync(id, Input.PageTitle ?? string.Empty, HttpContext.RequestAborted), "Done.Saved");
 
+    public Task<IActionResult> OnPostRenamePageAsync(long id, long pageId) =>
+        ActAsync(id, builder.UpdatePageAsync(id, pageId, Input.PageTitle ?? string.Empty, Input.PageConditionMode, HttpContext.RequestAborted), "Done.Saved");
+
     public Task<IActionResult> OnPostDeletePageAsync(long id, long pageId) =>
         ActAsync(id, builder.DeletePageAsync(id, pageId, HttpContext.RequestAborted), "Done.Deleted");
 
@@ -106,5 +109,7 @@ public sealed class DetailsModel(SurveyStore surveys, MYK10.Participation.Refere
     public sealed class InputModel
     {
         public string? PageTitle { get; set; }
+
+        public ConditionMode PageConditionMode { get; set; }
     }
 }
