@@ -9,7 +9,8 @@ public sealed record SurveyDemoResult(long OpenSurveyId, long ClosedSurveyId, lo
 /// Believable surveys of the strategy process for the demo data set: mobility (open), broadband and mobile
 /// coverage (closed, with responses and published results) and digital services of the Kreisverwaltung (draft).
 /// </summary>
-public sealed class SurveyDemoData(IDbConnectionFactory connections, SurveyBuilder builder, SurveyResponder responder, SurveyResultsJob results, TimeProvider clock)
+public sealed class SurveyDemoData(IDbConnectionFactory connections, SurveyStore surveys, SurveyBuilder builder, SurveyResponder responder,
+    SurveyResultsJob results, SurveyResultsStore resultsStore, TimeProvider clock)
 {
     private static readonly string[] Municipalities =
         ["andernach", "bendorf", "mayen", "maifeld", "mendig", "pellenz", "rhein-mosel", "vallendar", "vordereifel", "weissenthurm"];
@@ -28,7 +29,7 @@ public sealed class SurveyDemoData(IDbConnectionFactory connections, SurveyBuild
         var now = clock.GetUtcNow();
         var closed = await BroadbandAsync(now, cancellationToken);
         var random = new Random(seed);
-        var definition = (await new SurveyStore(connections).LoadAsync(closed, cancellationToken))!;
+        var definition = (await surveys.LoadAsync(closed, cancellationToken))!;
         for (var i = 0; i < responses; i++)
         {
             var result = await responder.SubmitAsync(closed, new Respondent.Browser(SurveyResponder.NewToken()), BroadbandAnswers(definition, random),
@@ -48,7 +49,7 @@ public sealed class SurveyDemoData(IDbConnectionFactory connections, SurveyBuild
 
         await results.RunAsync(closed, cancellationToken);
         await builder.PublishResultsAsync(closed, true, cancellationToken);
-        var texts = await new SurveyResultsStore(connections).FreeTextsAsync(closed, cancellationToken);
+        var texts = await resultsStore.FreeTextsAsync(closed, cancellationToken);
         foreach (var text in texts.Where(t => t.Text.Length > 20).Take(6))
         {
             await builder.PublishTextAsync(closed, text.QuestionId, text.ResponseId, true, cancellationToken);
@@ -197,7 +198,7 @@ public sealed class SurveyDemoData(IDbConnectionFactory connections, SurveyBuild
 
     private async Task<long> FirstPageAsync(long surveyId, string title, CancellationToken ct)
     {
-        var definition = (await new SurveyStore(connections).LoadAsync(surveyId, ct))!;
+        var definition = (await surveys.LoadAsync(surveyId, ct))!;
         var page = definition.Pages[0].Id;
         await builder.UpdatePageAsync(surveyId, page, title, ConditionMode.All, ct);
         return page;

@@ -55,7 +55,7 @@ public enum CodeState
 }
 
 /// <summary>Answering a survey: answers kept between pages, and the submission with its one-response rule.</summary>
-public sealed class SurveyResponder(IDbConnectionFactory connections, TimeProvider clock)
+public sealed class SurveyResponder(IDbConnectionFactory connections, SurveyStore surveys, TimeProvider clock)
 {
     private const int SqliteConstraint = 19;
 
@@ -125,7 +125,7 @@ public sealed class SurveyResponder(IDbConnectionFactory connections, TimeProvid
     public async Task<SubmitResult> SubmitAsync(long surveyId, Respondent respondent, AnswerSet answers, string? respondentMunicipalityId,
         string? draftToken = null, CancellationToken cancellationToken = default)
     {
-        var definition = await new SurveyStore(connections).LoadAsync(surveyId, cancellationToken);
+        var definition = await surveys.LoadAsync(surveyId, cancellationToken);
         if (definition is null)
         {
             return new SubmitResult(SubmitStatus.NotFound, []);

@@ -10,10 +10,7 @@ namespace MYK10.Participation.Web.Tests.Surveys;
 
 public sealed class AdminTests(AdminTests.Site site) : IClassFixture<AdminTests.Site>
 {
-    public sealed class Site : SiteFactory
-    {
-        public Site() => this.WarmUpJobClient();
-    }
+    public sealed class Site : SiteFactory;
 
     [Fact]
     public async Task Admin_BuildsOpensClosesAndPublishesASurvey_ThroughTheForms_AndHangfireComputesTheResults()

@@ -8,10 +8,7 @@ namespace MYK10.Participation.Web.Tests.Surveys;
 
 public sealed class OpenModeLimitTests(OpenModeLimitTests.Site site) : IClassFixture<OpenModeLimitTests.Site>
 {
-    public sealed class Site : SiteFactory
-    {
-        public Site() : base(new() { ["RateLimits:SurveySubmit:PermitLimit"] = "2" }) => this.WarmUpJobClient();
-    }
+    public sealed class Site() : SiteFactory(new() { ["RateLimits:SurveySubmit:PermitLimit"] = "2" });
 
     private static async Task<HttpResponseMessage> AnswerAsync(HttpClient client, GoldenSurvey survey)
     {

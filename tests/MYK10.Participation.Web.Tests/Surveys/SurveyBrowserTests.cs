@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using MYK10.Participation.Staff;
 using MYK10.Participation.Surveys;
@@ -15,13 +12,6 @@ public sealed class SurveyBrowserTests(BrowserFixture browser, SurveyBrowserTest
     public sealed class Site : SiteFactory
     {
         public Site() => UseRealServer();
-
-        // These tests close surveys only to show their results; the Hangfire path of closing is tested in AdminTests.
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services => services.AddSingleton<ISurveyResultsSignal, ClosedSurveys>());
-        }
     }
 
     /// <summary>One page with a required question of every type that takes an answer, plus an information text.</summary>
