@@ -10,6 +10,7 @@ using MYK10.Participation.Hosting;
 using MYK10.Participation.Jobs;
 using MYK10.Participation.Mail;
 using MYK10.Participation.Staff;
+using MYK10.Participation.Web.Api;
 using MYK10.Participation.Web.Surveys;
 
 namespace MYK10.Participation.Web.Hosting;
@@ -33,16 +34,37 @@ public static class WebApp
             {
                 o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
                 o.Conventions.AuthorizeFolder("/Staff", Policies.Moderation);
+                o.Conventions.AuthorizeFolder("/Moderation", Policies.Moderation);
                 o.Conventions.AllowAnonymousToPage("/Staff/Anmelden");
                 o.Conventions.AllowAnonymousToPage("/Staff/KeinZugriff");
                 // Policies combine, so the profile page (reached while the profile is incomplete) is not under a folder rule.
                 o.Conventions.AuthorizePage("/Konto/Index", Policies.Participant);
                 o.Conventions.AuthorizePage("/Konto/Profil", Policies.ParticipantSignedIn);
                 o.Conventions.AuthorizePage("/Konto/Abmelden", Policies.ParticipantSignedIn);
+                o.Conventions.AuthorizePage("/Ideen/Neu", Policies.Participant);
+                o.Conventions.AuthorizePage("/Ideen/Eingereicht", Policies.Participant);
+                o.Conventions.AuthorizePage("/Ideen/Melden", Policies.Participant);
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o =>
                 o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        // Model binding's own messages ("The value '' is invalid.") in the visitor's language too.
+        services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>().Configure<Microsoft.Extensions.Localization.IStringLocalizerFactory>((o, factory) =>
+        {
+            var text = factory.Create(typeof(SharedResource));
+            var messages = o.ModelBindingMessageProvider;
+            messages.SetAttemptedValueIsInvalidAccessor((value, _) => text["Binding.Invalid", value]);
+            messages.SetValueIsInvalidAccessor(value => text["Binding.Invalid", value]);
+            messages.SetValueMustBeANumberAccessor(_ => text["Binding.Number"]);
+            messages.SetValueMustNotBeNullAccessor(_ => text["Binding.Required"]);
+            messages.SetMissingBindRequiredValueAccessor(_ => text["Binding.Required"]);
+            messages.SetMissingKeyOrValueAccessor(() => text["Binding.Required"]);
+            messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => text["Binding.Invalid", value]);
+            messages.SetNonPropertyValueMustBeANumberAccessor(() => text["Binding.Number"]);
+            messages.SetUnknownValueIsInvalidAccessor(_ => text["Binding.Unknown"]);
+            messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => text["Binding.Unknown"]);
+            messages.SetMissingRequestBodyRequiredValueAccessor(() => text["Binding.Required"]);
+        });
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
@@ -164,6 +186,8 @@ public static class WebApp
         app.UseAntiforgery();
 
         app.MapHealth();
+        app.MapIdeasApi();
+        app.MapStrategyApi();
         app.MapHangfireDashboard("/admin/jobs", new DashboardOptions
             {
                 // Access is decided by the endpoint's policy below; Hangfire's own filter would allow local requests only.

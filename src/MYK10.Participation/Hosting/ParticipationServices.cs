@@ -6,10 +6,13 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MYK10.Participation.Data;
 using MYK10.Participation.Jobs;
+using MYK10.Participation.Ideas;
 using MYK10.Participation.Mail;
+using MYK10.Participation.Moderation;
 using MYK10.Participation.Participants;
 using MYK10.Participation.Reference;
 using MYK10.Participation.Staff;
+using MYK10.Participation.Strategy;
 using MYK10.Participation.Surveys;
 
 namespace MYK10.Participation.Hosting;
@@ -52,7 +55,11 @@ public static class ParticipationServices
         services.AddSingleton<StaffStore>();
         services.AddSingleton<StaffService>();
         services.AddParticipants();
+        services.AddIdeas();
+        services.AddModeration();
+        services.AddStrategy();
         services.AddSurveys();
+        services.AddSingleton<Demo.DemoSeeder>();
         return services;
     }
 }
