@@ -90,9 +90,7 @@ public sealed class SurveyBuilder(IDbConnectionFactory connections, TimeProvider
                 closes_at = @ClosesAt, mode = @Mode, anonymous = @Anonymous, thank_you = @ThankYou, updated_at = @Now
             WHERE id = @Id AND status = 'draft'
             """;
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var changed = await connection.ExecuteAsync(sql, new DynamicParameters(Parameters(input)).With("Id", surveyId));
-        return changed == 1 ? BuilderResult.Ok(surveyId) : await MissingOrWrongStateAsync(connection, surveyId);
+        return await ChangeAsync(surveyId, sql, new DynamicParameters(Parameters(input)).With("Id", surveyId), surveyId, cancellationToken);
     }
 
     public async Task<BuilderResult> AddPageAsync(long surveyId, string title, CancellationToken cancellationToken = default)
@@ -115,9 +113,7 @@ public sealed class SurveyBuilder(IDbConnectionFactory connections, TimeProvider
             WHERE id = @PageId AND survey_id = @SurveyId
               AND EXISTS (SELECT 1 FROM surveys WHERE id = @SurveyId AND status = 'draft')
             """;
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var changed = await connection.ExecuteAsync(sql, new { SurveyId = surveyId, PageId = pageId, Title = title.Trim(), Mode = conditionMode.ToText() });
-        return changed == 1 ? BuilderResult.Ok(pageId) : await MissingOrWrongStateAsync(connection, surveyId);
+        return await ChangeAsync(surveyId, sql, new { SurveyId = surveyId, PageId = pageId, Title = title.Trim(), Mode = conditionMode.ToText() }, pageId, cancellationToken);
     }
 
     public async Task<BuilderResult> DeletePageAsync(long surveyId, long pageId, CancellationToken cancellationToken = default)
@@ -181,9 +177,7 @@ public sealed class SurveyBuilder(IDbConnectionFactory connections, TimeProvider
             SET kind = @Kind, text = @Text, help = @Help, required = @Required, settings_json = @Settings, condition_mode = @ConditionMode
             WHERE id = @QuestionId AND survey_id = @SurveyId AND EXISTS (SELECT 1 FROM surveys WHERE id = @SurveyId AND status = 'draft')
             """;
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var changed = await connection.ExecuteAsync(sql, QuestionParameters(input, surveyId).With("QuestionId", questionId));
-        return changed == 1 ? BuilderResult.Ok(questionId) : await MissingOrWrongStateAsync(connection, surveyId);
+        return await ChangeAsync(surveyId, sql, QuestionParameters(input, surveyId).With("QuestionId", questionId), questionId, cancellationToken);
     }
 
     public async Task<BuilderResult> DeleteQuestionAsync(long surveyId, long questionId, CancellationToken cancellationToken = default)
@@ -192,9 +186,7 @@ public sealed class SurveyBuilder(IDbConnectionFactory connections, TimeProvider
             DELETE FROM survey_questions
             WHERE id = @QuestionId AND survey_id = @SurveyId AND EXISTS (SELECT 1 FROM surveys WHERE id = @SurveyId AND status = 'draft')
             """;
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var changed = await connection.ExecuteAsync(sql, new { SurveyId = surveyId, QuestionId = questionId });
-        return changed == 1 ? BuilderResult.Ok() : await MissingOrWrongStateAsync(connection, surveyId);
+        return await ChangeAsync(surveyId, sql, new { SurveyId = surveyId, QuestionId = questionId }, null, cancellationToken);
     }
 
     /// <summary>Moves a question one place up (-1) or down (+1) within its page.</summary>
@@ -285,9 +277,7 @@ public sealed class SurveyBuilder(IDbConnectionFactory connections, TimeProvider
             DELETE FROM survey_conditions
             WHERE id = @Id AND survey_id = @SurveyId AND EXISTS (SELECT 1 FROM surveys WHERE id = @SurveyId AND status = 'draft')
             """;
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var changed = await connection.ExecuteAsync(sql, new { Id = conditionId, SurveyId = surveyId });
-        return changed == 1 ? BuilderResult.Ok() : await MissingOrWrongStateAsync(connection, surveyId);
+        return await ChangeAsync(surveyId, sql, new { Id = conditionId, SurveyId = surveyId }, null, cancellationToken);
     }
 
     /// <summary>Draft to open; a survey needs at least one question that takes an answer.</summary>
@@ -338,9 +328,7 @@ public sealed class SurveyBuilder(IDbConnectionFactory connections, TimeProvider
             UPDATE surveys SET results_published = @Published, updated_at = @Now
             WHERE id = @Id AND status IN ('closed', 'archived')
             """;
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var changed = await connection.ExecuteAsync(sql, new { Id = surveyId, Published = published ? 1 : 0, Now = clock.GetUtcNow() });
-        return changed == 1 ? BuilderResult.Ok(surveyId) : await MissingOrWrongStateAsync(connection, surveyId);
+        return await ChangeAsync(surveyId, sql, new { Id = surveyId, Published = published ? 1 : 0, Now = clock.GetUtcNow() }, surveyId, cancellationToken);
     }
 
     /// <summary>Chooses which free-text answers appear on the public results page.</summary>
@@ -449,12 +437,18 @@ public sealed class SurveyBuilder(IDbConnectionFactory connections, TimeProvider
         };
     }
 
+    /// <summary>One statement whose WHERE clause checks the survey's state; no change means missing or wrong state.</summary>
+    private async Task<BuilderResult> ChangeAsync(long surveyId, string sql, object parameters, long? id, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var changed = await connection.ExecuteAsync(sql, parameters);
+        return changed == 1 ? BuilderResult.Ok(id) : await MissingOrWrongStateAsync(connection, surveyId);
+    }
+
     private async Task<BuilderResult> TransitionAsync(long surveyId, string from, string to, CancellationToken cancellationToken)
     {
         const string sql = "UPDATE surveys SET status = @To, updated_at = @Now WHERE id = @Id AND status = @From";
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var changed = await connection.ExecuteAsync(sql, new { Id = surveyId, From = from, To = to, Now = clock.GetUtcNow() });
-        return changed == 1 ? BuilderResult.Ok(surveyId) : await MissingOrWrongStateAsync(connection, surveyId);
+        return await ChangeAsync(surveyId, sql, new { Id = surveyId, From = from, To = to, Now = clock.GetUtcNow() }, surveyId, cancellationToken);
     }
 
     private static async Task<BuilderResult> MissingOrWrongStateAsync(SqliteConnection connection, long surveyId, SqliteTransaction? transaction = null)

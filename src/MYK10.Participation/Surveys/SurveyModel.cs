@@ -57,45 +57,25 @@ public enum ConditionMode
 /// <summary>The text forms of the enums as stored in SQL.</summary>
 public static class SurveyText
 {
-    private static readonly (QuestionKind Kind, string Text)[] Kinds =
-    [
+    private static readonly TextMap<QuestionKind> Kinds = new(
         (QuestionKind.Single, "single"), (QuestionKind.Dropdown, "dropdown"), (QuestionKind.Multiple, "multiple"),
         (QuestionKind.YesNo, "yesno"), (QuestionKind.Rating, "rating"), (QuestionKind.Matrix, "matrix"),
         (QuestionKind.Ranking, "ranking"), (QuestionKind.Number, "number"), (QuestionKind.Date, "date"),
         (QuestionKind.ShortText, "short_text"), (QuestionKind.LongText, "long_text"), (QuestionKind.Consent, "consent"),
-        (QuestionKind.Info, "info"),
-    ];
+        (QuestionKind.Info, "info"));
 
-    private static readonly (ConditionOperator Operator, string Text)[] Operators =
-    [
+    private static readonly TextMap<ConditionOperator> Operators = new(
         (ConditionOperator.EqualTo, "equals"), (ConditionOperator.NotEqualTo, "not_equals"), (ConditionOperator.AnyOf, "any_of"),
         (ConditionOperator.NoneOf, "none_of"), (ConditionOperator.GreaterThan, "greater"), (ConditionOperator.LessThan, "less"),
-        (ConditionOperator.Answered, "answered"), (ConditionOperator.NotAnswered, "not_answered"),
-    ];
+        (ConditionOperator.Answered, "answered"), (ConditionOperator.NotAnswered, "not_answered"));
 
-    public static string ToText(this QuestionKind kind) => Kinds.First(k => k.Kind == kind).Text;
+    public static string ToText(this QuestionKind kind) => Kinds.ToText(kind);
 
-    public static QuestionKind ParseKind(string text) =>
-        Kinds.FirstOrDefault(k => k.Text == text) is { Text: not null } found ? found.Kind : throw new FormatException($"Unknown question kind '{text}'.");
+    public static QuestionKind ParseKind(string text) => Kinds.Parse(text);
 
-    public static bool TryParseKind(string? text, out QuestionKind kind)
-    {
-        var found = Kinds.FirstOrDefault(k => k.Text == text);
-        kind = found.Kind;
-        return found.Text is not null;
-    }
+    public static string ToText(this ConditionOperator op) => Operators.ToText(op);
 
-    public static string ToText(this ConditionOperator op) => Operators.First(o => o.Operator == op).Text;
-
-    public static ConditionOperator ParseOperator(string text) =>
-        Operators.FirstOrDefault(o => o.Text == text) is { Text: not null } found ? found.Operator : throw new FormatException($"Unknown operator '{text}'.");
-
-    public static bool TryParseOperator(string? text, out ConditionOperator op)
-    {
-        var found = Operators.FirstOrDefault(o => o.Text == text);
-        op = found.Operator;
-        return found.Text is not null;
-    }
+    public static ConditionOperator ParseOperator(string text) => Operators.Parse(text);
 
     public static string ToText(this SurveyMode mode) => mode switch
     {
@@ -126,6 +106,26 @@ public static class SurveyText
         or QuestionKind.YesNo or QuestionKind.Rating or QuestionKind.Matrix or QuestionKind.Ranking or QuestionKind.Number or QuestionKind.Consent;
 
     public static bool IsFreeText(this QuestionKind kind) => kind is QuestionKind.ShortText or QuestionKind.LongText;
+}
+
+/// <summary>A fixed mapping between enum values and their text in SQL.</summary>
+internal sealed class TextMap<T>(params (T Value, string Text)[] pairs)
+    where T : struct, Enum
+{
+    public string ToText(T value) => pairs.First(p => EqualityComparer<T>.Default.Equals(p.Value, value)).Text;
+
+    public T Parse(string text)
+    {
+        foreach (var (value, name) in pairs)
+        {
+            if (name == text)
+            {
+                return value;
+            }
+        }
+
+        throw new FormatException($"Unknown {typeof(T).Name} '{text}'.");
+    }
 }
 
 /// <summary>An answer option, a matrix row or a ranking item: a stable key and the label people read.</summary>
