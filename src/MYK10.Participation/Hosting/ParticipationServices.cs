@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MYK10.Participation.Ballots;
 using MYK10.Participation.Data;
 using MYK10.Participation.Jobs;
 using MYK10.Participation.Ideas;
@@ -60,6 +61,7 @@ public static class ParticipationServices
         services.AddStrategy();
         services.AddSurveys();
         services.AddSingleton<Demo.DemoSeeder>();
+        services.AddBallots();
         return services;
     }
 }
