@@ -11,6 +11,12 @@ public static class RateLimitNames
     public const string Comment = "Comment";
     public const string Report = "Report";
     public const string Support = "Support";
+
+    /// <summary>Survey responses sent from one address (open surveys are answered without an account).</summary>
+    public const string SurveySubmit = "SurveySubmit";
+
+    /// <summary>Invitation codes tried from one address.</summary>
+    public const string SurveyCode = "SurveyCode";
 }
 
 /// <summary>The outcome of one try; <c>Limit</c> is the configured number of permits per window, for the message.</summary>
@@ -29,6 +35,9 @@ public sealed class RateLimits(IConfiguration configuration, TimeProvider clock)
         [RateLimitNames.Comment] = (30, TimeSpan.FromHours(1)),
         [RateLimitNames.Report] = (20, TimeSpan.FromHours(1)),
         [RateLimitNames.Support] = (200, TimeSpan.FromHours(1)),
+        // Generous: a class or a care home may answer from one address.
+        [RateLimitNames.SurveySubmit] = (60, TimeSpan.FromHours(1)),
+        [RateLimitNames.SurveyCode] = (20, TimeSpan.FromHours(1)),
     };
 
     private readonly ConcurrentDictionary<string, PartitionedRateLimiter<string>> _limiters = new(StringComparer.Ordinal);

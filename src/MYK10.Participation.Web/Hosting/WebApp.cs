@@ -11,6 +11,7 @@ using MYK10.Participation.Jobs;
 using MYK10.Participation.Mail;
 using MYK10.Participation.Staff;
 using MYK10.Participation.Web.Api;
+using MYK10.Participation.Web.Surveys;
 
 namespace MYK10.Participation.Web.Hosting;
 
@@ -106,6 +107,7 @@ public static class WebApp
             .AddPolicy(Policies.Participant, p => p.AddAuthenticationSchemes(Policies.ParticipantScheme)
                 .RequireClaim(ParticipantIdentity.ProfileClaim, ParticipantIdentity.ProfileComplete));
         services.AddSingleton<RateLimits>();
+        services.AddSurveysWeb();
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "myk10.af";
@@ -201,6 +203,7 @@ public static class WebApp
                 DisplayStorageConnectionString = false,
             })
             .RequireAuthorization(Policies.Admin);
+        app.MapSurveysApi();
         app.MapRazorPages();
     }
 }

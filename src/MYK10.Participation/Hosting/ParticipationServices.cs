@@ -14,6 +14,7 @@ using MYK10.Participation.Participants;
 using MYK10.Participation.Reference;
 using MYK10.Participation.Staff;
 using MYK10.Participation.Strategy;
+using MYK10.Participation.Surveys;
 
 namespace MYK10.Participation.Hosting;
 
@@ -58,6 +59,7 @@ public static class ParticipationServices
         services.AddIdeas();
         services.AddModeration();
         services.AddStrategy();
+        services.AddSurveys();
         services.AddSingleton<Demo.DemoSeeder>();
         services.AddBallots();
         return services;

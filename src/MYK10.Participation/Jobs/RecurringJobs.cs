@@ -1,6 +1,7 @@
 using Hangfire;
 using MYK10.Participation.Ballots;
 using MYK10.Participation.Mail;
+using MYK10.Participation.Surveys;
 
 namespace MYK10.Participation.Jobs;
 
@@ -8,6 +9,7 @@ namespace MYK10.Participation.Jobs;
 public static class RecurringJobs
 {
     public const string MailOutbox = "mail-outbox";
+    public const string SurveyResults = "survey-results";
 
     public const string VoteTallies = "vote-tallies";
 
@@ -16,5 +18,6 @@ public static class RecurringJobs
         var berlin = new RecurringJobOptions { TimeZone = Time.BerlinTime.Zone };
         manager.AddOrUpdate<OutboxJob>(MailOutbox, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), berlin);
         manager.AddOrUpdate<VoteTallySweepJob>(VoteTallies, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), berlin);
+        manager.AddOrUpdate<SurveyResultsRefreshJob>(SurveyResults, job => job.RunAsync(CancellationToken.None), "*/5 * * * *", berlin);
     }
 }

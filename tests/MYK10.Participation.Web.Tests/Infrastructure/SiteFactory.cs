@@ -119,6 +119,7 @@ public class SiteFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
+            ForgetHangfireLogProvider();
             _directory.Dispose();
         }
     }
@@ -126,7 +127,15 @@ public class SiteFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        ForgetHangfireLogProvider();
         _directory.Dispose();
         GC.SuppressFinalize(this);
     }
+
+    /// <summary>
+    /// Hangfire keeps one static log provider, set to the logger factory of the site started last. Once that site is
+    /// disposed, every job client created later (by a site still running in a parallel test class) would fail with
+    /// ObjectDisposedException. One site per process in production; in tests, fall back to Hangfire's no-op logging.
+    /// </summary>
+    private static void ForgetHangfireLogProvider() => Hangfire.Logging.LogProvider.SetCurrentLogProvider(null);
 }
