@@ -84,6 +84,8 @@ public static class WebApp
             .AddPolicy(Policies.Participant, p => p.AddAuthenticationSchemes(Policies.ParticipantScheme)
                 .RequireClaim(ParticipantIdentity.ProfileClaim, ParticipantIdentity.ProfileComplete));
         services.AddSingleton<RateLimits>();
+        services.AddHostedService<SiteLockService>();
+        services.AddSingleton(new SiteStarted(DateTime.UtcNow));
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "myk10.af";

@@ -7,6 +7,8 @@ using Microsoft.Extensions.Options;
 using MYK10.Participation.Data;
 using MYK10.Participation.Jobs;
 using MYK10.Participation.Mail;
+using MYK10.Participation.Operations;
+using MYK10.Participation.Privacy;
 using MYK10.Participation.Participants;
 using MYK10.Participation.Reference;
 using MYK10.Participation.Staff;
@@ -51,6 +53,8 @@ public static class ParticipationServices
         services.AddSingleton<StaffStore>();
         services.AddSingleton<StaffService>();
         services.AddParticipants();
+        services.AddOperations(configuration, contentRoot);
+        services.AddPrivacy(configuration);
         return services;
     }
 }
