@@ -38,6 +38,9 @@ public static class WebApp
                 o.Conventions.AuthorizePage("/Konto/Index", Policies.Participant);
                 o.Conventions.AuthorizePage("/Konto/Profil", Policies.ParticipantSignedIn);
                 o.Conventions.AuthorizePage("/Konto/Abmelden", Policies.ParticipantSignedIn);
+                // Export and deletion are the participant's rights even before the profile is complete.
+                o.Conventions.AuthorizePage("/Konto/Daten", Policies.ParticipantSignedIn);
+                o.Conventions.AuthorizePage("/Konto/Loeschen", Policies.ParticipantSignedIn);
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o =>
@@ -61,8 +64,8 @@ public static class WebApp
                 o.LoginPath = "/staff/anmelden";
                 o.LogoutPath = "/staff/abmelden";
                 o.AccessDeniedPath = "/staff/kein-zugriff";
-                o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.SlidingExpiration = true;
+                o.Events.OnValidatePrincipal = SessionValidation.ValidateStaffAsync;
             })
             .AddCookie(Policies.ParticipantScheme, o =>
             {
@@ -76,7 +79,12 @@ public static class WebApp
                 o.AccessDeniedPath = "/konto/profil";
                 o.ExpireTimeSpan = TimeSpan.FromDays(30);
                 o.SlidingExpiration = true;
+                o.Events.OnValidatePrincipal = SessionValidation.ValidateParticipantAsync;
             });
+        // Inactivity ends a staff session: requests within the window extend it (sliding expiration). Read when the
+        // options are built, so a test host's configuration counts.
+        services.AddOptions<CookieAuthenticationOptions>(Policies.StaffScheme).Configure<IConfiguration>((o, configuration) =>
+            o.ExpireTimeSpan = configuration.GetValue("Staff:IdleTimeout", TimeSpan.FromMinutes(30)));
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Admin, p => p.AddAuthenticationSchemes(Policies.StaffScheme).RequireRole(StaffRoles.Admin))
             .AddPolicy(Policies.Moderation, p => p.AddAuthenticationSchemes(Policies.StaffScheme).RequireRole(StaffRoles.Admin, StaffRoles.Moderator))
