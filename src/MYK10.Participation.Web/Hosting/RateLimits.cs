@@ -7,19 +7,32 @@ namespace MYK10.Participation.Web.Hosting;
 public static class RateLimitNames
 {
     public const string SignInLink = "SignInLink";
+
+    public const string StaffSignIn = "StaffSignIn";
+
+    /// <summary>Every write (POST) per client connection, in the middleware; see <see cref="RequestLimits"/>.</summary>
+    public const string Writes = "Writes";
+
+    /// <summary>Used for a name without its own default (a feature's new limit before it is tuned).</summary>
+    public const string Default = "Default";
 }
 
 public sealed record RateLimitDecision(bool Allowed, DateTimeOffset? RetryAt);
 
 /// <summary>
 /// Fixed-window limits per subject (an address, a participant) on top of System.Threading.RateLimiting, the
-/// limiter ASP.NET Core's middleware uses. Keys come from the form, so the check runs in the handler.
+/// limiter ASP.NET Core's middleware uses. Keys come from the form, so the check runs in the handler. Every limit is
+/// configurable as <c>RateLimits:{name}:PermitLimit</c> and <c>RateLimits:{name}:Window</c>; a feature may use a
+/// new name without touching this class (it starts with the <c>Default</c> limit).
 /// </summary>
 public sealed class RateLimits(IConfiguration configuration, TimeProvider clock) : IDisposable
 {
     private static readonly Dictionary<string, (int Permits, TimeSpan Window)> Defaults = new(StringComparer.Ordinal)
     {
         [RateLimitNames.SignInLink] = (5, TimeSpan.FromHours(1)),
+        [RateLimitNames.StaffSignIn] = (10, TimeSpan.FromMinutes(15)),
+        [RateLimitNames.Writes] = (120, TimeSpan.FromMinutes(1)),
+        [RateLimitNames.Default] = (30, TimeSpan.FromMinutes(10)),
     };
 
     private readonly ConcurrentDictionary<string, PartitionedRateLimiter<string>> _limiters = new(StringComparer.Ordinal);
@@ -45,13 +58,19 @@ public sealed class RateLimits(IConfiguration configuration, TimeProvider clock)
         }
     }
 
+    /// <summary>The configured permits and window of <paramref name="name"/>.</summary>
+    public (int Permits, TimeSpan Window) Limit(string name)
+    {
+        var fallback = Defaults.GetValueOrDefault(name, Defaults[RateLimitNames.Default]);
+        return (configuration.GetValue($"RateLimits:{name}:PermitLimit", fallback.Permits), configuration.GetValue($"RateLimits:{name}:Window", fallback.Window));
+    }
+
     private PartitionedRateLimiter<string> Create(string name)
     {
-        var permits = configuration.GetValue($"RateLimits:{name}:PermitLimit", Defaults[name].Permits);
-        var window = Window(name);
+        var (permits, window) = Limit(name);
         return PartitionedRateLimiter.Create<string, string>(subject => RateLimitPartition.GetFixedWindowLimiter(subject, _ =>
             new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = true }));
     }
 
-    private TimeSpan Window(string name) => configuration.GetValue($"RateLimits:{name}:Window", Defaults[name].Window);
+    private TimeSpan Window(string name) => Limit(name).Window;
 }

@@ -34,6 +34,7 @@ public static class WebApp
                 o.Conventions.AuthorizeFolder("/Staff", Policies.Moderation);
                 o.Conventions.AllowAnonymousToPage("/Staff/Anmelden");
                 o.Conventions.AllowAnonymousToPage("/Staff/KeinZugriff");
+                o.Conventions.AllowAnonymousToPage("/Staff/AnmeldenCode");
                 // Policies combine, so the profile page (reached while the profile is incomplete) is not under a folder rule.
                 o.Conventions.AuthorizePage("/Konto/Index", Policies.Participant);
                 o.Conventions.AuthorizePage("/Konto/Profil", Policies.ParticipantSignedIn);
@@ -92,6 +93,8 @@ public static class WebApp
             .AddPolicy(Policies.Participant, p => p.AddAuthenticationSchemes(Policies.ParticipantScheme)
                 .RequireClaim(ParticipantIdentity.ProfileClaim, ParticipantIdentity.ProfileComplete));
         services.AddSingleton<RateLimits>();
+        services.AddSingleton<TwoFactorTicket>();
+        services.AddRequestLimits();
         services.AddHostedService<SiteLockService>();
         services.AddSingleton(new SiteStarted(DateTime.UtcNow));
         services.AddAntiforgery(o =>
@@ -163,9 +166,11 @@ public static class WebApp
 
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/fehler/{0}");
+        app.UseBodySizeLimit();
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseCombinedUser();
         app.UseAuthorization();

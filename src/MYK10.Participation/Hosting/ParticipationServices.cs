@@ -52,6 +52,7 @@ public static class ParticipationServices
         services.AddSingleton<IPasswordHasher<StaffMember>, PasswordHasher<StaffMember>>();
         services.AddSingleton<StaffStore>();
         services.AddSingleton<StaffService>();
+        services.AddSingleton<TwoFactorService>();
         services.AddParticipants();
         services.AddOperations(configuration, contentRoot);
         services.AddPrivacy(configuration);

@@ -15,7 +15,7 @@ public sealed class PhaseModel(PhaseStore phase) : PageModel
 
     public PhaseEnd? Current { get; private set; }
 
-    [TempData]
+    [FromQuery(Name = "gespeichert")]
     public string? Saved { get; set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
@@ -40,15 +40,13 @@ public sealed class PhaseModel(PhaseStore phase) : PageModel
         var endOfDay = date.AddDays(1).ToDateTime(TimeOnly.MinValue);
         var endsAt = new DateTimeOffset(endOfDay, BerlinTime.Zone.GetUtcOffset(endOfDay));
         await phase.SetAsync(endsAt, User.StaffId());
-        Saved = "set";
-        return RedirectToPage();
+        return RedirectToPage(new { gespeichert = "set" });
     }
 
     public async Task<IActionResult> OnPostClearAsync()
     {
         await phase.SetAsync(null, User.StaffId());
-        Saved = "cleared";
-        return RedirectToPage();
+        return RedirectToPage(new { gespeichert = "cleared" });
     }
 
     public sealed class InputModel
