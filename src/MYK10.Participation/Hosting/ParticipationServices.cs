@@ -7,7 +7,6 @@ using Microsoft.Extensions.Options;
 using MYK10.Participation.Data;
 using MYK10.Participation.Jobs;
 using MYK10.Participation.Mail;
-using MYK10.Participation.Operations;
 using MYK10.Participation.Privacy;
 using MYK10.Participation.Participants;
 using MYK10.Participation.Reference;
@@ -54,8 +53,7 @@ public static class ParticipationServices
         services.AddSingleton<StaffService>();
         services.AddSingleton<TwoFactorService>();
         services.AddParticipants();
-        services.AddOperations(configuration, contentRoot);
-        services.AddPrivacy(configuration);
+        services.AddTrust(configuration, contentRoot);
         return services;
     }
 }
