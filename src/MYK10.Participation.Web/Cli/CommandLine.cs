@@ -15,6 +15,7 @@ public static class CommandLine
         ["staff"] = StaffCommand.RunAsync,
         ["backup"] = BackupCommand.RunAsync,
         ["restore"] = RestoreCommand.RunAsync,
+        ["seed-demo"] = SeedDemoCommand.RunAsync,
     };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=', StringComparison.Ordinal);
@@ -31,7 +32,8 @@ public static class CommandLine
         }
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // A command prints its own result; the log says only what went wrong.
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" });
         if (configuration is not null)
         {
             builder.Configuration.AddInMemoryCollection(configuration);

@@ -7,7 +7,10 @@ namespace MYK10.Participation.Web.Hosting;
 public static class RateLimitNames
 {
     public const string SignInLink = "SignInLink";
-
+    public const string Idea = "Idea";
+    public const string Comment = "Comment";
+    public const string Report = "Report";
+    public const string Support = "Support";
     public const string StaffSignIn = "StaffSignIn";
 
     /// <summary>Every write (POST) per client connection, in the middleware; see <see cref="RequestLimits"/>.</summary>
@@ -17,7 +20,8 @@ public static class RateLimitNames
     public const string Default = "Default";
 }
 
-public sealed record RateLimitDecision(bool Allowed, DateTimeOffset? RetryAt);
+/// <summary>The outcome of one try; <c>Limit</c> is the configured number of permits per window, for the message.</summary>
+public sealed record RateLimitDecision(bool Allowed, DateTimeOffset? RetryAt, int Limit);
 
 /// <summary>
 /// Fixed-window limits per subject (an address, a participant) on top of System.Threading.RateLimiting, the
@@ -30,6 +34,10 @@ public sealed class RateLimits(IConfiguration configuration, TimeProvider clock)
     private static readonly Dictionary<string, (int Permits, TimeSpan Window)> Defaults = new(StringComparer.Ordinal)
     {
         [RateLimitNames.SignInLink] = (5, TimeSpan.FromHours(1)),
+        [RateLimitNames.Idea] = (10, TimeSpan.FromDays(1)),
+        [RateLimitNames.Comment] = (30, TimeSpan.FromHours(1)),
+        [RateLimitNames.Report] = (20, TimeSpan.FromHours(1)),
+        [RateLimitNames.Support] = (200, TimeSpan.FromHours(1)),
         [RateLimitNames.StaffSignIn] = (10, TimeSpan.FromMinutes(15)),
         [RateLimitNames.Writes] = (120, TimeSpan.FromMinutes(1)),
         [RateLimitNames.Default] = (30, TimeSpan.FromMinutes(10)),
@@ -40,14 +48,15 @@ public sealed class RateLimits(IConfiguration configuration, TimeProvider clock)
     public async Task<RateLimitDecision> TryAcquireAsync(string name, string subject)
     {
         var limiter = _limiters.GetOrAdd(name, Create);
+        var (permits, window) = Limit(name);
         using var lease = await limiter.AcquireAsync(subject.Trim().ToUpperInvariant());
         if (lease.IsAcquired)
         {
-            return new RateLimitDecision(true, null);
+            return new RateLimitDecision(true, null, permits);
         }
 
-        var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : Window(name);
-        return new RateLimitDecision(false, clock.GetUtcNow() + retryAfter);
+        var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : window;
+        return new RateLimitDecision(false, clock.GetUtcNow() + retryAfter, permits);
     }
 
     public void Dispose()
@@ -71,6 +80,4 @@ public sealed class RateLimits(IConfiguration configuration, TimeProvider clock)
         return PartitionedRateLimiter.Create<string, string>(subject => RateLimitPartition.GetFixedWindowLimiter(subject, _ =>
             new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = true }));
     }
-
-    private TimeSpan Window(string name) => Limit(name).Window;
 }

@@ -10,6 +10,7 @@ using MYK10.Participation.Hosting;
 using MYK10.Participation.Jobs;
 using MYK10.Participation.Mail;
 using MYK10.Participation.Staff;
+using MYK10.Participation.Web.Api;
 
 namespace MYK10.Participation.Web.Hosting;
 
@@ -32,6 +33,7 @@ public static class WebApp
             {
                 o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
                 o.Conventions.AuthorizeFolder("/Staff", Policies.Moderation);
+                o.Conventions.AuthorizeFolder("/Moderation", Policies.Moderation);
                 o.Conventions.AllowAnonymousToPage("/Staff/Anmelden");
                 o.Conventions.AllowAnonymousToPage("/Staff/KeinZugriff");
                 o.Conventions.AllowAnonymousToPage("/Staff/AnmeldenCode");
@@ -42,6 +44,9 @@ public static class WebApp
                 // Export and deletion are the participant's rights even before the profile is complete.
                 o.Conventions.AuthorizePage("/Konto/Daten", Policies.ParticipantSignedIn);
                 o.Conventions.AuthorizePage("/Konto/Loeschen", Policies.ParticipantSignedIn);
+                o.Conventions.AuthorizePage("/Ideen/Neu", Policies.Participant);
+                o.Conventions.AuthorizePage("/Ideen/Eingereicht", Policies.Participant);
+                o.Conventions.AuthorizePage("/Ideen/Melden", Policies.Participant);
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o =>
@@ -177,6 +182,7 @@ public static class WebApp
         app.UseAntiforgery();
 
         app.MapHealth();
+        app.MapIdeasApi();
         app.MapHangfireDashboard("/admin/jobs", new DashboardOptions
             {
                 // Access is decided by the endpoint's policy below; Hangfire's own filter would allow local requests only.

@@ -1,17 +1,24 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using MYK10.Participation.Ideas;
 using MYK10.Participation.Reference;
 
 namespace MYK10.Participation.Web.Pages;
 
-public sealed class IndexModel(ReferenceStore reference) : PageModel
+public sealed class IndexModel(ReferenceStore reference, IdeaStore ideas) : PageModel
 {
     public IReadOnlyList<Municipality> Municipalities { get; private set; } = [];
 
     public IReadOnlyList<FieldOfAction> Fields { get; private set; } = [];
 
+    public IReadOnlyList<IdeaSummary> LatestIdeas { get; private set; } = [];
+
+    public IdeaFigures Figures { get; private set; } = new(0, 0, 0, 0);
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Municipalities = await reference.MunicipalitiesAsync(cancellationToken);
         Fields = await reference.FieldsOfActionAsync(cancellationToken);
+        LatestIdeas = await ideas.LatestAsync(4, cancellationToken);
+        Figures = await ideas.FiguresAsync(cancellationToken);
     }
 }

@@ -6,8 +6,10 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MYK10.Participation.Data;
 using MYK10.Participation.Jobs;
+using MYK10.Participation.Ideas;
 using MYK10.Participation.Mail;
 using MYK10.Participation.Privacy;
+using MYK10.Participation.Moderation;
 using MYK10.Participation.Participants;
 using MYK10.Participation.Reference;
 using MYK10.Participation.Staff;
@@ -54,6 +56,9 @@ public static class ParticipationServices
         services.AddSingleton<TwoFactorService>();
         services.AddParticipants();
         services.AddTrust(configuration, contentRoot);
+        services.AddIdeas();
+        services.AddModeration();
+        services.AddSingleton<Demo.DemoSeeder>();
         return services;
     }
 }

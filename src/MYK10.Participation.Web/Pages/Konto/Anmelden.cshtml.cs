@@ -36,7 +36,7 @@ public sealed class AnmeldenModel(SignInLinkService links, RateLimits limits, IS
         var decision = await limits.TryAcquireAsync(RateLimitNames.SignInLink, Input.Email);
         if (!decision.Allowed)
         {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Email)}", text["SignIn.TooMany", BerlinTime.Format(decision.RetryAt!.Value)]);
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Email)}", text["SignIn.TooMany", BerlinTime.Format(decision.RetryAt!.Value), decision.Limit]);
             return Page();
         }
 

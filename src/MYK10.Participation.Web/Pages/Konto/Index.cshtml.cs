@@ -1,16 +1,23 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using MYK10.Participation.Ideas;
 using MYK10.Participation.Participants;
 using MYK10.Participation.Reference;
 using MYK10.Participation.Web.Hosting;
 
 namespace MYK10.Participation.Web.Pages.Konto;
 
-public sealed class IndexModel(ParticipantStore participants, ReferenceStore reference) : PageModel
+public sealed class IndexModel(ParticipantStore participants, ReferenceStore reference, IdeaStore ideas) : PageModel
 {
     public Participant Participant { get; private set; } = null!;
 
     public string? MunicipalityName { get; private set; }
+
+    public IReadOnlyList<IdeaSummary> OwnIdeas { get; private set; } = [];
+
+    public IReadOnlyList<IdeaSummary> Supported { get; private set; } = [];
+
+    public IReadOnlyList<OwnComment> OwnComments { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -22,6 +29,9 @@ public sealed class IndexModel(ParticipantStore participants, ReferenceStore ref
 
         Participant = participant;
         MunicipalityName = (await reference.MunicipalitiesAsync()).FirstOrDefault(m => m.Id == participant.MunicipalityId)?.Name;
+        OwnIdeas = await ideas.ByAuthorAsync(participant.Id);
+        Supported = await ideas.SupportedByAsync(participant.Id);
+        OwnComments = await ideas.CommentsByAuthorAsync(participant.Id);
         return Page();
     }
 }

@@ -1,0 +1,38 @@
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
+
+namespace MYK10.Participation.Web.Hosting;
+
+/// <summary>Citizens write plain text: blank lines make paragraphs, single breaks stay breaks, everything is encoded.</summary>
+public static class TextFormatting
+{
+    public static IHtmlContent Paragraphs(string? text)
+    {
+        var builder = new HtmlContentBuilder();
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return builder;
+        }
+
+        var paragraphs = text.Replace("\r\n", "\n", StringComparison.Ordinal)
+            .Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var paragraph in paragraphs)
+        {
+            builder.AppendHtml("<p>");
+            var lines = paragraph.Split('\n');
+            for (var i = 0; i < lines.Length; i++)
+            {
+                if (i > 0)
+                {
+                    builder.AppendHtml("<br>");
+                }
+
+                builder.AppendHtml(HtmlEncoder.Default.Encode(lines[i]));
+            }
+
+            builder.AppendHtml("</p>");
+        }
+
+        return builder;
+    }
+}

@@ -1,0 +1,125 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using MYK10.Participation.Ideas;
+using MYK10.Participation.Time;
+using MYK10.Participation.Web.Hosting;
+
+namespace MYK10.Participation.Web.Pages.Ideen;
+
+public sealed class DetailModel(IdeaStore ideas, IdeaService service, RateLimits limits, IStringLocalizer<IdeasResource> text) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [FromQuery(Name = "hinweis")]
+    public string? Notice { get; set; }
+
+    public IdeaDetail Idea { get; private set; } = null!;
+
+    public IReadOnlyList<IdeaComment> Comments { get; private set; } = [];
+
+    public long? ParticipantId => User.ParticipantId();
+
+    public bool Supports { get; private set; }
+
+    public bool IsAuthor => Idea.AuthorId == ParticipantId;
+
+    public async Task<IActionResult> OnGetAsync(long id) => await LoadAsync(id) ?? Page();
+
+    public async Task<IActionResult> OnPostSupportAsync(long id) => await SupportAsync(id, support: true);
+
+    public async Task<IActionResult> OnPostWithdrawAsync(long id) => await SupportAsync(id, support: false);
+
+    public async Task<IActionResult> OnPostCommentAsync(long id)
+    {
+        var (participant, detour) = this.RequireParticipant(Url.Page("/Ideen/Detail", new { id })! + "#kommentieren");
+        if (participant is null)
+        {
+            return detour!;
+        }
+
+        var key = $"{nameof(Input)}.{nameof(Input.Comment)}";
+        var decision = await limits.TryAcquireAsync(RateLimitNames.Comment, participant.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (!decision.Allowed)
+        {
+            ModelState.AddModelError(key, text["Detail.CommentTooMany", BerlinTime.Format(decision.RetryAt!.Value), decision.Limit]);
+            return await LoadAsync(id) ?? Page();
+        }
+
+        var length = Input.Comment?.Trim().Length ?? 0;
+        if (length is 0 or > 2000)
+        {
+            ModelState.AddModelError(key, text[length == 0 ? "Detail.CommentRequired" : "Detail.CommentTooLong"]);
+            return await LoadAsync(id) ?? Page();
+        }
+
+        var (outcome, commentId) = await service.CommentAsync(participant.Value, id, Input.Comment);
+        return outcome == ContributionOutcome.Done
+            ? Redirect(Url.Page("/Ideen/Detail", new { id, hinweis = "kommentiert" }) + $"#kommentar-{commentId}")
+            : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostDeleteCommentAsync(long id, long commentId)
+    {
+        var (participant, detour) = this.RequireParticipant(Url.Page("/Ideen/Detail", new { id })!);
+        if (participant is null)
+        {
+            return detour!;
+        }
+
+        return await service.DeleteOwnCommentAsync(participant.Value, commentId) == ContributionOutcome.Done
+            ? Redirect(Url.Page("/Ideen/Detail", new { id, hinweis = "geloescht" }) + $"#kommentar-{commentId}")
+            : NotFound();
+    }
+
+    private async Task<IActionResult> SupportAsync(long id, bool support)
+    {
+        var (participant, detour) = this.RequireParticipant(Url.Page("/Ideen/Detail", new { id })!);
+        if (participant is null)
+        {
+            return detour!;
+        }
+
+        var decision = await limits.TryAcquireAsync(RateLimitNames.Support, participant.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (!decision.Allowed)
+        {
+            ModelState.AddModelError(string.Empty, text["Detail.TooManyWrites", BerlinTime.Format(decision.RetryAt!.Value)]);
+            return await LoadAsync(id) ?? Page();
+        }
+
+        var result = await service.SetSupportAsync(participant.Value, id, support);
+        return result.Outcome switch
+        {
+            SupportOutcome.NotAvailable => NotFound(),
+            SupportOutcome.OwnIdea => RedirectToPage("/Ideen/Detail", new { id }),
+            _ => Redirect(Url.Page("/Ideen/Detail", new { id, hinweis = support ? "unterstuetzt" : "zurueckgezogen" }) + "#unterstuetzen"),
+        };
+    }
+
+    /// <summary>Null when the page can render; otherwise 404 (unknown, or not public and not the author's) or the redirect of a merged idea.</summary>
+    private async Task<IActionResult?> LoadAsync(long id)
+    {
+        var idea = await ideas.FindAsync(id);
+        if (idea?.MergedIntoId is { } target)
+        {
+            return RedirectToPagePermanent("/Ideen/Detail", new { id = target });
+        }
+
+        var ownUnpublished = idea is { State: IdeaStates.Pending or IdeaStates.Rejected } && idea.AuthorId == User.ParticipantId();
+        if (idea is null || (!idea.IsPublished && !ownUnpublished))
+        {
+            return NotFound();
+        }
+
+        Idea = idea;
+        Comments = idea.IsPublished ? await ideas.CommentsAsync(id) : [];
+        Supports = ParticipantId is { } participant && await ideas.HasSupportedAsync(id, participant);
+        return null;
+    }
+
+    public sealed class InputModel
+    {
+        public string? Comment { get; set; }
+    }
+}

@@ -1,0 +1,14 @@
+using Microsoft.Extensions.Localization;
+using MYK10.Participation.Ideas;
+
+namespace MYK10.Participation.Web.Pages.Ideen;
+
+/// <summary>How the ideas pages name an idea's status and author.</summary>
+public static class IdeaLabels
+{
+    public static string Status(IStringLocalizer<IdeasResource> text, string state, string? answerStatus) =>
+        text[state == IdeaStates.Published ? $"Status.{answerStatus ?? PublicStatus.New}" : $"Status.{state}"];
+
+    public static string Author(IStringLocalizer<IdeasResource> text, string? displayName, bool deleted) =>
+        deleted ? text["Author.Deleted"] : displayName ?? text["Author.Anonymous"];
+}

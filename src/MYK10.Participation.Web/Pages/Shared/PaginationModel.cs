@@ -1,0 +1,36 @@
+namespace MYK10.Participation.Web.Pages.Shared;
+
+/// <summary>What the pagination partial needs: the current page, how many, and the filters every link keeps.</summary>
+public sealed record PaginationModel(int Page, int PageCount, string PageName, IReadOnlyDictionary<string, string> RouteValues, string PageParameter = "seite")
+{
+    public Dictionary<string, string> For(int page)
+    {
+        var values = new Dictionary<string, string>(RouteValues, StringComparer.Ordinal);
+        if (page > 1)
+        {
+            values[PageParameter] = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            values.Remove(PageParameter);
+        }
+
+        return values;
+    }
+
+    /// <summary>The page numbers to show: first, last, and two either side of the current one.</summary>
+    public IEnumerable<int?> Window()
+    {
+        int? previous = null;
+        foreach (var page in Enumerable.Range(1, PageCount).Where(p => p == 1 || p == PageCount || Math.Abs(p - Page) <= 2))
+        {
+            if (previous is not null && page - previous > 1)
+            {
+                yield return null;
+            }
+
+            yield return page;
+            previous = page;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using Dapper;
+using MYK10.Participation.Data;
+using MYK10.Participation.Ideas;
+
+namespace MYK10.Participation.Demo;
+
+public sealed record DemoSeedResult(bool Seeded, string Summary);
+
+/// <summary>Fills an empty database with a believable German demonstration data set, in one transaction.</summary>
+public sealed class DemoSeeder(IDbConnectionFactory connections, TimeProvider clock)
+{
+    public async Task<DemoSeedResult> SeedAsync()
+    {
+        await using var connection = await connections.OpenAsync();
+        var existing = await connection.ExecuteScalarAsync<long>("SELECT (SELECT count(*) FROM participants) + (SELECT count(*) FROM ideas)");
+        if (existing > 0)
+        {
+            return new DemoSeedResult(false, "The database is not empty: demo data is only added to a new database.");
+        }
+
+        await using var transaction = connection.BeginTransaction();
+        var now = clock.GetUtcNow();
+        var ideas = await IdeaDemoData.SeedAsync(connection, transaction, now);
+        await transaction.CommitAsync();
+        return new DemoSeedResult(true, $"Demo data created: {ideas} ideas with participants, supports and comments.");
+    }
+}

@@ -1,0 +1,115 @@
+namespace MYK10.Participation.Ideas;
+
+/// <summary>An idea in a list.</summary>
+public sealed record IdeaSummary(
+    long Id,
+    string Title,
+    string Body,
+    string FieldId,
+    string FieldName,
+    string MunicipalityId,
+    string MunicipalityName,
+    string? AuthorDisplayName,
+    DateTimeOffset? AuthorDeletedAt,
+    string State,
+    string? AnswerStatus,
+    long Supporters,
+    long Comments,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? PublishedAt)
+{
+    public const int ExcerptLength = 240;
+
+    public bool AuthorDeleted => AuthorDeletedAt is not null;
+
+    /// <summary>The start of the text, cut at a word boundary.</summary>
+    public string Excerpt
+    {
+        get
+        {
+            if (Body.Length <= ExcerptLength)
+            {
+                return Body;
+            }
+
+            var cut = Body.LastIndexOf(' ', ExcerptLength);
+            return Body[..(cut > 0 ? cut : ExcerptLength)] + " …";
+        }
+    }
+}
+
+/// <summary>An idea with everything its page shows.</summary>
+public sealed record IdeaDetail(
+    long Id,
+    long AuthorId,
+    string Title,
+    string Body,
+    string? Place,
+    string FieldId,
+    string FieldName,
+    string MunicipalityId,
+    string MunicipalityName,
+    string? AuthorDisplayName,
+    DateTimeOffset? AuthorDeletedAt,
+    string State,
+    string? AnswerStatus,
+    string? OfficialAnswer,
+    DateTimeOffset? AnsweredAt,
+    long? MergedIntoId,
+    long Supporters,
+    long Comments,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? PublishedAt,
+    long EditedByModeration,
+    string? RejectionReason,
+    string? RejectionNote)
+{
+    public bool IsPublished => State == IdeaStates.Published;
+
+    public bool WasEditedByModeration => EditedByModeration != 0;
+
+    public bool AuthorDeleted => AuthorDeletedAt is not null;
+}
+
+public sealed record IdeaComment(
+    long Id,
+    long IdeaId,
+    long AuthorId,
+    string? AuthorDisplayName,
+    DateTimeOffset? AuthorDeletedAt,
+    string Body,
+    string State,
+    string? HiddenBy,
+    DateTimeOffset CreatedAt)
+{
+    public bool IsVisible => State == "visible";
+
+    public bool AuthorDeleted => AuthorDeletedAt is not null;
+}
+
+/// <summary>A comment in its author's account overview.</summary>
+public sealed record OwnComment(long Id, long IdeaId, string IdeaTitle, string Body, string State, DateTimeOffset CreatedAt);
+
+/// <summary>Filters, search and order of the public list; every combination has its own URL.</summary>
+public sealed record IdeaQuery(
+    string? MunicipalityId = null,
+    string? FieldId = null,
+    string? Status = null,
+    string? Search = null,
+    IdeaSort Sort = IdeaSort.Newest,
+    int Page = 1,
+    int PageSize = 20);
+
+public enum IdeaSort
+{
+    Newest,
+    MostSupported,
+}
+
+public sealed record IdeaPage(IReadOnlyList<IdeaSummary> Items, long Total, int Page, int PageSize)
+{
+    public int PageCount => (int)Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+/// <summary>Headline figures for the start page.</summary>
+public sealed record IdeaFigures(long PublishedIdeas, long Supports, long Comments, long Participants);

@@ -1,0 +1,237 @@
+using System.Net;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using MYK10.Participation.Data;
+using MYK10.Participation.Hosting;
+using MYK10.Participation.Mail;
+using MYK10.Participation.Reference;
+
+namespace MYK10.Participation.Ideas;
+
+/// <summary>Everything a participant writes about ideas: submissions, supports, comments and reports.</summary>
+public sealed class IdeaService(
+    IDbConnectionFactory connections,
+    ReferenceStore reference,
+    MailOutbox outbox,
+    IOutboxSignal signal,
+    TimeProvider clock,
+    IOptions<SiteOptions> site)
+{
+    /// <summary>Stores a new idea as pending (not public until a moderator publishes it) and mails a confirmation.</summary>
+    public async Task<SubmitResult> SubmitAsync(long authorId, IdeaSubmission input)
+    {
+        const string insert = """
+            INSERT INTO ideas (author_id, title, body, field_id, municipality_id, place, state, created_at)
+            VALUES (@AuthorId, @Title, @Body, @FieldId, @MunicipalityId, @Place, 'pending', @Now)
+            RETURNING id
+            """;
+        var idea = IdeaRules.Normalise(input);
+        var fields = (await reference.FieldsOfActionAsync()).Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+        var municipalities = (await reference.MunicipalitiesAsync()).Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
+        var errors = IdeaRules.Validate(idea, fields, municipalities);
+        if (errors.Count > 0)
+        {
+            return new SubmitResult(null, errors);
+        }
+
+        long id;
+        await using (var connection = await connections.OpenAsync())
+        await using (var transaction = connection.BeginTransaction())
+        {
+            id = await connection.ExecuteScalarAsync<long>(insert, new
+            {
+                AuthorId = authorId,
+                idea.Title,
+                idea.Body,
+                idea.FieldId,
+                idea.MunicipalityId,
+                idea.Place,
+                Now = clock.GetUtcNow(),
+            }, transaction);
+            var email = await connection.ExecuteScalarAsync<string?>(
+                "SELECT email FROM participants WHERE id = @Id", new { Id = authorId }, transaction);
+            if (email is not null)
+            {
+                await outbox.EnqueueAsync(connection, transaction, ConfirmationMail(email, id, idea.Title!));
+            }
+
+            await transaction.CommitAsync();
+        }
+
+        signal.MailQueued();
+        return new SubmitResult(id, new Dictionary<IdeaField, IdeaError>());
+    }
+
+    /// <summary>Supports or withdraws; the counter moves in the same transaction as the row, so it stays exact.</summary>
+    public async Task<SupportResult> SetSupportAsync(long participantId, long ideaId, bool support)
+    {
+        const string insert = """
+            INSERT INTO idea_supports (idea_id, participant_id, created_at) VALUES (@IdeaId, @ParticipantId, @Now)
+            ON CONFLICT (idea_id, participant_id) DO NOTHING
+            """;
+        const string delete = "DELETE FROM idea_supports WHERE idea_id = @IdeaId AND participant_id = @ParticipantId";
+        const string count = "UPDATE ideas SET supporters = supporters + @Delta WHERE id = @IdeaId RETURNING supporters";
+
+        await using var connection = await connections.OpenAsync();
+        await using var transaction = connection.BeginTransaction();
+        var idea = await PublishedIdeaAsync(connection, transaction, ideaId);
+        if (idea is null)
+        {
+            return new SupportResult(SupportOutcome.NotAvailable, 0);
+        }
+
+        if (idea.Value.AuthorId == participantId)
+        {
+            return new SupportResult(SupportOutcome.OwnIdea, idea.Value.Supporters);
+        }
+
+        var parameters = new { IdeaId = ideaId, ParticipantId = participantId, Now = clock.GetUtcNow() };
+        var changed = await connection.ExecuteAsync(support ? insert : delete, parameters, transaction) == 1;
+        var supporters = changed
+            ? await connection.ExecuteScalarAsync<long>(count, new { IdeaId = ideaId, Delta = support ? 1 : -1 }, transaction)
+            : idea.Value.Supporters;
+        await transaction.CommitAsync();
+        var outcome = !changed ? SupportOutcome.Unchanged : support ? SupportOutcome.Supported : SupportOutcome.Withdrawn;
+        return new SupportResult(outcome, supporters);
+    }
+
+    /// <summary>Publishes a comment at once on a published idea.</summary>
+    public async Task<(ContributionOutcome Outcome, long? CommentId)> CommentAsync(long participantId, long ideaId, string? text)
+    {
+        const string insert = """
+            INSERT INTO idea_comments (idea_id, author_id, body, created_at) VALUES (@IdeaId, @AuthorId, @Body, @Now)
+            RETURNING id
+            """;
+        var body = (text ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+        if (body.Length is < 1 or > 2000)
+        {
+            return (ContributionOutcome.Invalid, null);
+        }
+
+        await using var connection = await connections.OpenAsync();
+        await using var transaction = connection.BeginTransaction();
+        if (await PublishedIdeaAsync(connection, transaction, ideaId) is null)
+        {
+            return (ContributionOutcome.NotAvailable, null);
+        }
+
+        var id = await connection.ExecuteScalarAsync<long>(insert, new { IdeaId = ideaId, AuthorId = participantId, Body = body, Now = clock.GetUtcNow() }, transaction);
+        await connection.ExecuteAsync("UPDATE ideas SET comments = comments + 1 WHERE id = @IdeaId", new { IdeaId = ideaId }, transaction);
+        await transaction.CommitAsync();
+        return (ContributionOutcome.Done, id);
+    }
+
+    /// <summary>The author withdraws a comment; a placeholder keeps the thread readable.</summary>
+    public async Task<ContributionOutcome> DeleteOwnCommentAsync(long participantId, long commentId)
+    {
+        const string find = "SELECT idea_id, state FROM idea_comments WHERE id = @Id AND author_id = @AuthorId AND state <> 'deleted'";
+        const string delete = "UPDATE idea_comments SET state = 'deleted', hidden_by = NULL, body = '-' WHERE id = @Id";
+        await using var connection = await connections.OpenAsync();
+        await using var transaction = connection.BeginTransaction();
+        var previous = await connection.QuerySingleOrDefaultAsync<(long IdeaId, string State)?>(
+            find, new { Id = commentId, AuthorId = participantId }, transaction);
+        if (previous is null)
+        {
+            return ContributionOutcome.NotAvailable;
+        }
+
+        await connection.ExecuteAsync(delete, new { Id = commentId }, transaction);
+        if (previous.Value.State == "visible")
+        {
+            await connection.ExecuteAsync("UPDATE ideas SET comments = comments - 1 WHERE id = @IdeaId", new { previous.Value.IdeaId }, transaction);
+        }
+
+        await transaction.CommitAsync();
+        return ContributionOutcome.Done;
+    }
+
+    /// <summary>
+    /// Reports an idea or one of its comments. A comment with three open reports is hidden until a moderator decides.
+    /// </summary>
+    public async Task<ContributionOutcome> ReportAsync(long reporterId, long ideaId, long? commentId, string reason, string? details)
+    {
+        const string insert = """
+            INSERT INTO reports (idea_id, comment_id, reporter_id, reason, details, created_at)
+            VALUES (@IdeaId, @CommentId, @ReporterId, @Reason, @Details, @Now)
+            ON CONFLICT DO NOTHING
+            """;
+        const string hideWhenThree = """
+            UPDATE idea_comments SET state = 'hidden', hidden_by = 'reports'
+            WHERE id = @CommentId AND state = 'visible'
+              AND (SELECT count(*) FROM reports WHERE comment_id = @CommentId AND state = 'open') >= 3
+            """;
+        details = string.IsNullOrWhiteSpace(details) ? null : details.Trim();
+        if (!ReportReasons.All.Contains(reason) || details is { Length: > 1000 })
+        {
+            return ContributionOutcome.Invalid;
+        }
+
+        await using var connection = await connections.OpenAsync();
+        await using var transaction = connection.BeginTransaction();
+        if (await PublishedIdeaAsync(connection, transaction, ideaId) is null)
+        {
+            return ContributionOutcome.NotAvailable;
+        }
+
+        if (commentId is not null && await connection.ExecuteScalarAsync<long>(
+                "SELECT count(*) FROM idea_comments WHERE id = @CommentId AND idea_id = @IdeaId AND state <> 'deleted'",
+                new { CommentId = commentId, IdeaId = ideaId }, transaction) == 0)
+        {
+            return ContributionOutcome.NotAvailable;
+        }
+
+        var inserted = await connection.ExecuteAsync(insert, new
+        {
+            IdeaId = ideaId,
+            CommentId = commentId,
+            ReporterId = reporterId,
+            Reason = reason,
+            Details = details,
+            Now = clock.GetUtcNow(),
+        }, transaction) == 1;
+        if (inserted && commentId is not null && await connection.ExecuteAsync(hideWhenThree, new { CommentId = commentId }, transaction) == 1)
+        {
+            await connection.ExecuteAsync("UPDATE ideas SET comments = comments - 1 WHERE id = @IdeaId", new { IdeaId = ideaId }, transaction);
+        }
+
+        await transaction.CommitAsync();
+        return inserted ? ContributionOutcome.Done : ContributionOutcome.AlreadyDone;
+    }
+
+    private static async Task<(long AuthorId, long Supporters)?> PublishedIdeaAsync(SqliteConnection connection, SqliteTransaction transaction, long ideaId) =>
+        await connection.QuerySingleOrDefaultAsync<(long, long)?>(
+            "SELECT author_id, supporters FROM ideas WHERE id = @Id AND state = 'published'", new { Id = ideaId }, transaction);
+
+    private OutgoingMail ConfirmationMail(string email, long ideaId, string title)
+    {
+        var link = site.Value.Link($"/ideen/{ideaId}");
+        var text = $"""
+            Guten Tag,
+
+            vielen Dank für Ihre Idee „{title}“. Sie ist bei uns eingegangen.
+
+            Bevor Ideen öffentlich erscheinen, prüft sie die Moderation des Landkreises. Das dauert in der Regel
+            wenige Werktage. Sie erhalten eine Nachricht, sobald Ihre Idee veröffentlicht ist. Bis dahin sehen nur Sie
+            die Idee, unter „Mein Konto“ oder hier:
+
+            {link}
+
+            Mit freundlichen Grüßen
+            Ihr Team der MYK10 Bürgerbeteiligung
+            """;
+        var html = $"""
+            <!DOCTYPE html>
+            <html lang="de"><head><meta charset="utf-8"><title>Ihre Idee ist eingegangen</title></head>
+            <body style="font-family: Arial, sans-serif; color: #1b1b1b; line-height: 1.5;">
+            <p>Guten Tag,</p>
+            <p>vielen Dank für Ihre Idee „{WebUtility.HtmlEncode(title)}“. Sie ist bei uns eingegangen.</p>
+            <p>Bevor Ideen öffentlich erscheinen, prüft sie die Moderation des Landkreises. Das dauert in der Regel
+            wenige Werktage. Sie erhalten eine Nachricht, sobald Ihre Idee veröffentlicht ist. Bis dahin sehen nur Sie die
+            Idee, unter „Mein Konto“ oder hier: <a href="{WebUtility.HtmlEncode(link)}">{WebUtility.HtmlEncode(link)}</a></p>
+            <p>Mit freundlichen Grüßen<br>Ihr Team der MYK10 Bürgerbeteiligung</p>
+            </body></html>
+            """;
+        return new OutgoingMail(email, null, "Ihre Idee ist eingegangen", text, html, $"idea-submitted:{ideaId}");
+    }
+}

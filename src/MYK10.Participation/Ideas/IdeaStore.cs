@@ -1,0 +1,165 @@
+using System.Text;
+using Dapper;
+using MYK10.Participation.Data;
+
+namespace MYK10.Participation.Ideas;
+
+/// <summary>Reads ideas, supports and comments.</summary>
+public sealed class IdeaStore(IDbConnectionFactory connections)
+{
+    // Only plain columns here: for an empty result SQLite reports the type of an expression column as BLOB,
+    // which breaks Dapper's constructor matching.
+    internal const string SummaryColumns = """
+        i.id AS Id, i.title AS Title, i.body AS Body, i.field_id AS FieldId, f.name AS FieldName,
+        i.municipality_id AS MunicipalityId, m.short_name AS MunicipalityName, p.display_name AS AuthorDisplayName,
+        p.deleted_at AS AuthorDeletedAt, i.state AS State, i.answer_status AS AnswerStatus,
+        i.supporters AS Supporters, i.comments AS Comments, i.created_at AS CreatedAt, i.published_at AS PublishedAt
+        """;
+
+    internal const string Joins = """
+        FROM ideas i
+        JOIN fields_of_action f ON f.id = i.field_id
+        JOIN municipalities m ON m.id = i.municipality_id
+        JOIN participants p ON p.id = i.author_id
+        """;
+
+    public async Task<IdeaPage> ListPublishedAsync(IdeaQuery query, CancellationToken cancellationToken = default)
+    {
+        var where = new StringBuilder("WHERE i.state = 'published'");
+        var parameters = new DynamicParameters();
+        if (!string.IsNullOrEmpty(query.MunicipalityId))
+        {
+            where.Append(" AND i.municipality_id = @Municipality");
+            parameters.Add("Municipality", query.MunicipalityId);
+        }
+
+        if (!string.IsNullOrEmpty(query.FieldId))
+        {
+            where.Append(" AND i.field_id = @Field");
+            parameters.Add("Field", query.FieldId);
+        }
+
+        if (query.Status is not null && PublicStatus.ByUrlValue.TryGetValue(query.Status, out var answerStatus))
+        {
+            where.Append(answerStatus is null ? " AND i.answer_status IS NULL" : " AND i.answer_status = @AnswerStatus");
+            parameters.Add("AnswerStatus", answerStatus);
+        }
+
+        if (IdeaSearch.ToFtsQuery(query.Search) is { } fts)
+        {
+            where.Append(" AND i.id IN (SELECT rowid FROM ideas_fts WHERE ideas_fts MATCH @Fts)");
+            parameters.Add("Fts", fts);
+        }
+
+        var order = query.Sort == IdeaSort.MostSupported
+            ? "ORDER BY i.supporters DESC, i.published_at DESC, i.id DESC"
+            : "ORDER BY i.published_at DESC, i.id DESC";
+        var pageSize = Math.Clamp(query.PageSize, 1, 100);
+        var page = Math.Max(1, query.Page);
+        parameters.Add("Limit", pageSize);
+        parameters.Add("Offset", (long)(page - 1) * pageSize);
+
+        var list = $"SELECT {SummaryColumns} {Joins} {where} {order} LIMIT @Limit OFFSET @Offset";
+        var count = $"SELECT count(*) FROM ideas i {where}";
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var items = (await connection.QueryAsync<IdeaSummary>(new CommandDefinition(list, parameters, cancellationToken: cancellationToken))).AsList();
+        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(count, parameters, cancellationToken: cancellationToken));
+        return new IdeaPage(items, total, page, pageSize);
+    }
+
+    public async Task<IdeaDetail?> FindAsync(long id, CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            SELECT i.id AS Id, i.author_id AS AuthorId, i.title AS Title, i.body AS Body, i.place AS Place,
+                   i.field_id AS FieldId, f.name AS FieldName, i.municipality_id AS MunicipalityId,
+                   m.short_name AS MunicipalityName, p.display_name AS AuthorDisplayName,
+                   p.deleted_at AS AuthorDeletedAt, i.state AS State, i.answer_status AS AnswerStatus,
+                   i.official_answer AS OfficialAnswer, i.answered_at AS AnsweredAt, i.merged_into_id AS MergedIntoId,
+                   i.supporters AS Supporters, i.comments AS Comments, i.created_at AS CreatedAt, i.published_at AS PublishedAt,
+                   i.edited_by_moderation AS EditedByModeration, i.rejection_reason AS RejectionReason, i.rejection_note AS RejectionNote
+            FROM ideas i
+            JOIN fields_of_action f ON f.id = i.field_id
+            JOIN municipalities m ON m.id = i.municipality_id
+            JOIN participants p ON p.id = i.author_id
+            WHERE i.id = @Id
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<IdeaDetail>(new CommandDefinition(sql, new { Id = id }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<IdeaComment>> CommentsAsync(long ideaId, CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            SELECT c.id AS Id, c.idea_id AS IdeaId, c.author_id AS AuthorId, p.display_name AS AuthorDisplayName,
+                   p.deleted_at AS AuthorDeletedAt, c.body AS Body, c.state AS State, c.hidden_by AS HiddenBy,
+                   c.created_at AS CreatedAt
+            FROM idea_comments c
+            JOIN participants p ON p.id = c.author_id
+            WHERE c.idea_id = @IdeaId
+            ORDER BY c.id
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<IdeaComment>(new CommandDefinition(sql, new { IdeaId = ideaId }, cancellationToken: cancellationToken))).AsList();
+    }
+
+    public async Task<bool> HasSupportedAsync(long ideaId, long participantId)
+    {
+        const string sql = "SELECT EXISTS (SELECT 1 FROM idea_supports WHERE idea_id = @IdeaId AND participant_id = @ParticipantId)";
+        await using var connection = await connections.OpenAsync();
+        return await connection.ExecuteScalarAsync<bool>(sql, new { IdeaId = ideaId, ParticipantId = participantId });
+    }
+
+    /// <summary>All ideas of one author, whatever their state, newest first.</summary>
+    public async Task<IReadOnlyList<IdeaSummary>> ByAuthorAsync(long authorId, CancellationToken cancellationToken = default)
+    {
+        var sql = $"SELECT {SummaryColumns} {Joins} WHERE i.author_id = @AuthorId ORDER BY i.created_at DESC, i.id DESC";
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<IdeaSummary>(new CommandDefinition(sql, new { AuthorId = authorId }, cancellationToken: cancellationToken))).AsList();
+    }
+
+    /// <summary>Published ideas a participant supports, most recent support first.</summary>
+    public async Task<IReadOnlyList<IdeaSummary>> SupportedByAsync(long participantId, CancellationToken cancellationToken = default)
+    {
+        var sql = $"""
+            SELECT {SummaryColumns} {Joins}
+            JOIN idea_supports s ON s.idea_id = i.id AND s.participant_id = @ParticipantId
+            WHERE i.state = 'published'
+            ORDER BY s.created_at DESC
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<IdeaSummary>(new CommandDefinition(sql, new { ParticipantId = participantId }, cancellationToken: cancellationToken))).AsList();
+    }
+
+    public async Task<IReadOnlyList<OwnComment>> CommentsByAuthorAsync(long authorId, CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            SELECT c.id AS Id, c.idea_id AS IdeaId, i.title AS IdeaTitle, c.body AS Body, c.state AS State, c.created_at AS CreatedAt
+            FROM idea_comments c
+            JOIN ideas i ON i.id = c.idea_id
+            WHERE c.author_id = @AuthorId AND c.state <> 'deleted'
+            ORDER BY c.id DESC
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<OwnComment>(new CommandDefinition(sql, new { AuthorId = authorId }, cancellationToken: cancellationToken))).AsList();
+    }
+
+    public async Task<IReadOnlyList<IdeaSummary>> LatestAsync(int count, CancellationToken cancellationToken = default)
+    {
+        var sql = $"SELECT {SummaryColumns} {Joins} WHERE i.state = 'published' ORDER BY i.published_at DESC, i.id DESC LIMIT @Count";
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<IdeaSummary>(new CommandDefinition(sql, new { Count = count }, cancellationToken: cancellationToken))).AsList();
+    }
+
+    public async Task<IdeaFigures> FiguresAsync(CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            SELECT
+                (SELECT count(*) FROM ideas WHERE state = 'published') AS PublishedIdeas,
+                (SELECT coalesce(sum(supporters), 0) FROM ideas WHERE state = 'published') AS Supports,
+                (SELECT coalesce(sum(comments), 0) FROM ideas WHERE state = 'published') AS Comments,
+                (SELECT count(*) FROM participants WHERE email_confirmed_at IS NOT NULL AND deleted_at IS NULL) AS Participants
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.QuerySingleAsync<IdeaFigures>(new CommandDefinition(sql, cancellationToken: cancellationToken));
+    }
+}

@@ -1,0 +1,146 @@
+using Dapper;
+using MYK10.Participation.Ideas;
+using MYK10.Participation.Mail;
+using MYK10.Participation.Tests.Infrastructure;
+
+namespace MYK10.Participation.Tests.Ideas;
+
+public sealed class IdeaServiceTests
+{
+    [Fact]
+    public async Task Submit_Valid_IsStoredPendingAndNotPublic_AndConfirmationMailIsQueued()
+    {
+        await using var app = await TestApp.StartAsync();
+        var author = await app.Connections.ParticipantAsync("Erika", "erika@example.org");
+
+        var result = await app.Get<IdeaService>().SubmitAsync(author, new IdeaSubmission(
+            "  Rufbus per   App ", "Ein Rufbus, den man per App bestellt,\r\n\r\n\r\nwäre für die Dörfer ein Gewinn.", "verkehr-und-mobilitaet", "mendig", " "));
+
+        Assert.True(result.Succeeded);
+        var idea = await app.Get<IdeaStore>().FindAsync(result.IdeaId!.Value);
+        Assert.Equal(IdeaStates.Pending, idea!.State);
+        Assert.Equal("Rufbus per App", idea.Title);
+        Assert.Equal("Ein Rufbus, den man per App bestellt,\n\nwäre für die Dörfer ein Gewinn.", idea.Body);
+        Assert.Null(idea.Place);
+        Assert.Equal(0, (await app.Get<IdeaStore>().ListPublishedAsync(new IdeaQuery())).Total);
+
+        await app.Get<OutboxJob>().RunAsync(CancellationToken.None);
+        var mail = Assert.Single(Directory.GetFiles(Path.Combine(app.DataDirectory, "mail")));
+        Assert.Contains("Rufbus per App", await File.ReadAllTextAsync(mail), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Submit_Invalid_ReportsEachFieldAndStoresNothing()
+    {
+        await using var app = await TestApp.StartAsync();
+        var author = await app.Connections.ParticipantAsync();
+
+        var result = await app.Get<IdeaService>().SubmitAsync(author, new IdeaSubmission("Bus", new string('x', 5001), "raumfahrt", "", new string('y', 201)));
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(IdeaError.TooShort, result.Errors[IdeaField.Title]);
+        Assert.Equal(IdeaError.TooLong, result.Errors[IdeaField.Body]);
+        Assert.Equal(IdeaError.Unknown, result.Errors[IdeaField.FieldId]);
+        Assert.Equal(IdeaError.Required, result.Errors[IdeaField.MunicipalityId]);
+        Assert.Equal(IdeaError.TooLong, result.Errors[IdeaField.Place]);
+        await using var connection = await app.Connections.OpenAsync();
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM ideas"));
+    }
+
+    [Fact]
+    public async Task Support_FiftyParticipantsAtOnce_CountsExactlyFifty()
+    {
+        await using var app = await TestApp.StartAsync();
+        var idea = await app.PublishedIdeaAsync();
+        var participants = new List<long>();
+        for (var i = 0; i < 50; i++)
+        {
+            participants.Add(await app.Connections.ParticipantAsync());
+        }
+
+        var results = await Task.WhenAll(participants.Select(p => Task.Run(() => app.Get<IdeaService>().SetSupportAsync(p, idea, support: true))));
+
+        Assert.All(results, r => Assert.Equal(SupportOutcome.Supported, r.Outcome));
+        Assert.Equal(50, (await app.Get<IdeaStore>().FindAsync(idea))!.Supporters);
+        await using var connection = await app.Connections.OpenAsync();
+        Assert.Equal(50, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM idea_supports WHERE idea_id = @Idea", new { Idea = idea }));
+    }
+
+    [Fact]
+    public async Task Support_TwiceBySameParticipantAtOnce_CountsOnce_AndWithdrawalWorks()
+    {
+        await using var app = await TestApp.StartAsync();
+        var idea = await app.PublishedIdeaAsync();
+        var supporter = await app.Connections.ParticipantAsync();
+        var service = app.Get<IdeaService>();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => service.SetSupportAsync(supporter, idea, support: true))));
+
+        Assert.Single(results, r => r.Outcome == SupportOutcome.Supported);
+        Assert.Equal(1, (await app.Get<IdeaStore>().FindAsync(idea))!.Supporters);
+        Assert.True(await app.Get<IdeaStore>().HasSupportedAsync(idea, supporter));
+
+        Assert.Equal(SupportOutcome.Withdrawn, (await service.SetSupportAsync(supporter, idea, support: false)).Outcome);
+        Assert.Equal(SupportOutcome.Unchanged, (await service.SetSupportAsync(supporter, idea, support: false)).Outcome);
+        Assert.Equal(0, (await app.Get<IdeaStore>().FindAsync(idea))!.Supporters);
+    }
+
+    [Fact]
+    public async Task Support_OwnIdeaOrUnpublishedIdea_IsRefused()
+    {
+        await using var app = await TestApp.StartAsync();
+        var author = await app.Connections.ParticipantAsync();
+        var published = await app.PublishedIdeaAsync(authorId: author);
+        var pending = (await app.Get<IdeaService>().SubmitAsync(author, new IdeaSubmission("Noch nicht geprüft", "Diese Idee wartet noch auf die Moderation.", "energie", "kreis", null))).IdeaId!.Value;
+        var other = await app.Connections.ParticipantAsync();
+
+        Assert.Equal(SupportOutcome.OwnIdea, (await app.Get<IdeaService>().SetSupportAsync(author, published, true)).Outcome);
+        Assert.Equal(SupportOutcome.NotAvailable, (await app.Get<IdeaService>().SetSupportAsync(other, pending, true)).Outcome);
+        Assert.Equal(0, (await app.Get<IdeaStore>().FindAsync(published))!.Supporters);
+    }
+
+    [Fact]
+    public async Task Reports_ThreeDifferentReporters_HideTheComment_SameReporterTwiceCountsOnce()
+    {
+        await using var app = await TestApp.StartAsync();
+        var idea = await app.PublishedIdeaAsync();
+        var service = app.Get<IdeaService>();
+        var (_, commentId) = await service.CommentAsync(await app.Connections.ParticipantAsync(), idea, "Das ist eine Beleidigung.");
+        var first = await app.Connections.ParticipantAsync();
+
+        Assert.Equal(ContributionOutcome.Done, await service.ReportAsync(first, idea, commentId, "insult", null));
+        Assert.Equal(ContributionOutcome.AlreadyDone, await service.ReportAsync(first, idea, commentId, "insult", "nochmal"));
+        Assert.Equal(ContributionOutcome.Done, await service.ReportAsync(await app.Connections.ParticipantAsync(), idea, commentId, "spam", null));
+        Assert.True((await app.Get<IdeaStore>().CommentsAsync(idea)).Single().IsVisible);
+
+        Assert.Equal(ContributionOutcome.Done, await service.ReportAsync(await app.Connections.ParticipantAsync(), idea, commentId, "other", "Bitte prüfen"));
+
+        var comment = (await app.Get<IdeaStore>().CommentsAsync(idea)).Single();
+        Assert.Equal("hidden", comment.State);
+        Assert.Equal("reports", comment.HiddenBy);
+        Assert.Equal(0, (await app.Get<IdeaStore>().FindAsync(idea))!.Comments);
+    }
+
+    [Fact]
+    public async Task Comment_IsPublishedAtOnce_AndDeletionLeavesAPlaceholder()
+    {
+        await using var app = await TestApp.StartAsync();
+        var idea = await app.PublishedIdeaAsync();
+        var author = await app.Connections.ParticipantAsync("Kommentatorin");
+        var service = app.Get<IdeaService>();
+
+        var (outcome, commentId) = await service.CommentAsync(author, idea, "  Gute Idee!  ");
+        Assert.Equal(ContributionOutcome.Done, outcome);
+        Assert.Equal("Gute Idee!", (await app.Get<IdeaStore>().CommentsAsync(idea)).Single().Body);
+        Assert.Equal(1, (await app.Get<IdeaStore>().FindAsync(idea))!.Comments);
+        Assert.Equal(ContributionOutcome.Invalid, (await service.CommentAsync(author, idea, new string('a', 2001))).Outcome);
+        Assert.Equal(ContributionOutcome.NotAvailable, await service.DeleteOwnCommentAsync(await app.Connections.ParticipantAsync(), commentId!.Value));
+
+        Assert.Equal(ContributionOutcome.Done, await service.DeleteOwnCommentAsync(author, commentId.Value));
+
+        var deleted = (await app.Get<IdeaStore>().CommentsAsync(idea)).Single();
+        Assert.Equal("deleted", deleted.State);
+        Assert.DoesNotContain("Gute Idee", deleted.Body, StringComparison.Ordinal);
+        Assert.Equal(0, (await app.Get<IdeaStore>().FindAsync(idea))!.Comments);
+    }
+}

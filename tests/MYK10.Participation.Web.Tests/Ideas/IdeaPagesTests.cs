@@ -1,0 +1,250 @@
+using System.Net;
+using System.Text.Json;
+using Dapper;
+using MYK10.Participation.Data;
+using MYK10.Participation.Tests.Infrastructure;
+using MYK10.Participation.Web.Tests.Infrastructure;
+
+namespace MYK10.Participation.Web.Tests.Ideas;
+
+public sealed class IdeaPagesTests(IdeaPagesTests.Site site) : IClassFixture<IdeaPagesTests.Site>
+{
+    public sealed class Site : SiteFactory;
+
+    private static Dictionary<string, string> ValidIdea(string title = "Rufbus per App für Mendig") => new()
+    {
+        ["Input.Title"] = title,
+        ["Input.Body"] = "Ein Rufbus, den man per App oder Telefon bestellt, würde die Dörfer besser anbinden.",
+        ["Input.FieldId"] = "verkehr-und-mobilitaet",
+        ["Input.MunicipalityId"] = "mendig",
+        ["Input.Place"] = "Ortsteil Obermendig",
+    };
+
+    [Fact]
+    public async Task Submit_Valid_ShowsConfirmation_IsPendingForAuthorOnly_AndNotInListOrApi()
+    {
+        var (author, _) = await site.ParticipantClientAsync();
+        var title = $"Rufbus {Guid.NewGuid():N}"[..30];
+
+        using var response = await author.PostFormAsync("/ideen/neu", ValidIdea(title));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var confirmation = await author.GetDocumentAsync(response.Headers.Location!.OriginalString);
+        Assert.Equal("Vielen Dank für Ihre Idee!", confirmation.QuerySelector("h1")!.TextContent);
+        var ideaUrl = confirmation.QuerySelector("main a[href^='/ideen/']")!.GetAttribute("href")!;
+
+        var own = await author.GetDocumentAsync(ideaUrl);
+        Assert.Contains("wird noch von der Moderation geprüft", own.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        var account = await author.GetDocumentAsync("/konto");
+        Assert.Contains(title, account.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("wird geprüft", account.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+
+        var (other, _) = await site.ParticipantClientAsync();
+        using var forOther = await other.GetAsync(ideaUrl);
+        using var forAnonymous = await site.CreateBrowserLikeClient().GetAsync(ideaUrl);
+        using var api = await site.CreateBrowserLikeClient().GetAsync($"/api/v1{ideaUrl.Replace("/ideen", "/ideas", StringComparison.Ordinal)}");
+        var list = await site.CreateBrowserLikeClient().GetDocumentAsync($"/ideen?q={Uri.EscapeDataString(title)}");
+        Assert.Equal(HttpStatusCode.NotFound, forOther.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, forAnonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
+        Assert.Empty(list.QuerySelectorAll(".idea-card"));
+    }
+
+    [Fact]
+    public async Task Submit_Anonymous_IsSentToSignIn()
+    {
+        using var response = await site.CreateBrowserLikeClient().GetAsync("/ideen/neu");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/konto/anmelden", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Input.Title", "", "Bitte geben Sie einen Titel an.")]
+    [InlineData("Input.Title", "Bus", "Der Titel muss mindestens 5 Zeichen lang sein.")]
+    [InlineData("Input.Body", "Zu kurz.", "Die Beschreibung muss mindestens 20 Zeichen lang sein.")]
+    [InlineData("Input.FieldId", "", "Bitte wählen Sie ein Handlungsfeld.")]
+    [InlineData("Input.FieldId", "raumfahrt", "Bitte wählen Sie ein Handlungsfeld aus der Liste.")]
+    [InlineData("Input.MunicipalityId", "", "Bitte wählen Sie einen Ort.")]
+    public async Task Submit_InvalidField_GivesItsGermanMessage_AndKeepsTheOtherInput(string field, string value, string message)
+    {
+        var (author, _) = await site.ParticipantClientAsync();
+        var input = ValidIdea();
+        input[field] = value;
+
+        using var response = await author.PostFormAsync("/ideen/neu", input);
+        var document = await response.ReadDocumentAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var id = field.Replace('.', '_');
+        Assert.Equal(message, document.QuerySelector($"#{id}-error")!.TextContent.Trim());
+        Assert.NotNull(document.QuerySelector($".error-summary a[href='#{id}']"));
+        if (field != "Input.Title")
+        {
+            Assert.Equal(input["Input.Title"], document.QuerySelector("#Input_Title")!.GetAttribute("value"));
+        }
+
+        if (field != "Input.Body")
+        {
+            Assert.Equal(input["Input.Body"], document.QuerySelector("#Input_Body")!.TextContent.Trim());
+        }
+
+        Assert.Equal("Ortsteil Obermendig", document.QuerySelector("#Input_Place")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task Markup_InTitleAndBody_IsShownAsText()
+    {
+        var (author, authorId) = await site.ParticipantClientAsync();
+        var input = ValidIdea("<script>alert('x')</script> Idee");
+        input["Input.Body"] = "<b>fett</b> und <a href=\"http://böse.example\">Link</a> und noch mehr Text.";
+        using var response = await author.PostFormAsync("/ideen/neu", input);
+        var id = long.Parse(response.Headers.Location!.OriginalString.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
+        await site.Get<IDbConnectionFactory>().PublishAsync(id);
+
+        var html = await site.CreateBrowserLikeClient().GetStringAsync($"/ideen/{id}");
+
+        Assert.Contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; Idee", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;b&gt;fett&lt;/b&gt;", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>fett</b>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"http://böse.example\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Support_ThroughTheDetailPage_TogglesAndCountsOnce()
+    {
+        var id = await PublishedIdeaAsync();
+        var (client, _) = await site.ParticipantClientAsync();
+
+        using var support = await client.PostFormAsync($"/ideen/{id}", [], "form[action*='handler=Support']");
+        using var again = await client.PostWithTokenAsync($"/ideen/{id}", $"/ideen/{id}?handler=Support", []);
+        var page = await client.GetDocumentAsync($"/ideen/{id}");
+
+        Assert.Equal(HttpStatusCode.Redirect, support.StatusCode);
+        Assert.Equal("1 Person unterstützt diese Idee.", page.QuerySelector(".supporters")!.TextContent.Trim());
+        Assert.NotNull(page.QuerySelector("form[action*='handler=Withdraw']"));
+
+        using var withdraw = await client.PostFormAsync($"/ideen/{id}", [], "form[action*='handler=Withdraw']");
+        page = await client.GetDocumentAsync($"/ideen/{id}");
+        Assert.Equal("Noch niemand unterstützt diese Idee.", page.QuerySelector(".supporters")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Support_Anonymous_IsSentToSignInAndBack()
+    {
+        var id = await PublishedIdeaAsync();
+        var client = site.CreateBrowserLikeClient();
+
+        using var response = await client.PostFormAsync($"/ideen/{id}", [], "form[action*='handler=Support']");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/konto/anmelden", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.Contains(Uri.EscapeDataString($"/ideen/{id}"), response.Headers.Location.Query, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Comments_ArePublishedAtOnce_AndThreeReportsHideOne()
+    {
+        var id = await PublishedIdeaAsync();
+        var (writer, _) = await site.ParticipantClientAsync(displayName: "Schreiberin");
+        using var comment = await writer.PostFormAsync($"/ideen/{id}", new() { ["Input.Comment"] = "Das finde ich unmöglich!" }, "form#kommentieren");
+        Assert.Equal(HttpStatusCode.Redirect, comment.StatusCode);
+        var page = await site.CreateBrowserLikeClient().GetDocumentAsync($"/ideen/{id}");
+        var commentItem = page.QuerySelector(".comment-list li")!;
+        Assert.Contains("Das finde ich unmöglich!", commentItem.TextContent, StringComparison.Ordinal);
+        var commentId = commentItem.Id!["kommentar-".Length..];
+
+        for (var i = 0; i < 3; i++)
+        {
+            var (reporter, _) = await site.ParticipantClientAsync();
+            using var report = await reporter.PostFormAsync($"/ideen/{id}/melden?kommentar={commentId}", new() { ["Input.Reason"] = "insult" });
+            Assert.Equal(HttpStatusCode.Redirect, report.StatusCode);
+        }
+
+        page = await site.CreateBrowserLikeClient().GetDocumentAsync($"/ideen/{id}");
+        Assert.DoesNotContain("Das finde ich unmöglich!", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("ausgeblendet, bis die Moderation", page.QuerySelector($"#kommentar-{commentId}")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Report_WithoutReason_GivesGermanMessage()
+    {
+        var id = await PublishedIdeaAsync();
+        var (reporter, _) = await site.ParticipantClientAsync();
+
+        using var response = await reporter.PostFormAsync($"/ideen/{id}/melden", []);
+        var document = await response.ReadDocumentAsync();
+
+        Assert.Equal("Bitte wählen Sie einen Grund.", document.QuerySelector("#Input_Reason-error")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task ListAndApi_ReturnTheSameFilteredSet()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await PublishedIdeaAsync($"Vallendar-Energie {i}", "energie", "vallendar");
+        }
+
+        var html = await site.CreateBrowserLikeClient().GetDocumentAsync("/ideen?gemeinde=vallendar&feld=energie");
+        using var api = JsonDocument.Parse(await site.CreateBrowserLikeClient().GetStringAsync("/api/v1/ideas?gemeinde=vallendar&feld=energie"));
+
+        var fromList = html.QuerySelectorAll(".idea-card h3 a").Select(a => a.GetAttribute("href")!).ToList();
+        var fromApi = api.RootElement.GetProperty("items").EnumerateArray().Select(i => $"/ideen/{i.GetProperty("id").GetInt64()}").ToList();
+        Assert.Equal(3, fromApi.Count);
+        Assert.Equal(fromApi, fromList);
+        Assert.Equal(3, api.RootElement.GetProperty("total").GetInt64());
+        var first = api.RootElement.GetProperty("items")[0];
+        Assert.Equal("energie", first.GetProperty("field").GetProperty("id").GetString());
+        Assert.Equal("neu", first.GetProperty("status").GetString());
+        Assert.False(first.TryGetProperty("email", out _));
+        Assert.StartsWith("http://localhost/ideen/", first.GetProperty("url").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task List_EmptyResult_SaysSoAndOffersReset()
+    {
+        var document = await site.CreateBrowserLikeClient().GetDocumentAsync("/ideen?q=xylophonorchester");
+
+        Assert.Contains("keine Ideen", document.QuerySelector(".empty-state")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(document.QuerySelector(".empty-state a[href='/ideen']"));
+    }
+
+    [Fact]
+    public async Task List_PaginationKeepsTheFilters()
+    {
+        for (var i = 0; i < 21; i++)
+        {
+            await PublishedIdeaAsync($"Pellenz-Bildung {i}", "bildung", "pellenz");
+        }
+
+        var document = await site.CreateBrowserLikeClient().GetDocumentAsync("/ideen?gemeinde=pellenz&feld=bildung");
+        var next = document.QuerySelector(".pagination a[rel=next]")!.GetAttribute("href")!;
+
+        Assert.Contains("gemeinde=pellenz", next, StringComparison.Ordinal);
+        Assert.Contains("feld=bildung", next, StringComparison.Ordinal);
+        Assert.Contains("seite=2", next, StringComparison.Ordinal);
+        var second = await site.CreateBrowserLikeClient().GetDocumentAsync(next);
+        Assert.Single(second.QuerySelectorAll(".idea-card"));
+    }
+
+    [Fact]
+    public async Task UnknownIdea_Gives404Page()
+    {
+        using var response = await site.CreateBrowserLikeClient().GetAsync("/ideen/999999");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("Seite nicht gefunden", (await response.ReadDocumentAsync()).QuerySelector("h1")!.TextContent);
+    }
+
+    private async Task<long> PublishedIdeaAsync(string title = "Glasfaser für alle Ortsteile", string field = "kommunikationsinfrastruktur", string municipality = "mendig")
+    {
+        var (author, _) = await site.ParticipantClientAsync();
+        var input = ValidIdea(title);
+        input["Input.FieldId"] = field;
+        input["Input.MunicipalityId"] = municipality;
+        using var response = await author.PostFormAsync("/ideen/neu", input);
+        var id = long.Parse(response.Headers.Location!.OriginalString.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
+        await site.Get<IDbConnectionFactory>().PublishAsync(id);
+        return id;
+    }
+}
