@@ -137,6 +137,7 @@ public static class WebApp
                 configuration.GetConnectionString("Jobs"), DataPaths.DefaultJobs, contentRoot));
             SqliteConnectionFactory.EnsureDirectory(jobsConnection.DataSource);
             config
+                .UseLogProvider(new HangfireLogProvider(sp.GetRequiredService<ILoggerFactory>()))
                 .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings()

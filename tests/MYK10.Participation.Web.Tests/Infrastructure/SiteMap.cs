@@ -29,7 +29,7 @@ public static partial class SiteMap
                 continue;
             }
 
-            var url = "/" + RouteParameter().Replace(endpoint.RoutePattern.RawText ?? string.Empty, m => m.Groups[1].Value == "code" ? "404" : "x");
+            var url = "/" + RouteParameter().Replace(endpoint.RoutePattern.RawText ?? string.Empty, m => m.Groups[1].Value == "code" ? "404" : "1");
             url = url == "/" ? "/" : url.TrimEnd('/');
             if (page.HandlerMethods.Count == 0)
             {
