@@ -88,6 +88,18 @@ public sealed class BackupCommandTests
         Assert.Equal(1, root.GetProperty("outbox").GetProperty("failed").GetInt64());
     }
 
+    [Fact]
+    public async Task BackupAndRetention_AreRegisteredAsNightlyRecurringJobs()
+    {
+        await using var site = new SiteFactory(new() { ["Jobs:Server"] = "false" });
+        var admin = await site.StaffClientAsync(MYK10.Participation.Staff.StaffRole.Admin);
+
+        var page = (await admin.GetDocumentAsync("/admin/jobs/recurring")).Body!.TextContent;
+
+        Assert.Contains(MYK10.Participation.Jobs.RecurringJobs.Backup, page, StringComparison.Ordinal);
+        Assert.Contains(MYK10.Participation.Jobs.RecurringJobs.Retention, page, StringComparison.Ordinal);
+    }
+
     private static async Task<(int Exit, string Output, string Error)> RunAsync(Dictionary<string, string?> settings, params string[] args)
     {
         var output = new StringWriter();

@@ -23,28 +23,21 @@ public sealed class ZweiFaktorModel(TwoFactorService twoFactor, IStringLocalizer
 
     public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task<IActionResult> OnPostAsync()
+    public Task<IActionResult> OnPostAsync() => ApplyAsync(twoFactor.ConfirmEnrolmentAsync, "an");
+
+    public Task<IActionResult> OnPostDisableAsync() => ApplyAsync(twoFactor.DisableAsync, "aus");
+
+    /// <summary>Both steps need a current code from the app; a wrong one shows the page again with the error.</summary>
+    private async Task<IActionResult> ApplyAsync(Func<long, string, Task<bool>> change, string done)
     {
-        if (!await twoFactor.ConfirmEnrolmentAsync(User.StaffId()!.Value, Input.Code ?? string.Empty))
+        if (!await change(User.StaffId()!.Value, Input.Code ?? string.Empty))
         {
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Code)}", text["TwoFactor.Invalid"]);
             await LoadAsync();
             return Page();
         }
 
-        return RedirectToPage(new { stand = "an" });
-    }
-
-    public async Task<IActionResult> OnPostDisableAsync()
-    {
-        if (!await twoFactor.DisableAsync(User.StaffId()!.Value, Input.Code ?? string.Empty))
-        {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Code)}", text["TwoFactor.Invalid"]);
-            await LoadAsync();
-            return Page();
-        }
-
-        return RedirectToPage(new { stand = "aus" });
+        return RedirectToPage(new { stand = done });
     }
 
     private async Task LoadAsync()
