@@ -130,19 +130,23 @@ public static class WebApp
     private static void AddJobs(WebApplicationBuilder builder, string contentRoot)
     {
         // Paths and intervals are read when the services are built, so a test host's configuration counts.
-        builder.Services.AddHangfire((sp, config) =>
+        // The host's own storage, registered before AddHangfire (which only adds one if none is there): Hangfire's
+        // default hands every host the process-wide JobStorage.Current, so two hosts in one process (tests) could
+        // enqueue into each other's storage.
+        builder.Services.AddSingleton<JobStorage>(sp =>
         {
             var configuration = sp.GetRequiredService<IConfiguration>();
             var jobsConnection = new SqliteConnectionStringBuilder(DataPaths.ResolveConnectionString(
                 configuration.GetConnectionString("Jobs"), DataPaths.DefaultJobs, contentRoot));
             SqliteConnectionFactory.EnsureDirectory(jobsConnection.DataSource);
-            config
-                .UseLogProvider(new HangfireLogProvider(sp.GetRequiredService<ILoggerFactory>()))
-                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings()
-                .UseSQLiteStorage(jobsConnection.DataSource, new SQLiteStorageOptions { QueuePollInterval = PollInterval(configuration) });
+            return new SQLiteStorage(jobsConnection.DataSource, new SQLiteStorageOptions { QueuePollInterval = PollInterval(configuration) });
         });
+        builder.Services.AddHangfire((sp, config) => config
+            .UseLogProvider(new HangfireLogProvider(sp.GetRequiredService<ILoggerFactory>()))
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseStorage(sp.GetRequiredService<JobStorage>()));
         if (builder.Configuration.GetValue("Jobs:Server", true))
         {
             builder.Services.AddHangfireServer((sp, options) =>
