@@ -13,6 +13,7 @@ using MYK10.Participation.Moderation;
 using MYK10.Participation.Participants;
 using MYK10.Participation.Reference;
 using MYK10.Participation.Staff;
+using MYK10.Participation.Strategy;
 
 namespace MYK10.Participation.Hosting;
 
@@ -58,6 +59,7 @@ public static class ParticipationServices
         services.AddTrust(configuration, contentRoot);
         services.AddIdeas();
         services.AddModeration();
+        services.AddStrategy();
         services.AddSingleton<Demo.DemoSeeder>();
         return services;
     }
