@@ -15,6 +15,11 @@ public sealed class CookieAndLanguageTests(CookieAndLanguageTests.Site site) : I
     /// <summary>Records the name of every cookie the site sets, on any response, server-side.</summary>
     public sealed class Site : SiteFactory
     {
+        // Mail is checked in the outbox, not delivered: no job server needed.
+        public Site() : base(new() { ["Jobs:Server"] = "false" })
+        {
+        }
+
         public ConcurrentDictionary<string, string> CookiesSet { get; } = new(StringComparer.Ordinal);
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
