@@ -9,6 +9,7 @@ using MYK10.Participation.Data;
 using MYK10.Participation.Jobs;
 using MYK10.Participation.Ideas;
 using MYK10.Participation.Mail;
+using MYK10.Participation.Privacy;
 using MYK10.Participation.Moderation;
 using MYK10.Participation.Participants;
 using MYK10.Participation.Reference;
@@ -55,7 +56,9 @@ public static class ParticipationServices
         services.AddSingleton<IPasswordHasher<StaffMember>, PasswordHasher<StaffMember>>();
         services.AddSingleton<StaffStore>();
         services.AddSingleton<StaffService>();
+        services.AddSingleton<TwoFactorService>();
         services.AddParticipants();
+        services.AddTrust(configuration, contentRoot);
         services.AddIdeas();
         services.AddModeration();
         services.AddStrategy();

@@ -31,6 +31,9 @@ public class SiteFactory : WebApplicationFactory<Program>
             ["Mail:From"] = "beteiligung@myk10.example",
             ["Site:BaseUrl"] = "http://localhost",
             ["Jobs:PollIntervalSeconds"] = "0.5",
+            // Every test client comes from the same (loopback) connection, so the per-connection write limit would
+            // count a whole test class as one visitor; tests of that limit set their own.
+            ["RateLimits:Writes:PermitLimit"] = "100000",
         };
         foreach (var (key, value) in settings ?? [])
         {
