@@ -12,6 +12,7 @@ public static class PrivacyServices
         services.AddSingleton<PhaseStore>();
         services.AddTransient<RetentionJob>();
         services.AddPersonalDataContributor<ParticipantAccountData>();
+        services.AddPersonalDataContributor<ContributionsData>();
         services.AddPersonalDataContributor<LoginTokenData>();
         services.AddPersonalDataContributor<MailOutboxData>();
         return services;
