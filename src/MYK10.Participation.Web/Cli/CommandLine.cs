@@ -14,6 +14,7 @@ public static class CommandLine
         ["migrate"] = MigrateCommand.RunAsync,
         ["staff"] = StaffCommand.RunAsync,
         ["seed-demo"] = SeedDemoCommand.RunAsync,
+        ["digests"] = DigestsCommand.RunAsync,
     };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=', StringComparison.Ordinal);

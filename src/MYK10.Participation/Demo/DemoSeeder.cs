@@ -21,7 +21,8 @@ public sealed class DemoSeeder(IDbConnectionFactory connections, TimeProvider cl
         await using var transaction = connection.BeginTransaction();
         var now = clock.GetUtcNow();
         var ideas = await IdeaDemoData.SeedAsync(connection, transaction, now);
+        var councils = await Digests.DigestDemoData.SeedAsync(connection, transaction, now);
         await transaction.CommitAsync();
-        return new DemoSeedResult(true, $"Demo data created: {ideas} ideas with participants, supports and comments.");
+        return new DemoSeedResult(true, $"Demo data created: {ideas} ideas with participants, supports and comments; {councils} councils with recipients.");
     }
 }

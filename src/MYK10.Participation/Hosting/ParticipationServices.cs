@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MYK10.Participation.Data;
+using MYK10.Participation.Digests;
 using MYK10.Participation.Jobs;
 using MYK10.Participation.Ideas;
 using MYK10.Participation.Mail;
@@ -53,6 +54,7 @@ public static class ParticipationServices
         services.AddSingleton<StaffService>();
         services.AddParticipants();
         services.AddIdeas();
+        services.AddDigests();
         services.AddSingleton<Demo.DemoSeeder>();
         return services;
     }

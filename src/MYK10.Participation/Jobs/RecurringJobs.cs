@@ -13,4 +13,7 @@ public static class RecurringJobs
         var berlin = new RecurringJobOptions { TimeZone = Time.BerlinTime.Zone };
         manager.AddOrUpdate<OutboxJob>(MailOutbox, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), berlin);
     }
+
+    /// <summary>One job per active council (<c>digest-council-{id}</c>); re-synced at start-up, kept in step by the admin pages.</summary>
+    public static Task RegisterCouncilDigestsAsync(Digests.DigestSchedules schedules) => schedules.SyncAllAsync();
 }
