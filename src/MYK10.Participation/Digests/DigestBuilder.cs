@@ -46,7 +46,7 @@ public sealed class DigestBuilder(IEnumerable<IDigestSection> sections)
 
         var html = new StringBuilder();
         html.Append($"<!DOCTYPE html><html lang=\"de\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{Html(subject)}</title></head>");
-        html.Append($"<body style=\"{BodyStyle}\"><div style=\"{FrameStyle}\" role=\"article\" aria-label=\"{Html(subject)}\">");
+        html.Append($"<body style=\"{BodyStyle}\"><div style=\"{FrameStyle}\" role=\"main\">");
         html.Append($"<p style=\"{BrandStyle}\">MYK10 Bürgerbeteiligung</p><h1 style=\"{H1Style}\">{Html(title)}</h1>");
         html.Append($"<p style=\"{TextStyle}{MutedStyle}\">{Html(DayRange(context.Period))}</p>");
         html.Append($"<p style=\"{TextStyle}\">Guten Tag,</p><p style=\"{TextStyle}\">dies ist die Zusammenfassung der Bürgerbeteiligung für {Html(context.CouncilName)} ");

@@ -39,6 +39,7 @@ public sealed class DigestContentTests
         Assert.Equal("de", document.DocumentElement.GetAttribute("lang"));
         Assert.False(string.IsNullOrWhiteSpace(document.Title));
         Assert.Single(document.QuerySelectorAll("h1"));
+        Assert.NotNull(document.QuerySelector("[role=main]"));
         var tables = document.QuerySelectorAll("table");
         Assert.Equal(3, tables.Length); // most supported, participation figures, moderation
         foreach (var table in tables)
