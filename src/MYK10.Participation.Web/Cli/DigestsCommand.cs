@@ -29,7 +29,9 @@ internal static class DigestsCommand
             councilId = id;
         }
 
-        var results = await context.Services.GetRequiredService<DigestRound>().RunNowAsync(councilId);
+        // Commands run without the background server, so no job is enqueued: the command sends the outbox itself below.
+        var round = ActivatorUtilities.CreateInstance<DigestRound>(context.Services, new SendAtTheEnd());
+        var results = await round.RunNowAsync(councilId);
         if (councilId is not null && results is [{ Outcome: DigestRoundOutcome.CouncilNotFound }])
         {
             return await context.FailAsync($"Council {councilId} does not exist.", 1);
@@ -48,8 +50,15 @@ internal static class DigestsCommand
             await context.Output.WriteLineAsync($"Council {result.CouncilId} {result.CouncilName}: {line}.");
         }
 
-        // The command runs without the background server: send what was queued now, through the same outbox.
+        // Send what was queued now, through the same outbox (a server running at the same time may take some of it).
         await context.Services.GetRequiredService<MYK10.Participation.Mail.OutboxJob>().RunAsync(CancellationToken.None);
         return 0;
+    }
+
+    private sealed class SendAtTheEnd : MYK10.Participation.Mail.IOutboxSignal
+    {
+        public void MailQueued()
+        {
+        }
     }
 }

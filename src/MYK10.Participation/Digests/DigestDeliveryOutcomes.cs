@@ -15,7 +15,6 @@ namespace MYK10.Participation.Digests;
 public sealed class DigestDeliveryOutcomes(
     IDbConnectionFactory connections,
     MailOutbox outbox,
-    IOutboxSignal signal,
     IOptions<SiteOptions> site,
     TimeProvider clock,
     ILogger<DigestDeliveryOutcomes> logger) : IMailOutcomeObserver
@@ -68,8 +67,9 @@ public sealed class DigestDeliveryOutcomes(
         await transaction.CommitAsync(cancellationToken);
         if (pausedNow)
         {
+            // No outbox signal here: this runs inside the outbox job (also in commands without a job server); the
+            // notice goes out with the outbox's next run, at most a minute later.
             logger.LogWarning("Digest recipient {RecipientId} paused after {Count} permanent failures: {Reason}", recipientId, PauseAfterFailures, reason);
-            signal.MailQueued();
         }
     }
 
