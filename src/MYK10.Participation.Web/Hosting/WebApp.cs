@@ -33,6 +33,7 @@ public static class WebApp
             {
                 o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
                 o.Conventions.AuthorizeFolder("/Staff", Policies.Moderation);
+                o.Conventions.AuthorizeFolder("/Moderation", Policies.Moderation);
                 o.Conventions.AllowAnonymousToPage("/Staff/Anmelden");
                 o.Conventions.AllowAnonymousToPage("/Staff/KeinZugriff");
                 // Policies combine, so the profile page (reached while the profile is incomplete) is not under a folder rule.

@@ -9,6 +9,7 @@ using MYK10.Participation.Digests;
 using MYK10.Participation.Jobs;
 using MYK10.Participation.Ideas;
 using MYK10.Participation.Mail;
+using MYK10.Participation.Moderation;
 using MYK10.Participation.Participants;
 using MYK10.Participation.Reference;
 using MYK10.Participation.Staff;
@@ -54,6 +55,7 @@ public static class ParticipationServices
         services.AddSingleton<StaffService>();
         services.AddParticipants();
         services.AddIdeas();
+        services.AddModeration();
         services.AddDigests();
         services.AddSingleton<Demo.DemoSeeder>();
         return services;

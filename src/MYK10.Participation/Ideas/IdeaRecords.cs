@@ -59,9 +59,14 @@ public sealed record IdeaDetail(
     long Supporters,
     long Comments,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? PublishedAt)
+    DateTimeOffset? PublishedAt,
+    long EditedByModeration,
+    string? RejectionReason,
+    string? RejectionNote)
 {
     public bool IsPublished => State == IdeaStates.Published;
+
+    public bool WasEditedByModeration => EditedByModeration != 0;
 
     public bool AuthorDeleted => AuthorDeletedAt is not null;
 }

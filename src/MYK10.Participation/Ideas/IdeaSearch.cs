@@ -13,7 +13,7 @@ public static partial class IdeaSearch
             return null;
         }
 
-        var words = Words().Matches(text).Select(m => m.Value).Take(8).ToList();
+        var words = WordPattern().Matches(text).Select(m => m.Value).Take(8).ToList();
         if (words.Count == 0)
         {
             return null;
@@ -29,6 +29,9 @@ public static partial class IdeaSearch
         return query.ToString().TrimEnd();
     }
 
+    /// <summary>The words of a text, in order.</summary>
+    public static IEnumerable<string> Words(string text) => WordPattern().Matches(text).Select(m => m.Value);
+
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
-    private static partial Regex Words();
+    private static partial Regex WordPattern();
 }

@@ -75,7 +75,8 @@ public sealed class IdeaStore(IDbConnectionFactory connections)
                    m.short_name AS MunicipalityName, p.display_name AS AuthorDisplayName,
                    p.deleted_at AS AuthorDeletedAt, i.state AS State, i.answer_status AS AnswerStatus,
                    i.official_answer AS OfficialAnswer, i.answered_at AS AnsweredAt, i.merged_into_id AS MergedIntoId,
-                   i.supporters AS Supporters, i.comments AS Comments, i.created_at AS CreatedAt, i.published_at AS PublishedAt
+                   i.supporters AS Supporters, i.comments AS Comments, i.created_at AS CreatedAt, i.published_at AS PublishedAt,
+                   i.edited_by_moderation AS EditedByModeration, i.rejection_reason AS RejectionReason, i.rejection_note AS RejectionNote
             FROM ideas i
             JOIN fields_of_action f ON f.id = i.field_id
             JOIN municipalities m ON m.id = i.municipality_id

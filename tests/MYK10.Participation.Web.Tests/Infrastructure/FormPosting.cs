@@ -42,6 +42,16 @@ public static class FormPosting
             }
         }
 
+        foreach (var textarea in form.QuerySelectorAll("textarea[name]").OfType<IHtmlTextAreaElement>().Where(t => !fields.ContainsKey(t.Name!)))
+        {
+            values.Add(new(textarea.Name!, textarea.Value));
+        }
+
+        foreach (var select in form.QuerySelectorAll("select[name]").OfType<IHtmlSelectElement>().Where(s => !fields.ContainsKey(s.Name!)))
+        {
+            values.Add(new(select.Name!, select.Value ?? string.Empty));
+        }
+
         values.AddRange(fields);
         var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? pageUrl : form.GetAttribute("action")!;
         return await client.PostAsync(action, new FormUrlEncodedContent(values));

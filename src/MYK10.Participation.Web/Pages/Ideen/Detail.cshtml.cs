@@ -106,7 +106,8 @@ public sealed class DetailModel(IdeaStore ideas, IdeaService service, RateLimits
             return RedirectToPagePermanent("/Ideen/Detail", new { id = target });
         }
 
-        if (idea is null || (!idea.IsPublished && (idea.State != IdeaStates.Pending || idea.AuthorId != User.ParticipantId())))
+        var ownUnpublished = idea is { State: IdeaStates.Pending or IdeaStates.Rejected } && idea.AuthorId == User.ParticipantId();
+        if (idea is null || (!idea.IsPublished && !ownUnpublished))
         {
             return NotFound();
         }

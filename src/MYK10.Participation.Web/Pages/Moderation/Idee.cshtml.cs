@@ -1,0 +1,144 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using MYK10.Participation.Moderation;
+using MYK10.Participation.Reference;
+
+namespace MYK10.Participation.Web.Pages.Moderation;
+
+/// <summary>The review page of one idea: every decision posts its own handler with the version the moderator saw.</summary>
+public sealed class IdeeModel(
+    ModerationStore moderation,
+    ModerationService service,
+    ReferenceStore reference,
+    IStringLocalizer<ModerationResource> text,
+    IStringLocalizer<IdeasResource> ideaText) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [FromQuery(Name = "hinweis")]
+    public string? Notice { get; set; }
+
+    public ReviewIdea Idea { get; private set; } = null!;
+
+    public long AuthorIdeaCount { get; private set; }
+
+    public IReadOnlyList<DuplicateCandidate> Duplicates { get; private set; } = [];
+
+    public IReadOnlyList<Municipality> Municipalities { get; private set; } = [];
+
+    public IReadOnlyList<FieldOfAction> Fields { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(long id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        Input = new InputModel
+        {
+            Version = Idea.Version,
+            FieldId = Idea.FieldId,
+            MunicipalityId = Idea.MunicipalityId,
+            Title = Idea.Title,
+            Body = Idea.Body,
+            Status = Idea.AnswerStatus,
+            Answer = Idea.OfficialAnswer,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPublishAsync(long id) =>
+        await HandleAsync(id, await service.PublishAsync(User.Actor(), id, Input.Version, Input.FieldId, Input.MunicipalityId), "published", toQueue: true);
+
+    public async Task<IActionResult> OnPostEditAsync(long id) =>
+        await HandleAsync(id, await service.EditAsync(User.Actor(), id, Input.Version, Input.Title, Input.Body), "edited", toQueue: false);
+
+    public async Task<IActionResult> OnPostRejectAsync(long id) =>
+        await HandleAsync(id, await service.RejectAsync(User.Actor(), id, Input.Version, Input.Reason, Input.Note), "rejected", toQueue: true);
+
+    public async Task<IActionResult> OnPostMergeAsync(long id) =>
+        await HandleAsync(id, Input.TargetId is { } target
+            ? await service.MergeAsync(User.Actor(), id, Input.Version, target)
+            : ModerationResult.Invalid("target"), "merged", toQueue: true);
+
+    public async Task<IActionResult> OnPostAnswerAsync(long id) =>
+        await HandleAsync(id, await service.AnswerAsync(User.Actor(), id, Input.Version, Input.Status, Input.Answer), "answered", toQueue: false);
+
+    private async Task<IActionResult> HandleAsync(long id, ModerationResult result, string notice, bool toQueue)
+    {
+        switch (result.Outcome)
+        {
+            case ModerationOutcome.Done:
+                return toQueue
+                    ? RedirectToPage("/Moderation/Index", new { hinweis = notice })
+                    : RedirectToPage("/Moderation/Idee", new { id, hinweis = notice });
+            case ModerationOutcome.NotFound:
+                return NotFound();
+            case ModerationOutcome.Conflict:
+                ModelState.Clear();
+                ModelState.AddModelError(string.Empty, text["Review.Conflict", result.HandledBy!]);
+                await LoadAsync(id);
+                Input.Version = Idea.Version;
+                return Page();
+            default:
+                var (field, message) = ErrorFor(result.Error!);
+                ModelState.AddModelError(field, message);
+                await LoadAsync(id);
+                return Page();
+        }
+    }
+
+    private (string Field, string Message) ErrorFor(string error) => error switch
+    {
+        "reason" => ($"{nameof(Input)}.{nameof(Input.Reason)}", text["Reject.ReasonRequired"]),
+        "note" => ($"{nameof(Input)}.{nameof(Input.Note)}", text["Reject.NoteTooLong"]),
+        "target" => ($"{nameof(Input)}.{nameof(Input.TargetId)}", text["Merge.TargetInvalid"]),
+        "status" => ($"{nameof(Input)}.{nameof(Input.Status)}", text["Answer.StatusRequired"]),
+        "answer" => ($"{nameof(Input)}.{nameof(Input.Answer)}", text["Answer.TextRequired"]),
+        "Title.Required" or "Title.TooShort" or "Title.TooLong" => ($"{nameof(Input)}.{nameof(Input.Title)}", ideaText[$"Error.{error}"]),
+        "Body.Required" or "Body.TooShort" or "Body.TooLong" => ($"{nameof(Input)}.{nameof(Input.Body)}", ideaText[$"Error.{error}"]),
+        _ => (string.Empty, text[$"Invalid.{error}"]),
+    };
+
+    private async Task<bool> LoadAsync(long id)
+    {
+        var idea = await moderation.ReviewAsync(id);
+        if (idea is null)
+        {
+            return false;
+        }
+
+        Idea = idea;
+        AuthorIdeaCount = await moderation.IdeasByAuthorAsync(idea.AuthorId);
+        Duplicates = await moderation.DuplicatesAsync(idea);
+        Municipalities = await reference.MunicipalitiesAsync();
+        Fields = await reference.FieldsOfActionAsync();
+        return true;
+    }
+
+    public sealed class InputModel
+    {
+        public long Version { get; set; }
+
+        public string? FieldId { get; set; }
+
+        public string? MunicipalityId { get; set; }
+
+        public string? Title { get; set; }
+
+        public string? Body { get; set; }
+
+        public string? Reason { get; set; }
+
+        public string? Note { get; set; }
+
+        public long? TargetId { get; set; }
+
+        public string? Status { get; set; }
+
+        public string? Answer { get; set; }
+    }
+}

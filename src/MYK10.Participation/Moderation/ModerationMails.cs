@@ -1,0 +1,69 @@
+using System.Net;
+using MYK10.Participation.Mail;
+
+namespace MYK10.Participation.Moderation;
+
+/// <summary>The German mails that moderation decisions send to authors and supporters.</summary>
+internal static class ModerationMails
+{
+    public static readonly IReadOnlyDictionary<string, string> RejectionLabels = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["duplicate"] = "Es gibt bereits eine gleiche oder sehr ähnliche Idee.",
+        ["off_topic"] = "Die Idee gehört nicht zum Thema der digitalen Strategie.",
+        ["insult"] = "Der Beitrag enthält beleidigende oder herabsetzende Aussagen.",
+        ["personal_data"] = "Der Beitrag enthält persönliche Daten anderer Menschen.",
+        ["not_municipal"] = "Das Anliegen liegt nicht in der Zuständigkeit des Landkreises oder seiner Gemeinden.",
+    };
+
+    public static readonly IReadOnlyDictionary<string, string> AnswerLabels = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["in_review"] = "in Prüfung",
+        ["adopted"] = "in die Strategie aufgenommen",
+        ["implemented"] = "umgesetzt",
+        ["not_feasible"] = "nicht umsetzbar",
+    };
+
+    public static OutgoingMail Published(string email, long ideaId, string title, string link) => Build(
+        email, $"idea-published:{ideaId}", "Ihre Idee ist veröffentlicht",
+        [$"Ihre Idee „{title}“ wurde von der Moderation geprüft und ist jetzt öffentlich. Andere können sie ab sofort unterstützen und kommentieren."],
+        link);
+
+    public static OutgoingMail Rejected(string email, long ideaId, string title, string reason, string? note, string link) => Build(
+        email, $"idea-rejected:{ideaId}", "Ihre Idee wurde nicht veröffentlicht",
+        [
+            $"vielen Dank für Ihre Idee „{title}“. Die Moderation hat sie geprüft und kann sie leider nicht veröffentlichen.",
+            $"Grund: {RejectionLabels[reason]}",
+            .. note is null ? Array.Empty<string>() : [$"Hinweis der Moderation: {note}"],
+            "Sie können Ihre Idee gern überarbeitet erneut einreichen.",
+        ],
+        link);
+
+    public static OutgoingMail Merged(string email, long sourceId, string sourceTitle, string targetTitle, bool isTargetAuthor, string link) => Build(
+        email, $"idea-merged:{sourceId}:{email}", "Ideen wurden zusammengeführt",
+        [
+            isTargetAuthor
+                ? $"die Idee „{sourceTitle}“ beschreibt dasselbe Anliegen wie Ihre Idee „{targetTitle}“. Die Moderation hat beide zusammengeführt: Unterstützerinnen und Unterstützer zählen jetzt bei Ihrer Idee mit."
+                : $"Ihre Idee „{sourceTitle}“ beschreibt dasselbe Anliegen wie die Idee „{targetTitle}“. Die Moderation hat beide zusammengeführt, damit die Unterstützung gebündelt zählt. Ihre Idee leitet jetzt dorthin weiter.",
+        ],
+        link);
+
+    public static OutgoingMail Answered(string email, long ideaId, long version, string title, string status, string answer, string link) => Build(
+        email, $"idea-answer:{ideaId}:{version}:{email}", "Neue Antwort der Verwaltung zu einer Idee",
+        [
+            $"die Idee „{title}“, die Sie eingereicht oder unterstützt haben, hat eine Antwort der Verwaltung erhalten.",
+            $"Neuer Stand: {AnswerLabels[status]}",
+            answer,
+        ],
+        link);
+
+    private static OutgoingMail Build(string email, string dedupeKey, string subject, IReadOnlyList<string> paragraphs, string link)
+    {
+        var text = "Guten Tag,\n\n" + string.Join("\n\n", paragraphs) + $"\n\nZur Idee: {link}\n\nMit freundlichen Grüßen\nIhr Team der MYK10 Bürgerbeteiligung\n";
+        var html = "<!DOCTYPE html><html lang=\"de\"><head><meta charset=\"utf-8\"><title>" + WebUtility.HtmlEncode(subject) + "</title></head>"
+            + "<body style=\"font-family: Arial, sans-serif; color: #1b1b1b; line-height: 1.5;\"><p>Guten Tag,</p>"
+            + string.Concat(paragraphs.Select(p => "<p>" + WebUtility.HtmlEncode(p).Replace("\n", "<br>", StringComparison.Ordinal) + "</p>"))
+            + $"<p><a href=\"{WebUtility.HtmlEncode(link)}\" style=\"color: #0b4a7d;\">Zur Idee</a></p>"
+            + "<p>Mit freundlichen Grüßen<br>Ihr Team der MYK10 Bürgerbeteiligung</p></body></html>";
+        return new OutgoingMail(email, null, subject, text, html, dedupeKey);
+    }
+}

@@ -1,0 +1,101 @@
+namespace MYK10.Participation.Moderation;
+
+/// <summary>The staff member acting, as written to the audit log.</summary>
+public sealed record StaffActor(long Id, string Email);
+
+public sealed record QueueItem(
+    long Id,
+    string Title,
+    string Body,
+    string FieldName,
+    string MunicipalityName,
+    string? AuthorDisplayName,
+    DateTimeOffset CreatedAt);
+
+public sealed record QueueSummary(long Pending, DateTimeOffset? OldestPendingAt, long OpenReports);
+
+/// <summary>An idea as the review page shows it, with what a moderator needs to decide.</summary>
+public sealed record ReviewIdea(
+    long Id,
+    long AuthorId,
+    string Title,
+    string Body,
+    string? Place,
+    string FieldId,
+    string FieldName,
+    string MunicipalityId,
+    string MunicipalityName,
+    string? AuthorDisplayName,
+    string State,
+    string? AnswerStatus,
+    string? OfficialAnswer,
+    string? OriginalTitle,
+    string? OriginalBody,
+    long EditedByModeration,
+    string? RejectionReason,
+    string? RejectionNote,
+    long? MergedIntoId,
+    long Supporters,
+    long Version,
+    string? DecidedByEmail,
+    DateTimeOffset? DecidedAt,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? PublishedAt)
+{
+    public bool WasEdited => EditedByModeration != 0;
+}
+
+public sealed record DuplicateCandidate(long Id, string Title, string Body, string State, long Supporters);
+
+/// <summary>All open reports on one idea or comment.</summary>
+public sealed record ReportedItem(
+    long IdeaId,
+    long? CommentId,
+    string IdeaTitle,
+    string Text,
+    string ItemState,
+    long OpenReports,
+    string Reasons,
+    string Reporters,
+    DateTimeOffset FirstReportedAt);
+
+public sealed record AuditEntry(
+    long Id,
+    DateTimeOffset At,
+    string StaffEmail,
+    string Action,
+    string TargetType,
+    long TargetId,
+    long IdeaId,
+    string? BeforeJson,
+    string? AfterJson,
+    string? Note);
+
+public sealed record AuditQuery(string? Action = null, string? StaffEmail = null, long? IdeaId = null, int Page = 1, int PageSize = 50);
+
+public enum ModerationOutcome
+{
+    Done,
+    Conflict,
+    NotFound,
+    Invalid,
+}
+
+/// <summary>What an action gave; on conflict, who handled the idea first.</summary>
+public sealed record ModerationResult(ModerationOutcome Outcome, string? HandledBy = null, string? Error = null)
+{
+    public static readonly ModerationResult Done = new(ModerationOutcome.Done);
+    public static readonly ModerationResult NotFound = new(ModerationOutcome.NotFound);
+
+    public static ModerationResult Invalid(string error) => new(ModerationOutcome.Invalid, Error: error);
+}
+
+public static class RejectionReasons
+{
+    public static readonly IReadOnlyList<string> All = ["duplicate", "off_topic", "insult", "personal_data", "not_municipal"];
+}
+
+public static class AnswerStatuses
+{
+    public static readonly IReadOnlyList<string> All = ["in_review", "adopted", "implemented", "not_feasible"];
+}

@@ -1,0 +1,326 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using MYK10.Participation.Data;
+using MYK10.Participation.Hosting;
+using MYK10.Participation.Ideas;
+using MYK10.Participation.Mail;
+using MYK10.Participation.Reference;
+
+namespace MYK10.Participation.Moderation;
+
+/// <summary>
+/// Moderation decisions. Each checks the version the moderator saw (optimistic concurrency): when another moderator
+/// acted first, nothing changes and the result names who did. Each writes its audit entry and its mails in the
+/// same transaction as the change.
+/// </summary>
+public sealed class ModerationService(
+    IDbConnectionFactory connections,
+    ReferenceStore reference,
+    MailOutbox outbox,
+    IOutboxSignal signal,
+    TimeProvider clock,
+    IOptions<SiteOptions> site)
+{
+    public Task<ModerationResult> PublishAsync(StaffActor actor, long ideaId, long version, string? fieldId = null, string? municipalityId = null) =>
+        DecideAsync(actor, ideaId, version, async (connection, transaction, idea, now) =>
+        {
+            if (idea.State != IdeaStates.Pending)
+            {
+                return ModerationResult.Invalid("not_pending");
+            }
+
+            var field = string.IsNullOrEmpty(fieldId) ? idea.FieldId : fieldId;
+            var municipality = string.IsNullOrEmpty(municipalityId) ? idea.MunicipalityId : municipalityId;
+            if (!(await reference.FieldsOfActionAsync()).Any(f => f.Id == field) || !(await reference.MunicipalitiesAsync()).Any(m => m.Id == municipality))
+            {
+                return ModerationResult.Invalid("unknown_reference");
+            }
+
+            await connection.ExecuteAsync("""
+                UPDATE ideas SET state = 'published', published_at = @Now, field_id = @Field, municipality_id = @Municipality,
+                                 decided_by = @StaffId, decided_at = @Now, version = version + 1
+                WHERE id = @Id AND version = @Version
+                """, new { Now = now, Field = field, Municipality = municipality, StaffId = actor.Id, idea.Id, idea.Version }, transaction);
+            await AuditLog.WriteAsync(connection, transaction, actor, now, "publish", "idea", idea.Id, idea.Id,
+                new { state = idea.State, field = idea.FieldId, municipality = idea.MunicipalityId },
+                new { state = IdeaStates.Published, field, municipality });
+            await MailAuthorAsync(connection, transaction, idea, email => ModerationMails.Published(email, idea.Id, idea.Title, Link(idea.Id)));
+            return ModerationResult.Done;
+        });
+
+    /// <summary>Corrects title or text before publication; the original is kept and the public page notes the edit.</summary>
+    public Task<ModerationResult> EditAsync(StaffActor actor, long ideaId, long version, string? title, string? body) =>
+        DecideAsync(actor, ideaId, version, async (connection, transaction, idea, now) =>
+        {
+            var edited = IdeaRules.Normalise(new IdeaSubmission(title, body, idea.FieldId, idea.MunicipalityId, null));
+            var errors = IdeaRules.Validate(edited, new HashSet<string> { idea.FieldId }, new HashSet<string> { idea.MunicipalityId });
+            if (idea.State != IdeaStates.Pending)
+            {
+                return ModerationResult.Invalid("not_pending");
+            }
+
+            if (errors.Count > 0)
+            {
+                var (field, error) = errors.First();
+                return ModerationResult.Invalid($"{field}.{error}");
+            }
+
+            await connection.ExecuteAsync("""
+                UPDATE ideas SET original_title = coalesce(original_title, title), original_body = coalesce(original_body, body),
+                                 title = @Title, body = @Body, edited_by_moderation = 1, version = version + 1
+                WHERE id = @Id AND version = @Version
+                """, new { edited.Title, edited.Body, idea.Id, idea.Version }, transaction);
+            await AuditLog.WriteAsync(connection, transaction, actor, now, "edit", "idea", idea.Id, idea.Id,
+                new { title = idea.Title, body = idea.Body }, new { title = edited.Title, body = edited.Body });
+            return ModerationResult.Done;
+        });
+
+    public Task<ModerationResult> RejectAsync(StaffActor actor, long ideaId, long version, string? reason, string? note) =>
+        DecideAsync(actor, ideaId, version, async (connection, transaction, idea, now) =>
+        {
+            note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+            if (idea.State != IdeaStates.Pending)
+            {
+                return ModerationResult.Invalid("not_pending");
+            }
+
+            if (reason is null || !RejectionReasons.All.Contains(reason))
+            {
+                return ModerationResult.Invalid("reason");
+            }
+
+            if (note is { Length: > 2000 })
+            {
+                return ModerationResult.Invalid("note");
+            }
+
+            await connection.ExecuteAsync("""
+                UPDATE ideas SET state = 'rejected', rejection_reason = @Reason, rejection_note = @Note,
+                                 decided_by = @StaffId, decided_at = @Now, version = version + 1
+                WHERE id = @Id AND version = @Version
+                """, new { Reason = reason, Note = note, StaffId = actor.Id, Now = now, idea.Id, idea.Version }, transaction);
+            await AuditLog.WriteAsync(connection, transaction, actor, now, "reject", "idea", idea.Id, idea.Id,
+                new { state = idea.State }, new { state = IdeaStates.Rejected, reason }, note);
+            await MailAuthorAsync(connection, transaction, idea, email => ModerationMails.Rejected(email, idea.Id, idea.Title, reason, note, Link(idea.Id)));
+            return ModerationResult.Done;
+        });
+
+    /// <summary>
+    /// Merges an idea into a published one: supporters move across (someone who supported both counts once),
+    /// comments move along, the merged idea redirects to the target, both authors are told.
+    /// </summary>
+    public Task<ModerationResult> MergeAsync(StaffActor actor, long sourceId, long version, long targetId) =>
+        DecideAsync(actor, sourceId, version, async (connection, transaction, source, now) =>
+        {
+            var target = await LoadAsync(connection, transaction, targetId);
+            if (target is null || target.Id == source.Id || target.State != IdeaStates.Published)
+            {
+                return ModerationResult.Invalid("target");
+            }
+
+            if (source.State is not (IdeaStates.Pending or IdeaStates.Published))
+            {
+                return ModerationResult.Invalid("not_mergeable");
+            }
+
+            await connection.ExecuteAsync("""
+                INSERT INTO idea_supports (idea_id, participant_id, created_at)
+                SELECT @Target, participant_id, created_at FROM idea_supports
+                WHERE idea_id = @Source AND participant_id <> @TargetAuthor
+                ON CONFLICT (idea_id, participant_id) DO NOTHING
+                """, new { Target = target.Id, Source = source.Id, TargetAuthor = target.AuthorId }, transaction);
+            await connection.ExecuteAsync("DELETE FROM idea_supports WHERE idea_id = @Source", new { Source = source.Id }, transaction);
+            await connection.ExecuteAsync("UPDATE idea_comments SET idea_id = @Target WHERE idea_id = @Source", new { Target = target.Id, Source = source.Id }, transaction);
+            await connection.ExecuteAsync("UPDATE reports SET idea_id = @Target WHERE idea_id = @Source AND comment_id IS NOT NULL", new { Target = target.Id, Source = source.Id }, transaction);
+            // Counters are recounted from the rows, never added up, so they stay exact.
+            await connection.ExecuteAsync("""
+                UPDATE ideas SET supporters = (SELECT count(*) FROM idea_supports WHERE idea_id = @Target),
+                                 comments = (SELECT count(*) FROM idea_comments WHERE idea_id = @Target AND state = 'visible'),
+                                 version = version + 1
+                WHERE id = @Target
+                """, new { Target = target.Id }, transaction);
+            await connection.ExecuteAsync("""
+                UPDATE ideas SET state = 'merged', merged_into_id = @Target, supporters = 0, comments = 0,
+                                 decided_by = @StaffId, decided_at = @Now, version = version + 1
+                WHERE id = @Id AND version = @Version
+                """, new { Target = target.Id, StaffId = actor.Id, Now = now, source.Id, source.Version }, transaction);
+            await AuditLog.WriteAsync(connection, transaction, actor, now, "merge", "idea", source.Id, source.Id,
+                new { state = source.State, supporters = source.Supporters }, new { state = IdeaStates.Merged, mergedInto = target.Id });
+            await MailAuthorAsync(connection, transaction, source, email => ModerationMails.Merged(email, source.Id, source.Title, target.Title, false, Link(target.Id)));
+            await MailAuthorAsync(connection, transaction, target, email => ModerationMails.Merged(email, source.Id, source.Title, target.Title, true, Link(target.Id)));
+            return ModerationResult.Done;
+        });
+
+    /// <summary>Sets the workflow status with an official answer; the author and every supporter are told.</summary>
+    public Task<ModerationResult> AnswerAsync(StaffActor actor, long ideaId, long version, string? status, string? answer) =>
+        DecideAsync(actor, ideaId, version, async (connection, transaction, idea, now) =>
+        {
+            answer = answer?.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+            if (idea.State != IdeaStates.Published)
+            {
+                return ModerationResult.Invalid("not_published");
+            }
+
+            if (status is null || !AnswerStatuses.All.Contains(status))
+            {
+                return ModerationResult.Invalid("status");
+            }
+
+            if (string.IsNullOrEmpty(answer) || answer.Length > 5000)
+            {
+                return ModerationResult.Invalid("answer");
+            }
+
+            await connection.ExecuteAsync("""
+                UPDATE ideas SET answer_status = @Status, official_answer = @Answer, answered_at = @Now,
+                                 decided_by = @StaffId, decided_at = @Now, version = version + 1
+                WHERE id = @Id AND version = @Version
+                """, new { Status = status, Answer = answer, Now = now, StaffId = actor.Id, idea.Id, idea.Version }, transaction);
+            await AuditLog.WriteAsync(connection, transaction, actor, now, "answer", "idea", idea.Id, idea.Id,
+                new { status = idea.AnswerStatus, answer = idea.OfficialAnswer }, new { status, answer });
+            var recipients = await connection.QueryAsync<string>("""
+                SELECT p.email FROM participants p
+                WHERE p.email IS NOT NULL AND (p.id = @Author OR p.id IN (SELECT participant_id FROM idea_supports WHERE idea_id = @Id))
+                """, new { Author = idea.AuthorId, idea.Id }, transaction);
+            foreach (var email in recipients)
+            {
+                await outbox.EnqueueAsync(connection, transaction, ModerationMails.Answered(email, idea.Id, idea.Version + 1, idea.Title, status, answer, Link(idea.Id)));
+            }
+
+            return ModerationResult.Done;
+        });
+
+    /// <summary>Closes the open reports on an idea or comment without action; a comment hidden by reports shows again.</summary>
+    public async Task<ModerationResult> DismissReportsAsync(StaffActor actor, long ideaId, long? commentId)
+    {
+        var now = clock.GetUtcNow();
+        await using var connection = await connections.OpenAsync();
+        await using var transaction = connection.BeginTransaction();
+        var closed = await CloseReportsAsync(connection, transaction, ideaId, commentId, "dismissed", now);
+        if (closed == 0)
+        {
+            return ModerationResult.NotFound;
+        }
+
+        if (commentId is not null && await connection.ExecuteAsync(
+                "UPDATE idea_comments SET state = 'visible', hidden_by = NULL WHERE id = @Id AND state = 'hidden' AND hidden_by = 'reports'",
+                new { Id = commentId }, transaction) == 1)
+        {
+            await connection.ExecuteAsync("UPDATE ideas SET comments = comments + 1 WHERE id = @IdeaId", new { IdeaId = ideaId }, transaction);
+        }
+
+        await AuditLog.WriteAsync(connection, transaction, actor, now, "dismiss_reports", commentId is null ? "idea" : "comment", commentId ?? ideaId, ideaId,
+            null, new { reportsClosed = closed });
+        await transaction.CommitAsync();
+        return ModerationResult.Done;
+    }
+
+    /// <summary>Hides a reported idea or comment with a reason and closes its reports as upheld.</summary>
+    public async Task<ModerationResult> HideAsync(StaffActor actor, long ideaId, long? commentId, string? note)
+    {
+        note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        if (note is null || note.Length > 1000)
+        {
+            return ModerationResult.Invalid("note");
+        }
+
+        var now = clock.GetUtcNow();
+        await using var connection = await connections.OpenAsync();
+        await using var transaction = connection.BeginTransaction();
+        if (commentId is { } id)
+        {
+            var state = await connection.ExecuteScalarAsync<string?>("SELECT state FROM idea_comments WHERE id = @Id AND idea_id = @IdeaId", new { Id = id, IdeaId = ideaId }, transaction);
+            if (state is null or "deleted")
+            {
+                return ModerationResult.NotFound;
+            }
+
+            await connection.ExecuteAsync("UPDATE idea_comments SET state = 'hidden', hidden_by = 'moderation' WHERE id = @Id", new { Id = id }, transaction);
+            if (state == "visible")
+            {
+                await connection.ExecuteAsync("UPDATE ideas SET comments = comments - 1 WHERE id = @IdeaId", new { IdeaId = ideaId }, transaction);
+            }
+
+            await AuditLog.WriteAsync(connection, transaction, actor, now, "hide_comment", "comment", id, ideaId, new { state }, new { state = "hidden" }, note);
+        }
+        else
+        {
+            var state = await connection.ExecuteScalarAsync<string?>("SELECT state FROM ideas WHERE id = @Id", new { Id = ideaId }, transaction);
+            if (state is null)
+            {
+                return ModerationResult.NotFound;
+            }
+
+            await connection.ExecuteAsync(
+                "UPDATE ideas SET state = 'hidden', decided_by = @StaffId, decided_at = @Now, version = version + 1 WHERE id = @Id",
+                new { Id = ideaId, StaffId = actor.Id, Now = now }, transaction);
+            await AuditLog.WriteAsync(connection, transaction, actor, now, "hide_idea", "idea", ideaId, ideaId, new { state }, new { state = IdeaStates.Hidden }, note);
+        }
+
+        await CloseReportsAsync(connection, transaction, ideaId, commentId, "upheld", now);
+        await transaction.CommitAsync();
+        return ModerationResult.Done;
+    }
+
+    private static Task<int> CloseReportsAsync(SqliteConnection connection, SqliteTransaction transaction, long ideaId, long? commentId, string state, DateTimeOffset now) =>
+        connection.ExecuteAsync("""
+            UPDATE reports SET state = @State, decided_at = @Now
+            WHERE idea_id = @IdeaId AND state = 'open' AND coalesce(comment_id, 0) = coalesce(@CommentId, 0)
+            """, new { State = state, Now = now, IdeaId = ideaId, CommentId = commentId }, transaction);
+
+    private async Task<ModerationResult> DecideAsync(StaffActor actor, long ideaId, long version,
+        Func<SqliteConnection, SqliteTransaction, IdeaRow, DateTimeOffset, Task<ModerationResult>> decide)
+    {
+        ModerationResult result;
+        await using (var connection = await connections.OpenAsync())
+        await using (var transaction = connection.BeginTransaction())
+        {
+            var idea = await LoadAsync(connection, transaction, ideaId);
+            if (idea is null)
+            {
+                return ModerationResult.NotFound;
+            }
+
+            if (idea.Version != version)
+            {
+                return new ModerationResult(ModerationOutcome.Conflict, idea.DecidedByEmail ?? "einer anderen Person");
+            }
+
+            result = await decide(connection, transaction, idea, clock.GetUtcNow());
+            if (result.Outcome != ModerationOutcome.Done)
+            {
+                return result;
+            }
+
+            await transaction.CommitAsync();
+        }
+
+        signal.MailQueued();
+        return result;
+    }
+
+    private async Task MailAuthorAsync(SqliteConnection connection, SqliteTransaction transaction, IdeaRow idea, Func<string, OutgoingMail> mail)
+    {
+        var email = await connection.ExecuteScalarAsync<string?>("SELECT email FROM participants WHERE id = @Id", new { Id = idea.AuthorId }, transaction);
+        if (email is not null)
+        {
+            await outbox.EnqueueAsync(connection, transaction, mail(email));
+        }
+    }
+
+    private static Task<IdeaRow?> LoadAsync(SqliteConnection connection, SqliteTransaction transaction, long id) =>
+        connection.QuerySingleOrDefaultAsync<IdeaRow>("""
+            SELECT i.id AS Id, i.author_id AS AuthorId, i.title AS Title, i.body AS Body, i.field_id AS FieldId,
+                   i.municipality_id AS MunicipalityId, i.state AS State, i.answer_status AS AnswerStatus,
+                   i.official_answer AS OfficialAnswer, i.supporters AS Supporters, i.version AS Version, s.email AS DecidedByEmail
+            FROM ideas i LEFT JOIN staff s ON s.id = i.decided_by
+            WHERE i.id = @Id
+            """, new { Id = id }, transaction);
+
+    private string Link(long ideaId) => site.Value.Link($"/ideen/{ideaId}");
+
+    private sealed record IdeaRow(
+        long Id, long AuthorId, string Title, string Body, string FieldId, string MunicipalityId, string State,
+        string? AnswerStatus, string? OfficialAnswer, long Supporters, long Version, string? DecidedByEmail);
+}

@@ -1,0 +1,233 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using MimeKit;
+using MYK10.Participation.Ideas;
+using MYK10.Participation.Mail;
+using MYK10.Participation.Moderation;
+using MYK10.Participation.Tests.Infrastructure;
+
+namespace MYK10.Participation.Tests.Moderation;
+
+public sealed class ModerationServiceTests
+{
+    [Fact]
+    public async Task Publish_MakesTheIdeaPublic_WithCorrectedField_AuditsAndMailsTheAuthor()
+    {
+        await using var app = await TestApp.StartAsync();
+        var moderator = await app.ModeratorAsync("mod@kvmyk.de");
+        var idea = await PendingIdeaAsync(app, "autorin@example.org");
+
+        var result = await app.Get<ModerationService>().PublishAsync(moderator, idea, 1, fieldId: "energie", municipalityId: "mayen");
+
+        Assert.Equal(ModerationOutcome.Done, result.Outcome);
+        var published = await app.Get<IdeaStore>().FindAsync(idea);
+        Assert.Equal(IdeaStates.Published, published!.State);
+        Assert.Equal("energie", published.FieldId);
+        Assert.Equal("mayen", published.MunicipalityId);
+        Assert.Equal(1, (await app.Get<IdeaStore>().ListPublishedAsync(new IdeaQuery())).Total);
+        var (entries, _) = await app.Get<ModerationStore>().AuditAsync(new AuditQuery());
+        var entry = Assert.Single(entries);
+        Assert.Equal(("publish", "mod@kvmyk.de", idea), (entry.Action, entry.StaffEmail, entry.IdeaId));
+        Assert.Contains("\"state\":\"pending\"", entry.BeforeJson, StringComparison.Ordinal);
+        Assert.Contains("\"field\":\"energie\"", entry.AfterJson, StringComparison.Ordinal);
+        Assert.Contains(await SentMailsAsync(app), m => m.To.Mailboxes.Single().Address == "autorin@example.org" && m.Subject == "Ihre Idee ist veröffentlicht");
+    }
+
+    [Fact]
+    public async Task Reject_NeedsAReason_AndTellsTheAuthorWhy()
+    {
+        await using var app = await TestApp.StartAsync();
+        var moderator = await app.ModeratorAsync();
+        var idea = await PendingIdeaAsync(app, "autor@example.org");
+        var service = app.Get<ModerationService>();
+
+        Assert.Equal("reason", (await service.RejectAsync(moderator, idea, 1, null, null)).Error);
+        var result = await service.RejectAsync(moderator, idea, 1, "not_municipal", "Bitte wenden Sie sich an die Deutsche Bahn.");
+
+        Assert.Equal(ModerationOutcome.Done, result.Outcome);
+        Assert.Equal(IdeaStates.Rejected, (await app.Get<IdeaStore>().FindAsync(idea))!.State);
+        var mail = Assert.Single(await SentMailsAsync(app), m => m.Subject == "Ihre Idee wurde nicht veröffentlicht");
+        Assert.Contains("nicht in der Zuständigkeit", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Deutsche Bahn", mail.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Edit_KeepsTheOriginal_AndMarksTheIdea()
+    {
+        await using var app = await TestApp.StartAsync();
+        var moderator = await app.ModeratorAsync();
+        var idea = await PendingIdeaAsync(app);
+
+        var result = await app.Get<ModerationService>().EditAsync(moderator, idea, 1, "Rufbus per App", "Ein Rufbus per App für alle Ortsteile, ohne Namen von Nachbarn.");
+
+        Assert.Equal(ModerationOutcome.Done, result.Outcome);
+        var review = await app.Get<ModerationStore>().ReviewAsync(idea);
+        Assert.Equal("Rufbus per App", review!.Title);
+        Assert.Equal("Rufbus für Herrn Müller aus der Hauptstraße", review.OriginalTitle);
+        Assert.True(review.WasEdited);
+        Assert.Equal(2, review.Version);
+        Assert.Equal(ModerationOutcome.Conflict, (await app.Get<ModerationService>().PublishAsync(moderator, idea, 1)).Outcome);
+        Assert.Equal(ModerationOutcome.Done, (await app.Get<ModerationService>().PublishAsync(moderator, idea, 2)).Outcome);
+        Assert.True((await app.Get<IdeaStore>().FindAsync(idea))!.WasEditedByModeration);
+    }
+
+    [Fact]
+    public async Task ConcurrentDecisions_GiveOneDecisionAndOneConflictNamingTheFirst()
+    {
+        await using var app = await TestApp.StartAsync();
+        var first = await app.ModeratorAsync("erste@kvmyk.de");
+        var second = await app.ModeratorAsync("zweite@kvmyk.de");
+        var idea = await PendingIdeaAsync(app);
+        var service = app.Get<ModerationService>();
+
+        var results = await Task.WhenAll(
+            Task.Run(() => service.PublishAsync(first, idea, 1)),
+            Task.Run(() => service.RejectAsync(second, idea, 1, "off_topic", null)));
+
+        Assert.Single(results, r => r.Outcome == ModerationOutcome.Done);
+        var conflict = Assert.Single(results, r => r.Outcome == ModerationOutcome.Conflict);
+        var review = await app.Get<ModerationStore>().ReviewAsync(idea);
+        Assert.Equal(review!.DecidedByEmail, conflict.HandledBy);
+        Assert.Equal(2, review.Version);
+        var (entries, _) = await app.Get<ModerationStore>().AuditAsync(new AuditQuery());
+        Assert.Single(entries);
+    }
+
+    [Fact]
+    public async Task Merge_MovesSupportersWithoutDoubleCounting_AndRedirects()
+    {
+        await using var app = await TestApp.StartAsync();
+        var moderator = await app.ModeratorAsync();
+        var targetAuthor = await app.Connections.ParticipantAsync(email: "ziel@example.org");
+        var sourceAuthor = await app.Connections.ParticipantAsync(email: "quelle@example.org");
+        var target = await app.PublishedIdeaAsync("Glasfaser für Mendig", authorId: targetAuthor);
+        var source = await app.PublishedIdeaAsync("Schnelles Internet in Mendig", authorId: sourceAuthor);
+        var ideas = app.Get<IdeaService>();
+        var both = await app.Connections.ParticipantAsync();
+        var onlySource = await app.Connections.ParticipantAsync();
+        var onlyTarget = await app.Connections.ParticipantAsync();
+        await ideas.SetSupportAsync(both, target, true);
+        await ideas.SetSupportAsync(both, source, true);
+        await ideas.SetSupportAsync(onlySource, source, true);
+        await ideas.SetSupportAsync(onlyTarget, target, true);
+        await ideas.SetSupportAsync(targetAuthor, source, true); // the target's author supported the other idea
+        await ideas.CommentAsync(onlySource, source, "Ein Kommentar, der mitwandert.");
+
+        var result = await app.Get<ModerationService>().MergeAsync(moderator, source, 1, target);
+
+        Assert.Equal(ModerationOutcome.Done, result.Outcome);
+        var merged = await app.Get<IdeaStore>().FindAsync(target);
+        Assert.Equal(3, merged!.Supporters); // both, onlySource, onlyTarget: the author does not support their own idea
+        Assert.Equal(1, merged.Comments);
+        await using var connection = await app.Connections.OpenAsync();
+        Assert.Equal(3, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM idea_supports WHERE idea_id = @Target", new { Target = target }));
+        var old = await app.Get<IdeaStore>().FindAsync(source);
+        Assert.Equal((IdeaStates.Merged, (long?)target, 0L), (old!.State, old.MergedIntoId, old.Supporters));
+        var mails = await SentMailsAsync(app);
+        Assert.Contains(mails, m => m.To.Mailboxes.Single().Address == "ziel@example.org" && m.Subject == "Ideen wurden zusammengeführt");
+        Assert.Contains(mails, m => m.To.Mailboxes.Single().Address == "quelle@example.org" && m.Subject == "Ideen wurden zusammengeführt");
+    }
+
+    [Fact]
+    public async Task Answer_SetsTheStatus_AndTellsAuthorAndEverySupporterOnce()
+    {
+        await using var app = await TestApp.StartAsync();
+        var moderator = await app.ModeratorAsync();
+        var author = await app.Connections.ParticipantAsync(email: "autorin@example.org");
+        var idea = await app.PublishedIdeaAsync(authorId: author);
+        for (var i = 0; i < 3; i++)
+        {
+            await app.Get<IdeaService>().SetSupportAsync(await app.Connections.ParticipantAsync(email: $"fan{i}@example.org"), idea, true);
+        }
+
+        var result = await app.Get<ModerationService>().AnswerAsync(moderator, idea, 1, "adopted", "Die Idee ist Teil der Strategie.");
+
+        Assert.Equal(ModerationOutcome.Done, result.Outcome);
+        var answered = await app.Get<IdeaStore>().FindAsync(idea);
+        Assert.Equal(("adopted", "Die Idee ist Teil der Strategie."), (answered!.AnswerStatus, answered.OfficialAnswer));
+        Assert.Equal(1, (await app.Get<IdeaStore>().ListPublishedAsync(new IdeaQuery(Status: "aufgenommen"))).Total);
+        var mails = (await SentMailsAsync(app)).Where(m => m.Subject?.StartsWith("Neue Antwort", StringComparison.Ordinal) == true).ToList();
+        Assert.Equal(["autorin@example.org", "fan0@example.org", "fan1@example.org", "fan2@example.org"], mails.Select(m => m.To.Mailboxes.Single().Address).Order());
+        Assert.All(mails, m => Assert.Contains("in die Strategie aufgenommen", m.TextBody, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Reports_DismissShowsTheCommentAgain_HideKeepsItHidden()
+    {
+        await using var app = await TestApp.StartAsync();
+        var moderator = await app.ModeratorAsync();
+        var idea = await app.PublishedIdeaAsync();
+        var ideas = app.Get<IdeaService>();
+        var (_, first) = await ideas.CommentAsync(await app.Connections.ParticipantAsync(), idea, "Erster Kommentar");
+        var (_, second) = await ideas.CommentAsync(await app.Connections.ParticipantAsync(), idea, "Zweiter Kommentar");
+        foreach (var comment in new[] { first, second })
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                await ideas.ReportAsync(await app.Connections.ParticipantAsync(), idea, comment, "insult", null);
+            }
+        }
+
+        Assert.Equal(2, (await app.Get<ModerationStore>().OpenReportsAsync()).Count);
+        Assert.Equal(ModerationOutcome.Done, (await app.Get<ModerationService>().DismissReportsAsync(moderator, idea, first)).Outcome);
+        Assert.Equal("note", (await app.Get<ModerationService>().HideAsync(moderator, idea, second, " ")).Error);
+        Assert.Equal(ModerationOutcome.Done, (await app.Get<ModerationService>().HideAsync(moderator, idea, second, "Beleidigung")).Outcome);
+
+        var comments = await app.Get<IdeaStore>().CommentsAsync(idea);
+        Assert.Equal("visible", comments.Single(c => c.Id == first).State);
+        Assert.Equal(("hidden", "moderation"), (comments.Single(c => c.Id == second).State, comments.Single(c => c.Id == second).HiddenBy));
+        Assert.Equal(1, (await app.Get<IdeaStore>().FindAsync(idea))!.Comments);
+        Assert.Empty(await app.Get<ModerationStore>().OpenReportsAsync());
+    }
+
+    [Fact]
+    public async Task AuditLog_RefusesChangesAndDeletion()
+    {
+        await using var app = await TestApp.StartAsync();
+        var moderator = await app.ModeratorAsync();
+        await app.Get<ModerationService>().PublishAsync(moderator, await PendingIdeaAsync(app), 1);
+        await using var connection = await app.Connections.OpenAsync();
+
+        await Assert.ThrowsAsync<SqliteException>(() => connection.ExecuteAsync("UPDATE audit_log SET staff_email = 'x'"));
+        await Assert.ThrowsAsync<SqliteException>(() => connection.ExecuteAsync("DELETE FROM audit_log"));
+        Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM audit_log"));
+    }
+
+    [Fact]
+    public async Task Queue_IsOldestFirstWithSize_AndDuplicatesAreFound()
+    {
+        await using var app = await TestApp.StartAsync();
+        var older = await PendingIdeaAsync(app);
+        app.Clock.Advance(TimeSpan.FromHours(1));
+        var newer = await PendingIdeaAsync(app, title: "Glasfaserausbau Mendig beschleunigen", body: "Der Glasfaserausbau in Mendig dauert zu lange, bitte beschleunigen.");
+        var similar = await app.PublishedIdeaAsync("Glasfaserausbau in Mendig", "Glasfaserausbau für alle Ortsteile von Mendig beschleunigen.");
+        await app.PublishedIdeaAsync("Baumkataster", "Bäume in der Innenstadt digital erfassen und pflegen.");
+        var store = app.Get<ModerationStore>();
+
+        var queue = await store.QueueAsync(null, null);
+        var summary = await store.SummaryAsync();
+        var duplicates = await store.DuplicatesAsync((await store.ReviewAsync(newer))!);
+
+        Assert.Equal([older, newer], queue.Select(q => q.Id));
+        Assert.Equal(2, summary.Pending);
+        Assert.NotNull(summary.OldestPendingAt);
+        Assert.Equal(similar, duplicates[0].Id);
+        Assert.DoesNotContain(duplicates, d => d.Id == newer);
+        Assert.Empty(await store.OpenReportsAsync());
+    }
+
+    private static async Task<long> PendingIdeaAsync(TestApp app, string? email = null, string title = "Rufbus für Herrn Müller aus der Hauptstraße", string body = "Ein Rufbus per App würde allen helfen, auch Herrn Müller aus Nummer 5.")
+    {
+        var author = await app.Connections.ParticipantAsync(email: email);
+        return (await app.Get<IdeaService>().SubmitAsync(author, new IdeaSubmission(title, body, "verkehr-und-mobilitaet", "mendig", null))).IdeaId!.Value;
+    }
+
+    private static async Task<IReadOnlyList<MimeMessage>> SentMailsAsync(TestApp app)
+    {
+        await app.Get<OutboxJob>().RunAsync(CancellationToken.None);
+        var directory = Path.Combine(app.DataDirectory, "mail");
+        return Directory.Exists(directory)
+            ? await Task.WhenAll(Directory.GetFiles(directory, "*.eml").Select(f => MimeMessage.LoadAsync(f)))
+            : [];
+    }
+}

@@ -1,0 +1,109 @@
+using Microsoft.Playwright;
+using MYK10.Participation.Data;
+using MYK10.Participation.Ideas;
+using MYK10.Participation.Staff;
+using MYK10.Participation.Tests.Infrastructure;
+using MYK10.Participation.Web.Tests.Infrastructure;
+
+namespace MYK10.Participation.Web.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public sealed class ModerationBrowserTests(BrowserFixture browser, ModerationBrowserTests.Site site) : IClassFixture<ModerationBrowserTests.Site>
+{
+    public sealed class Site : SiteFactory
+    {
+        public Site() => UseRealServer();
+    }
+
+    [Fact]
+    public async Task Queue_Review_Reports_AndLog_PassAxe()
+    {
+        var pending = await IdeaAsync("Glasfaserausbau in Mendig beschleunigen", publish: false);
+        var published = await IdeaAsync("Glasfaserausbau in Mendig", publish: true);
+        var connections = site.Get<IDbConnectionFactory>();
+        var (_, comment) = await site.Get<IdeaService>().CommentAsync(await connections.ParticipantAsync(), published, "Das ist Unsinn!");
+        await site.Get<IdeaService>().ReportAsync(await connections.ParticipantAsync("Melder"), published, comment, "insult", "beleidigend");
+        var page = await SignedInModeratorAsync();
+
+        await page.GotoAsync("/moderation");
+        await page.AssertNoAxeViolationsAsync();
+        await page.AssertOneH1AndNoHorizontalScrollAsync();
+
+        await page.GotoAsync($"/moderation/ideen/{pending}");
+        Assert.True(await page.Locator(".duplicate-list li").CountAsync() >= 1);
+        await page.AssertNoAxeViolationsAsync();
+        await page.ClickAsync("form[action*='handler=Reject'] button[type=submit]");
+        await page.WaitForSelectorAsync(".error-summary");
+        await page.AssertNoAxeViolationsAsync();
+
+        await page.GotoAsync($"/moderation/ideen/{published}");
+        await page.AssertNoAxeViolationsAsync();
+
+        await page.GotoAsync("/moderation/meldungen");
+        await page.AssertNoAxeViolationsAsync();
+        await page.ClickAsync("form[action*='handler=Hide'] button[type=submit]");
+        await page.WaitForSelectorAsync(".error-summary");
+        await page.AssertNoAxeViolationsAsync();
+
+        await page.GotoAsync("/moderation/protokoll");
+        await page.AssertNoAxeViolationsAsync();
+    }
+
+    [Fact]
+    public async Task PublishingAnIdea_WithTheKeyboardAlone()
+    {
+        var idea = await IdeaAsync("Digitale Mitfahrbank in Plaidt", publish: false);
+        var page = await SignedInModeratorAsync(width: 390);
+        await page.GotoAsync("/moderation");
+
+        await TabToAsync(page, "Digitale Mitfahrbank in Plaidt");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync($"**/moderation/ideen/{idea}");
+        await TabToAsync(page, "Idee veröffentlichen");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/moderation?hinweis=published");
+
+        Assert.Contains("veröffentlicht", await page.InnerTextAsync(".notice"), StringComparison.Ordinal);
+        Assert.Equal(IdeaStates.Published, (await site.Get<IdeaStore>().FindAsync(idea))!.State);
+        await page.AssertNoAxeViolationsAsync();
+    }
+
+    private static async Task TabToAsync(IPage page, string text)
+    {
+        for (var i = 0; i < 80; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            if ((await page.EvaluateAsync<string>("() => document.activeElement.textContent.trim()")) == text)
+            {
+                return;
+            }
+        }
+
+        Assert.Fail($"'{text}' cannot be reached with the Tab key.");
+    }
+
+    private async Task<IPage> SignedInModeratorAsync(int width = 1280)
+    {
+        var email = await site.CreateStaffAsync(StaffRole.Moderator);
+        var page = await browser.OpenAsync(site, width: width);
+        await page.GotoAsync("/staff/anmelden");
+        await page.FillAsync("#Input_Email", email);
+        await page.FillAsync("#Input_Password", TestPasswords.Staff);
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync("**/staff");
+        return page;
+    }
+
+    private async Task<long> IdeaAsync(string title, bool publish)
+    {
+        var connections = site.Get<IDbConnectionFactory>();
+        var author = await connections.ParticipantAsync("Autor");
+        var result = await site.Get<IdeaService>().SubmitAsync(author, new IdeaSubmission(title, $"{title}: eine ausführliche Beschreibung des Vorschlags für die Region.", "kommunikationsinfrastruktur", "mendig", null));
+        if (publish)
+        {
+            await connections.PublishAsync(result.IdeaId!.Value);
+        }
+
+        return result.IdeaId!.Value;
+    }
+}

@@ -1,0 +1,239 @@
+using System.Net;
+using System.Text.Json;
+using MimeKit;
+using MYK10.Participation.Data;
+using MYK10.Participation.Ideas;
+using MYK10.Participation.Staff;
+using MYK10.Participation.Tests.Infrastructure;
+using MYK10.Participation.Web.Tests.Infrastructure;
+
+namespace MYK10.Participation.Web.Tests.Moderation;
+
+public sealed class ModerationPagesTests(ModerationPagesTests.Site site) : IClassFixture<ModerationPagesTests.Site>
+{
+    public sealed class Site : SiteFactory;
+
+    [Fact]
+    public async Task Publish_ThroughTheReviewPage_ShowsInListApiAndAccount_AndMailsTheAuthor()
+    {
+        var (author, idea, title, email) = await PendingIdeaAsync();
+        var moderator = await site.StaffClientAsync(StaffRole.Moderator);
+
+        var queue = await moderator.GetDocumentAsync("/moderation");
+        Assert.Contains(title, queue.QuerySelector("table.queue")!.TextContent, StringComparison.Ordinal);
+        using var publish = await moderator.PostFormAsync($"/moderation/ideen/{idea}", new() { ["Input.MunicipalityId"] = "vallendar" }, "form[action*='handler=Publish']");
+
+        Assert.Equal(HttpStatusCode.Redirect, publish.StatusCode);
+        Assert.StartsWith("/moderation?hinweis=published", publish.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        var list = await site.CreateBrowserLikeClient().GetDocumentAsync("/ideen?gemeinde=vallendar");
+        Assert.Contains(title, list.QuerySelector(".idea-list")!.TextContent, StringComparison.Ordinal);
+        using var api = JsonDocument.Parse(await site.CreateBrowserLikeClient().GetStringAsync($"/api/v1/ideas/{idea}"));
+        Assert.Equal("vallendar", api.RootElement.GetProperty("municipality").GetProperty("id").GetString());
+        var account = await author.GetDocumentAsync("/konto");
+        Assert.Contains("neu", account.QuerySelector($"a[href='/ideen/{idea}'] + .status")!.TextContent, StringComparison.Ordinal);
+        var mail = await WaitForMailAsync(email, "Ihre Idee ist veröffentlicht");
+        Assert.Contains(title, mail.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reject_WithReason_IsShownToTheAuthorAndMailed_AndNotPublic()
+    {
+        var (author, idea, _, email) = await PendingIdeaAsync();
+        var moderator = await site.StaffClientAsync(StaffRole.Moderator);
+
+        using var missing = await moderator.PostFormAsync($"/moderation/ideen/{idea}", [], "form[action*='handler=Reject']");
+        Assert.Equal("Bitte wählen Sie einen Grund für die Ablehnung.", (await missing.ReadDocumentAsync()).QuerySelector("#Input_Reason-error")!.TextContent.Trim());
+
+        using var reject = await moderator.PostFormAsync($"/moderation/ideen/{idea}", new() { ["Input.Reason"] = "duplicate", ["Input.Note"] = "Siehe Idee Nr. 1." }, "form[action*='handler=Reject']");
+        Assert.Equal(HttpStatusCode.Redirect, reject.StatusCode);
+
+        var own = await author.GetDocumentAsync($"/ideen/{idea}");
+        Assert.Contains("gleiche oder sehr ähnliche Idee", own.QuerySelector(".draft-note")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("abgelehnt", (await author.GetDocumentAsync("/konto")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        using var anonymous = await site.CreateBrowserLikeClient().GetAsync($"/ideen/{idea}");
+        Assert.Equal(HttpStatusCode.NotFound, anonymous.StatusCode);
+        var mail = await WaitForMailAsync(email, "Ihre Idee wurde nicht veröffentlicht");
+        Assert.Contains("Siehe Idee Nr. 1.", mail.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EditBeforePublishing_NotesItPublicly()
+    {
+        var (_, idea, _, _) = await PendingIdeaAsync();
+        var moderator = await site.StaffClientAsync(StaffRole.Moderator);
+
+        using var edit = await moderator.PostFormAsync($"/moderation/ideen/{idea}", new() { ["Input.Title"] = "Bereinigter Titel der Idee" }, "form[action*='handler=Edit']");
+        Assert.Equal(HttpStatusCode.Redirect, edit.StatusCode);
+        var review = await moderator.GetDocumentAsync($"/moderation/ideen/{idea}");
+        Assert.NotNull(review.QuerySelector("details"));
+        using var publish = await moderator.PostFormAsync($"/moderation/ideen/{idea}", [], "form[action*='handler=Publish']");
+
+        var page = await site.CreateBrowserLikeClient().GetDocumentAsync($"/ideen/{idea}");
+        Assert.Equal("Bereinigter Titel der Idee", page.QuerySelector("h1")!.TextContent);
+        Assert.Equal("Von der Moderation bearbeitet.", page.QuerySelector(".edited-note")!.TextContent);
+    }
+
+    [Fact]
+    public async Task TwoModeratorsAtOnce_OneDecisionAndOneClearConflictMessage()
+    {
+        var (_, idea, _, _) = await PendingIdeaAsync();
+        var first = await site.StaffClientAsync(StaffRole.Moderator);
+        var second = await site.StaffClientAsync(StaffRole.Moderator);
+        var firstPage = await first.GetDocumentAsync($"/moderation/ideen/{idea}");
+        var secondPage = await second.GetDocumentAsync($"/moderation/ideen/{idea}");
+
+        static FormUrlEncodedContent Form(AngleSharp.Html.Dom.IHtmlDocument page, string handler, params (string, string)[] extra) => new(
+            page.QuerySelector($"form[action*='handler={handler}']")!.QuerySelectorAll("input[type=hidden]")
+                .Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value")!))
+                .Concat(extra.Select(e => new KeyValuePair<string, string>(e.Item1, e.Item2))));
+        var responses = await Task.WhenAll(
+            first.PostAsync($"/moderation/ideen/{idea}?handler=Publish", Form(firstPage, "Publish")),
+            second.PostAsync($"/moderation/ideen/{idea}?handler=Reject", Form(secondPage, "Reject", ("Input.Reason", "off_topic"))));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Redirect);
+        var conflict = Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
+        var message = (await conflict.ReadDocumentAsync()).QuerySelector(".error-summary")!.TextContent;
+        Assert.Contains("inzwischen von", message, StringComparison.Ordinal);
+        Assert.Contains("@kvmyk.de", message, StringComparison.Ordinal);
+        var state = (await site.Get<IdeaStore>().FindAsync(idea))!.State;
+        Assert.Contains(state, new[] { IdeaStates.Published, IdeaStates.Rejected });
+    }
+
+    [Fact]
+    public async Task Merge_RedirectsTheMergedIdeaPermanently_AndAnswerAppearsOnThePage()
+    {
+        var target = await PublishedIdeaAsync();
+        var source = await PublishedIdeaAsync();
+        var moderator = await site.StaffClientAsync(StaffRole.Moderator);
+
+        using var merge = await moderator.PostFormAsync($"/moderation/ideen/{source}", new() { ["Input.TargetId"] = target.ToString(System.Globalization.CultureInfo.InvariantCulture) }, "form[action*='handler=Merge']:not(:has(input[name='Input.TargetId'][type=hidden]))");
+        Assert.Equal(HttpStatusCode.Redirect, merge.StatusCode);
+        using var old = await site.CreateBrowserLikeClient().GetAsync($"/ideen/{source}");
+        Assert.Equal(HttpStatusCode.MovedPermanently, old.StatusCode);
+        Assert.Equal($"/ideen/{target}", old.Headers.Location!.OriginalString);
+
+        using var answer = await moderator.PostFormAsync($"/moderation/ideen/{target}", new() { ["Input.Status"] = "in_review", ["Input.Answer"] = "Wir prüfen das mit der Verbandsgemeinde." }, "form[action*='handler=Answer']");
+        Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
+        var page = await site.CreateBrowserLikeClient().GetDocumentAsync($"/ideen/{target}");
+        Assert.Contains("Wir prüfen das mit der Verbandsgemeinde.", page.QuerySelector(".official-answer")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("in Prüfung", page.QuerySelector(".status")!.TextContent);
+        var log = await moderator.GetDocumentAsync($"/moderation/protokoll?idee={target}");
+        Assert.Contains("offiziell beantwortet", log.QuerySelector("table.audit")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/moderation")]
+    [InlineData("/moderation/meldungen")]
+    [InlineData("/moderation/protokoll")]
+    [InlineData("/moderation/ideen/1")]
+    public async Task ModerationPages_AnonymousAndParticipants_AreRefused(string url)
+    {
+        using var anonymous = await site.CreateBrowserLikeClient().GetAsync(url);
+        var (participant, _) = await site.ParticipantClientAsync();
+        using var asParticipant = await participant.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.StartsWith("/staff/anmelden", anonymous.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, asParticipant.StatusCode);
+        Assert.StartsWith("/staff/anmelden", asParticipant.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ModerationPosts_FromAParticipantWithAValidToken_ChangeNothing()
+    {
+        var (_, idea, _, _) = await PendingIdeaAsync();
+        var (participant, _) = await site.ParticipantClientAsync();
+
+        foreach (var handler in new[] { "Publish", "Reject", "Edit", "Merge", "Answer" })
+        {
+            using var response = await participant.PostWithTokenAsync("/konto", $"/moderation/ideen/{idea}?handler={handler}", new() { ["Input.Version"] = "1", ["Input.Reason"] = "off_topic" });
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/staff/anmelden", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
+
+        using var reports = await participant.PostWithTokenAsync("/konto", "/moderation/meldungen?handler=Hide", new() { ["Input.IdeaId"] = idea.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Input.Note"] = "weg" });
+        Assert.Equal(HttpStatusCode.Redirect, reports.StatusCode);
+        Assert.Equal(IdeaStates.Pending, (await site.Get<IdeaStore>().FindAsync(idea))!.State);
+    }
+
+    [Fact]
+    public async Task ModerationPost_WithoutAntiforgeryToken_IsRejected()
+    {
+        var (_, idea, _, _) = await PendingIdeaAsync();
+        var moderator = await site.StaffClientAsync(StaffRole.Moderator);
+
+        using var response = await moderator.PostAsync($"/moderation/ideen/{idea}?handler=Publish", new FormUrlEncodedContent([new("Input.Version", "1")]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(IdeaStates.Pending, (await site.Get<IdeaStore>().FindAsync(idea))!.State);
+    }
+
+    [Fact]
+    public async Task ReportsTab_HideWithoutReason_GivesMessage_WithReason_Hides()
+    {
+        var idea = await PublishedIdeaAsync();
+        var (writer, _) = await site.ParticipantClientAsync();
+        await writer.PostFormAsync($"/ideen/{idea}", new() { ["Input.Comment"] = "Unverschämter Kommentar" }, "form#kommentieren");
+        var commentId = (await site.Get<IdeaStore>().CommentsAsync(idea)).Single().Id;
+        var (reporter, _) = await site.ParticipantClientAsync(displayName: "Melderin");
+        await reporter.PostFormAsync($"/ideen/{idea}/melden?kommentar={commentId}", new() { ["Input.Reason"] = "insult" });
+        var moderator = await site.StaffClientAsync(StaffRole.Moderator);
+
+        var tab = await moderator.GetDocumentAsync("/moderation/meldungen");
+        Assert.Contains("Melderin", tab.QuerySelector(".report-list")!.TextContent, StringComparison.Ordinal);
+        var form = $"li.report-item:has(input[name='Input.CommentId'][value='{commentId}']) form[action*='handler=Hide']";
+        using var noReason = await moderator.PostFormAsync("/moderation/meldungen", [], form);
+        Assert.Contains("begründen", (await noReason.ReadDocumentAsync()).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        using var hide = await moderator.PostFormAsync("/moderation/meldungen", new() { ["Input.Note"] = "Beleidigung" }, form);
+
+        Assert.Equal(HttpStatusCode.Redirect, hide.StatusCode);
+        var page = await site.CreateBrowserLikeClient().GetDocumentAsync($"/ideen/{idea}");
+        Assert.Contains("von der Moderation entfernt", page.QuerySelector($"#kommentar-{commentId}")!.TextContent, StringComparison.Ordinal);
+    }
+
+    private async Task<(HttpClient Author, long Idea, string Title, string Email)> PendingIdeaAsync()
+    {
+        var email = $"autor-{Guid.NewGuid():N}@example.org";
+        var (author, _) = await site.ParticipantClientAsync(email);
+        var title = $"Idee {Guid.NewGuid():N}"[..25];
+        using var response = await author.PostFormAsync("/ideen/neu", new()
+        {
+            ["Input.Title"] = title,
+            ["Input.Body"] = "Eine Beschreibung, die lang genug ist, um geprüft zu werden.",
+            ["Input.FieldId"] = "bildung",
+            ["Input.MunicipalityId"] = "bendorf",
+        });
+        var id = long.Parse(response.Headers.Location!.OriginalString.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
+        return (author, id, title, email);
+    }
+
+    private async Task<long> PublishedIdeaAsync()
+    {
+        var (_, idea, _, _) = await PendingIdeaAsync();
+        await site.Get<IDbConnectionFactory>().PublishAsync(idea);
+        return idea;
+    }
+
+    private async Task<MimeMessage> WaitForMailAsync(string to, string subject)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (Directory.Exists(site.MailDirectory))
+            {
+                foreach (var file in Directory.GetFiles(site.MailDirectory, "*.eml"))
+                {
+                    var message = await MimeMessage.LoadAsync(file);
+                    if (message.To.Mailboxes.Any(m => m.Address == to) && message.Subject == subject)
+                    {
+                        return message;
+                    }
+                }
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"No mail '{subject}' to {to}.");
+    }
+}
