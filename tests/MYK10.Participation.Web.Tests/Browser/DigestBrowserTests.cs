@@ -28,7 +28,7 @@ public sealed class DigestBrowserTests(BrowserFixture browser, DigestBrowserTest
         ];
         foreach (var (width, height) in new[] { (1280, 900), (360, 740) })
         {
-            var page = await SignedInAdminAsync(width, height);
+            var page = await browser.OpenAsStaffAsync(site, StaffRole.Admin, width, height);
             foreach (var url in urls)
             {
                 var response = await page.GotoAsync(url);
@@ -43,7 +43,7 @@ public sealed class DigestBrowserTests(BrowserFixture browser, DigestBrowserTest
     public async Task FormErrors_AndImportErrors_PassAxe()
     {
         var (councilId, _) = await site.CouncilWithDigestAsync();
-        var page = await SignedInAdminAsync();
+        var page = await browser.OpenAsStaffAsync(site, StaffRole.Admin);
 
         await page.GotoAsync("/admin/gremien/neu");
         await page.FillAsync("#Input_Cron", "irgendwann");
@@ -63,7 +63,7 @@ public sealed class DigestBrowserTests(BrowserFixture browser, DigestBrowserTest
     public async Task DigestHtmlPart_InTheBrowser_PassesAxe_AndLoadsNothingElse()
     {
         var (councilId, digestId) = await site.CouncilWithDigestAsync();
-        var page = await SignedInAdminAsync();
+        var page = await browser.OpenAsStaffAsync(site, StaffRole.Admin);
         var requests = new List<string>();
         page.Request += (_, request) => requests.Add(request.Url);
 
@@ -90,17 +90,5 @@ public sealed class DigestBrowserTests(BrowserFixture browser, DigestBrowserTest
 
         Assert.Contains("keine Berichte mehr", await page.InnerTextAsync("main .notice"), StringComparison.Ordinal);
         await page.AssertNoAxeViolationsAsync();
-    }
-
-    private async Task<IPage> SignedInAdminAsync(int width = 1280, int height = 900)
-    {
-        var email = await site.CreateStaffAsync(StaffRole.Admin);
-        var page = await browser.OpenAsync(site, width, height);
-        await page.GotoAsync("/staff/anmelden");
-        await page.FillAsync("#Input_Email", email);
-        await page.FillAsync("#Input_Password", TestPasswords.Staff);
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync("**/staff");
-        return page;
     }
 }

@@ -22,6 +22,9 @@ internal sealed class DigestIdea
     public string? OfficialAnswer { get; set; }
 
     public string Link(DigestContext context) => context.Link($"/ideen/{Id}");
+
+    public static async Task<List<DigestIdea>> ReadAsync(DigestQuery query, string sql, object parameters, CancellationToken cancellationToken) =>
+        (await query.Connection.QueryAsync<DigestIdea>(new CommandDefinition(sql, parameters, query.Transaction, cancellationToken: cancellationToken))).AsList();
 }
 
 /// <summary>New published ideas of the area in the period, grouped by field of action, newest first.</summary>
@@ -39,8 +42,7 @@ public sealed class NewIdeasSection : IDigestSection
               AND (@Area IS NULL OR i.municipality_id = @Area)
             ORDER BY f.position, i.published_at DESC, i.id DESC
             """;
-        var ideas = (await query.Connection.QueryAsync<DigestIdea>(new CommandDefinition(sql,
-            new { context.Period.Start, context.Period.End, Area = context.AreaId }, query.Transaction, cancellationToken: cancellationToken))).AsList();
+        var ideas = await DigestIdea.ReadAsync(query, sql, new { context.Period.Start, context.Period.End, Area = context.AreaId }, cancellationToken);
 
         var text = new StringBuilder();
         var html = new StringBuilder();
@@ -85,8 +87,7 @@ public sealed class MostSupportedIdeasSection : IDigestSection
             ORDER BY i.supporters DESC, i.published_at, i.id
             LIMIT @Count
             """;
-        var ideas = (await query.Connection.QueryAsync<DigestIdea>(new CommandDefinition(sql,
-            new { context.Period.End, Area = context.AreaId, Count }, query.Transaction, cancellationToken: cancellationToken))).AsList();
+        var ideas = await DigestIdea.ReadAsync(query, sql, new { context.Period.End, Area = context.AreaId, Count }, cancellationToken);
         if (ideas.Count == 0)
         {
             return new DigestBlock("Am meisten unterstützte Ideen", "Es gibt noch keine veröffentlichten Ideen.",
@@ -134,8 +135,7 @@ public sealed class OfficialAnswersSection : IDigestSection
               AND i.answered_at >= @Start AND i.answered_at < @End AND (@Area IS NULL OR i.municipality_id = @Area)
             ORDER BY i.answered_at DESC, i.id DESC
             """;
-        var ideas = (await query.Connection.QueryAsync<DigestIdea>(new CommandDefinition(sql,
-            new { context.Period.Start, context.Period.End, Area = context.AreaId }, query.Transaction, cancellationToken: cancellationToken))).AsList();
+        var ideas = await DigestIdea.ReadAsync(query, sql, new { context.Period.Start, context.Period.End, Area = context.AreaId }, cancellationToken);
         if (ideas.Count == 0)
         {
             return new DigestBlock("Offizielle Antworten", "Im Berichtszeitraum wurden keine Ideen offiziell beantwortet.",

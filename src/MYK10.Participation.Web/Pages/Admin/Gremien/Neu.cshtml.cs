@@ -6,14 +6,18 @@ using MYK10.Participation.Reference;
 
 namespace MYK10.Participation.Web.Pages.Admin.Gremien;
 
-public sealed class NeuModel(CouncilStore councils, DigestSchedules schedules, ReferenceStore reference, IStringLocalizer<DigestsResource> text) : PageModel
+public sealed class NeuModel(CouncilStore councils, DigestSchedules schedules, ReferenceStore reference, IConfiguration configuration, IStringLocalizer<DigestsResource> text) : PageModel
 {
     [BindProperty]
     public CouncilForm Input { get; set; } = new();
 
     public IReadOnlyList<Municipality> Municipalities { get; private set; } = [];
 
-    public async Task OnGetAsync() => Municipalities = await reference.MunicipalitiesAsync();
+    public async Task OnGetAsync()
+    {
+        Municipalities = await reference.MunicipalitiesAsync();
+        Input.Cron = configuration["Digests:DefaultCron"] is { Length: > 0 } cron ? cron : Council.DefaultCron;
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
