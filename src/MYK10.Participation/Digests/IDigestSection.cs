@@ -7,6 +7,22 @@ namespace MYK10.Participation.Digests;
 /// (<c>services.AddSingleton&lt;IDigestSection, MySection&gt;()</c>); the builder orders them by <see cref="Order"/>,
 /// renders each block and collects every section's figures into the digest's "Beteiligung in Zahlen" table.
 /// </summary>
+/// <remarks>
+/// A feature adds its section in its own registration, for example surveys (order 400):
+/// <code>
+/// services.AddSingleton&lt;IDigestSection, SurveysDigestSection&gt;();
+///
+/// public async Task&lt;DigestBlock&gt; BuildAsync(DigestContext context, DigestQuery query, CancellationToken ct)
+/// {
+///     // surveys of the area (context.AreaId, null = whole county) opened, closed or with results in context.Period
+///     var responses = await ParticipationFiguresSection.CountAsync("Umfrage-Antworten",
+///         "SELECT r.created_at AS at FROM survey_responses r JOIN surveys s ON s.id = r.survey_id WHERE (@Area IS NULL OR s.municipality_id = @Area)",
+///         context, query, ct);
+///     return nothingHappened ? DigestBlock.FiguresOnly(responses) : new DigestBlock("Umfragen", text, html, HasNews: true, [responses]);
+/// }
+/// </code>
+/// A block with news makes the digest non-empty; a figure with a count in the period does too.
+/// </remarks>
 public interface IDigestSection
 {
     /// <summary>Position in the digest, ascending. Built-in: 100 new ideas, 200 most supported, 300 official answers,

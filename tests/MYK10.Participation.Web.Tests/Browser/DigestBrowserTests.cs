@@ -71,7 +71,9 @@ public sealed class DigestBrowserTests(BrowserFixture browser, DigestBrowserTest
 
         Assert.Equal("de", await page.GetAttributeAsync("html", "lang"));
         await page.AssertNoAxeViolationsAsync();
-        Assert.Single(requests);
+        // Only the document itself (and the browser's own favicon probe): no styles, scripts or images from anywhere.
+        Assert.Contains(requests, url => url.Contains("handler=Html", StringComparison.Ordinal));
+        Assert.All(requests, url => Assert.True(url.Contains("handler=Html", StringComparison.Ordinal) || url.Contains("/favicon.", StringComparison.Ordinal), url));
     }
 
     [Fact]

@@ -149,7 +149,8 @@ public sealed class DigestPagesTests(DigestPagesTests.Site site) : IClassFixture
         await using (var connection = await site.Get<MYK10.Participation.Data.IDbConnectionFactory>().OpenAsync())
         {
             await Dapper.SqlMapper.ExecuteAsync(connection,
-                "UPDATE mail_outbox SET status = 'failed', last_error = '550 5.1.1 Mailbox unbekannt' WHERE id = (SELECT outbox_id FROM digest_deliveries WHERE id = @Id)", new { failed.Id });
+                // The site's outbox may have sent it already: record the refusal as the sender does for a 5xx.
+                "UPDATE mail_outbox SET status = 'failed', sent_at = NULL, lease_id = NULL, lease_until = NULL, last_error = '550 5.1.1 Mailbox unbekannt' WHERE id = (SELECT outbox_id FROM digest_deliveries WHERE id = @Id)", new { failed.Id });
         }
 
         var page = await admin.GetDocumentAsync($"/admin/gremien/{councilId}/berichte");
