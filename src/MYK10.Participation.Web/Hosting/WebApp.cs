@@ -47,6 +47,23 @@ public static class WebApp
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o =>
                 o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        // Model binding's own messages ("The value '' is invalid.") in the visitor's language too.
+        services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>().Configure<Microsoft.Extensions.Localization.IStringLocalizerFactory>((o, factory) =>
+        {
+            var text = factory.Create(typeof(SharedResource));
+            var messages = o.ModelBindingMessageProvider;
+            messages.SetAttemptedValueIsInvalidAccessor((value, _) => text["Binding.Invalid", value]);
+            messages.SetValueIsInvalidAccessor(value => text["Binding.Invalid", value]);
+            messages.SetValueMustBeANumberAccessor(_ => text["Binding.Number"]);
+            messages.SetValueMustNotBeNullAccessor(_ => text["Binding.Required"]);
+            messages.SetMissingBindRequiredValueAccessor(_ => text["Binding.Required"]);
+            messages.SetMissingKeyOrValueAccessor(() => text["Binding.Required"]);
+            messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => text["Binding.Invalid", value]);
+            messages.SetNonPropertyValueMustBeANumberAccessor(() => text["Binding.Number"]);
+            messages.SetUnknownValueIsInvalidAccessor(_ => text["Binding.Unknown"]);
+            messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => text["Binding.Unknown"]);
+            messages.SetMissingRequestBodyRequiredValueAccessor(() => text["Binding.Required"]);
+        });
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
@@ -168,7 +185,9 @@ public static class WebApp
         app.UseAntiforgery();
 
         app.MapHealth();
+        app.MapLiveness();
         app.MapIdeasApi();
+        app.MapStrategyApi();
         app.MapHangfireDashboard("/admin/jobs", new DashboardOptions
             {
                 // Access is decided by the endpoint's policy below; Hangfire's own filter would allow local requests only.

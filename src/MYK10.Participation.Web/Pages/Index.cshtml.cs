@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MYK10.Participation.Ideas;
 using MYK10.Participation.Reference;
+using MYK10.Participation.Strategy;
 
 namespace MYK10.Participation.Web.Pages;
 
-public sealed class IndexModel(ReferenceStore reference, IdeaStore ideas) : PageModel
+public sealed class IndexModel(ReferenceStore reference, IdeaStore ideas, StrategyStore strategy) : PageModel
 {
     public IReadOnlyList<Municipality> Municipalities { get; private set; } = [];
 
@@ -14,11 +15,14 @@ public sealed class IndexModel(ReferenceStore reference, IdeaStore ideas) : Page
 
     public IdeaFigures Figures { get; private set; } = new(0, 0, 0, 0);
 
+    public IReadOnlyList<Phase> Phases { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Municipalities = await reference.MunicipalitiesAsync(cancellationToken);
         Fields = await reference.FieldsOfActionAsync(cancellationToken);
         LatestIdeas = await ideas.LatestAsync(4, cancellationToken);
         Figures = await ideas.FiguresAsync(cancellationToken);
+        Phases = await strategy.PhasesAsync(cancellationToken);
     }
 }

@@ -21,8 +21,9 @@ public sealed class DemoSeeder(IDbConnectionFactory connections, TimeProvider cl
         await using var transaction = connection.BeginTransaction();
         var now = clock.GetUtcNow();
         var ideas = await IdeaDemoData.SeedAsync(connection, transaction, now);
+        await Strategy.StrategyDemoData.SeedAsync(connection, transaction, now);
         var councils = await Digests.DigestDemoData.SeedAsync(connection, transaction, now);
         await transaction.CommitAsync();
-        return new DemoSeedResult(true, $"Demo data created: {ideas} ideas with participants, supports and comments; {councils} councils with recipients.");
+        return new DemoSeedResult(true, $"Demo data created: {ideas} ideas with participants, supports and comments; a draft strategy with a four-phase timeline; {councils} councils with recipients.");
     }
 }

@@ -13,6 +13,7 @@ using MYK10.Participation.Moderation;
 using MYK10.Participation.Participants;
 using MYK10.Participation.Reference;
 using MYK10.Participation.Staff;
+using MYK10.Participation.Strategy;
 
 namespace MYK10.Participation.Hosting;
 
@@ -56,6 +57,7 @@ public static class ParticipationServices
         services.AddParticipants();
         services.AddIdeas();
         services.AddModeration();
+        services.AddStrategy();
         services.AddDigests();
         services.AddSingleton<Demo.DemoSeeder>();
         return services;

@@ -5,8 +5,12 @@ using MYK10.Participation.Data;
 namespace MYK10.Participation.Ideas;
 
 /// <summary>Reads ideas, supports and comments.</summary>
-public sealed class IdeaStore(IDbConnectionFactory connections)
+public sealed class IdeaStore(IDbConnectionFactory connections, TimeProvider clock)
 {
+    // The start page's figures scan whole tables; half a minute of delay is fine for them.
+    private static readonly TimeSpan FiguresLifetime = TimeSpan.FromSeconds(30);
+    private (IdeaFigures Figures, DateTimeOffset At)? _figures;
+
     // Only plain columns here: for an empty result SQLite reports the type of an expression column as BLOB,
     // which breaks Dapper's constructor matching.
     internal const string SummaryColumns = """
@@ -151,6 +155,19 @@ public sealed class IdeaStore(IDbConnectionFactory connections)
     }
 
     public async Task<IdeaFigures> FiguresAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        if (_figures is { } cached && now - cached.At < FiguresLifetime)
+        {
+            return cached.Figures;
+        }
+
+        var figures = await ReadFiguresAsync(cancellationToken);
+        _figures = (figures, now);
+        return figures;
+    }
+
+    private async Task<IdeaFigures> ReadFiguresAsync(CancellationToken cancellationToken)
     {
         const string sql = """
             SELECT

@@ -47,12 +47,13 @@ internal static class ModerationMails
         ],
         link);
 
-    public static OutgoingMail Answered(string email, long ideaId, long version, string title, string status, string answer, string link) => Build(
+    public static OutgoingMail Answered(string email, long ideaId, long version, string title, string status, string answer, IReadOnlyList<string> measures, string link) => Build(
         email, $"idea-answer:{ideaId}:{version}:{email}", "Neue Antwort der Verwaltung zu einer Idee",
         [
             $"die Idee „{title}“, die Sie eingereicht oder unterstützt haben, hat eine Antwort der Verwaltung erhalten.",
             $"Neuer Stand: {AnswerLabels[status]}",
             answer,
+            .. measures.Count == 0 ? Array.Empty<string>() : [$"Die Idee ist in diese Maßnahmen der Strategie eingeflossen: {string.Join("; ", measures)}"],
         ],
         link);
 

@@ -153,7 +153,7 @@ public sealed class ModerationService(
         });
 
     /// <summary>Sets the workflow status with an official answer; the author and every supporter are told.</summary>
-    public Task<ModerationResult> AnswerAsync(StaffActor actor, long ideaId, long version, string? status, string? answer) =>
+    public Task<ModerationResult> AnswerAsync(StaffActor actor, long ideaId, long version, string? status, string? answer, IReadOnlyCollection<long>? measureIds = null) =>
         DecideAsync(actor, ideaId, version, async (connection, transaction, idea, now) =>
         {
             answer = answer?.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
@@ -177,15 +177,19 @@ public sealed class ModerationService(
                                  decided_by = @StaffId, decided_at = @Now, version = version + 1
                 WHERE id = @Id AND version = @Version
                 """, new { Status = status, Answer = answer, Now = now, StaffId = actor.Id, idea.Id, idea.Version }, transaction);
+            // Only an idea taken into the strategy is linked to measures.
+            var measures = status == "adopted" && measureIds is { Count: > 0 }
+                ? await Strategy.StrategyService.LinkIdeaAsync(connection, transaction, idea.Id, measureIds, now)
+                : [];
             await AuditLog.WriteAsync(connection, transaction, actor, now, "answer", "idea", idea.Id, idea.Id,
-                new { status = idea.AnswerStatus, answer = idea.OfficialAnswer }, new { status, answer });
+                new { status = idea.AnswerStatus, answer = idea.OfficialAnswer }, new { status, answer, measures });
             var recipients = await connection.QueryAsync<string>("""
                 SELECT p.email FROM participants p
                 WHERE p.email IS NOT NULL AND (p.id = @Author OR p.id IN (SELECT participant_id FROM idea_supports WHERE idea_id = @Id))
                 """, new { Author = idea.AuthorId, idea.Id }, transaction);
             foreach (var email in recipients)
             {
-                await outbox.EnqueueAsync(connection, transaction, ModerationMails.Answered(email, idea.Id, idea.Version + 1, idea.Title, status, answer, Link(idea.Id)));
+                await outbox.EnqueueAsync(connection, transaction, ModerationMails.Answered(email, idea.Id, idea.Version + 1, idea.Title, status, answer, measures, Link(idea.Id)));
             }
 
             return ModerationResult.Done;

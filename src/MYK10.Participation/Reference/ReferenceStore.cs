@@ -3,10 +3,22 @@ using MYK10.Participation.Data;
 
 namespace MYK10.Participation.Reference;
 
-/// <summary>Reads the reference data that the first migration seeds. It changes only with a migration.</summary>
+/// <summary>
+/// Reads the reference data that the first migration seeds. It changes only with a migration, so it is read once
+/// per process and kept.
+/// </summary>
 public sealed class ReferenceStore(IDbConnectionFactory connections)
 {
-    public async Task<IReadOnlyList<Municipality>> MunicipalitiesAsync(CancellationToken cancellationToken = default)
+    private IReadOnlyList<Municipality>? _municipalities;
+    private IReadOnlyList<FieldOfAction>? _fields;
+
+    public async Task<IReadOnlyList<Municipality>> MunicipalitiesAsync(CancellationToken cancellationToken = default) =>
+        _municipalities ??= await ReadMunicipalitiesAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<FieldOfAction>> FieldsOfActionAsync(CancellationToken cancellationToken = default) =>
+        _fields ??= await ReadFieldsAsync(cancellationToken);
+
+    private async Task<IReadOnlyList<Municipality>> ReadMunicipalitiesAsync(CancellationToken cancellationToken)
     {
         const string sql = """
             SELECT id AS Id, name AS Name, short_name AS ShortName, kind AS Kind, position AS Position
@@ -17,7 +29,7 @@ public sealed class ReferenceStore(IDbConnectionFactory connections)
         return (await connection.QueryAsync<Municipality>(new CommandDefinition(sql, cancellationToken: cancellationToken))).AsList();
     }
 
-    public async Task<IReadOnlyList<FieldOfAction>> FieldsOfActionAsync(CancellationToken cancellationToken = default)
+    private async Task<IReadOnlyList<FieldOfAction>> ReadFieldsAsync(CancellationToken cancellationToken)
     {
         const string sql = """
             SELECT id AS Id, name AS Name, position AS Position

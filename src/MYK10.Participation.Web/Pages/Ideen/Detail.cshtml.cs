@@ -7,7 +7,7 @@ using MYK10.Participation.Web.Hosting;
 
 namespace MYK10.Participation.Web.Pages.Ideen;
 
-public sealed class DetailModel(IdeaStore ideas, IdeaService service, RateLimits limits, IStringLocalizer<IdeasResource> text) : PageModel
+public sealed class DetailModel(IdeaStore ideas, IdeaService service, MYK10.Participation.Strategy.StrategyStore strategy, RateLimits limits, IStringLocalizer<IdeasResource> text) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -22,6 +22,8 @@ public sealed class DetailModel(IdeaStore ideas, IdeaService service, RateLimits
     public long? ParticipantId => User.ParticipantId();
 
     public bool Supports { get; private set; }
+
+    public IReadOnlyList<(long Id, string Title)> Measures { get; private set; } = [];
 
     public bool IsAuthor => Idea.AuthorId == ParticipantId;
 
@@ -115,6 +117,7 @@ public sealed class DetailModel(IdeaStore ideas, IdeaService service, RateLimits
         Idea = idea;
         Comments = idea.IsPublished ? await ideas.CommentsAsync(id) : [];
         Supports = ParticipantId is { } participant && await ideas.HasSupportedAsync(id, participant);
+        Measures = idea.IsPublished ? await strategy.MeasuresOfIdeaAsync(id) : [];
         return null;
     }
 

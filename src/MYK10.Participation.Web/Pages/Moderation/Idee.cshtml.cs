@@ -11,6 +11,7 @@ public sealed class IdeeModel(
     ModerationStore moderation,
     ModerationService service,
     ReferenceStore reference,
+    MYK10.Participation.Strategy.StrategyStore strategy,
     IStringLocalizer<ModerationResource> text,
     IStringLocalizer<IdeasResource> ideaText) : PageModel
 {
@@ -29,6 +30,8 @@ public sealed class IdeeModel(
     public IReadOnlyList<Municipality> Municipalities { get; private set; } = [];
 
     public IReadOnlyList<FieldOfAction> Fields { get; private set; } = [];
+
+    public IReadOnlyList<MYK10.Participation.Strategy.StrategyField> Strategy { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(long id)
     {
@@ -65,7 +68,7 @@ public sealed class IdeeModel(
             : ModerationResult.Invalid("target"), "merged", toQueue: true);
 
     public async Task<IActionResult> OnPostAnswerAsync(long id) =>
-        await HandleAsync(id, await service.AnswerAsync(User.Actor(), id, Input.Version, Input.Status, Input.Answer), "answered", toQueue: false);
+        await HandleAsync(id, await service.AnswerAsync(User.Actor(), id, Input.Version, Input.Status, Input.Answer, Input.MeasureIds), "answered", toQueue: false);
 
     private async Task<IActionResult> HandleAsync(long id, ModerationResult result, string notice, bool toQueue)
     {
@@ -116,6 +119,7 @@ public sealed class IdeeModel(
         Duplicates = await moderation.DuplicatesAsync(idea);
         Municipalities = await reference.MunicipalitiesAsync();
         Fields = await reference.FieldsOfActionAsync();
+        Strategy = idea.State == MYK10.Participation.Ideas.IdeaStates.Published ? await strategy.StructureAsync(includeDiscarded: false) : [];
         return true;
     }
 
@@ -140,5 +144,7 @@ public sealed class IdeeModel(
         public string? Status { get; set; }
 
         public string? Answer { get; set; }
+
+        public List<long> MeasureIds { get; set; } = [];
     }
 }

@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using MYK10.Participation.Strategy;
+
+namespace MYK10.Participation.Web.Pages.Admin.Strategie;
+
+public sealed class PhasenModel(StrategyStore strategy, StrategyService service, IStringLocalizer<StrategyResource> text) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [FromQuery(Name = "hinweis")]
+    public string? Notice { get; set; }
+
+    public IReadOnlyList<Phase> Phases { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(long? id)
+    {
+        Phases = await strategy.PhasesAsync();
+        if (id is { } existing)
+        {
+            var phase = Phases.FirstOrDefault(p => p.Id == existing);
+            if (phase is null)
+            {
+                return NotFound();
+            }
+
+            Input = new InputModel { Name = phase.Name, Description = phase.Description, CitizensCan = phase.CitizensCan, StartsOn = phase.StartsOn, EndsOn = phase.EndsOn };
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(long? id)
+    {
+        var result = await service.SavePhaseAsync(id, new PhaseInput(Input.Name, Input.Description, Input.CitizensCan, Input.StartsOn, Input.EndsOn));
+        if (result.Succeeded)
+        {
+            return SavedRedirect();
+        }
+
+        if (result.Errors.ContainsKey(string.Empty))
+        {
+            return NotFound();
+        }
+
+        result.AddTo(ModelState, text);
+        Phases = await strategy.PhasesAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(long phaseId)
+    {
+        await service.DeletePhaseAsync(phaseId);
+        return SavedRedirect();
+    }
+
+    // Back to the list, not to the phase just edited (its id would otherwise be carried over as an ambient route value).
+    private LocalRedirectResult SavedRedirect() => LocalRedirect("~/admin/strategie/phasen?hinweis=gespeichert");
+
+    public sealed class InputModel
+    {
+        public string? Name { get; set; }
+
+        public string? Description { get; set; }
+
+        public string? CitizensCan { get; set; }
+
+        public DateOnly? StartsOn { get; set; }
+
+        public DateOnly? EndsOn { get; set; }
+    }
+}

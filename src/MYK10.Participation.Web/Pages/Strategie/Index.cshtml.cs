@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MYK10.Participation.Strategy;
+
+namespace MYK10.Participation.Web.Pages.Strategie;
+
+public sealed class IndexModel(StrategyStore strategy) : PageModel
+{
+    public IReadOnlyList<StrategyField> Fields { get; private set; } = [];
+
+    public IReadOnlyList<Phase> Phases { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Fields = await strategy.StructureAsync(includeDiscarded: false, cancellationToken: cancellationToken);
+        Phases = await strategy.PhasesAsync(cancellationToken);
+    }
+}

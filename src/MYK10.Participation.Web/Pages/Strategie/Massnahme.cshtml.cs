@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using MYK10.Participation.Strategy;
+using MYK10.Participation.Time;
+using MYK10.Participation.Web.Hosting;
+
+namespace MYK10.Participation.Web.Pages.Strategie;
+
+public sealed class MassnahmeModel(StrategyStore strategy, StrategyService service, RateLimits limits, IStringLocalizer<StrategyResource> text, IStringLocalizer<IdeasResource> ideaText) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [FromQuery(Name = "hinweis")]
+    public string? Notice { get; set; }
+
+    public MeasureDetail Detail { get; private set; } = null!;
+
+    public bool SignedIn => User.ParticipantId() is not null;
+
+    public async Task<IActionResult> OnGetAsync(long id) => await LoadAsync(id) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostCommentAsync(long id)
+    {
+        var (participant, detour) = this.RequireParticipant(Url.Page("/Strategie/Massnahme", new { id })! + "#diskussion");
+        if (participant is null)
+        {
+            return detour!;
+        }
+
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        var decision = await limits.TryAcquireAsync(RateLimitNames.Comment, participant.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (!decision.Allowed)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Comment)}", ideaText["Detail.CommentTooMany", BerlinTime.Format(decision.RetryAt!.Value), decision.Limit]);
+            return Page();
+        }
+
+        if (!await service.CommentAsync(participant.Value, id, Input.Comment))
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Comment)}", text["Measure.CommentInvalid"]);
+            return Page();
+        }
+
+        return Redirect(Url.Page("/Strategie/Massnahme", new { id, hinweis = "kommentiert" }) + "#diskussion");
+    }
+
+    private async Task<bool> LoadAsync(long id)
+    {
+        var detail = await strategy.DetailAsync(id);
+        if (detail is null)
+        {
+            return false;
+        }
+
+        Detail = detail;
+        return true;
+    }
+
+    public sealed class InputModel
+    {
+        public string? Comment { get; set; }
+    }
+}

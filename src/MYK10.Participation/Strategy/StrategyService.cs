@@ -1,0 +1,280 @@
+using System.Globalization;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using MYK10.Participation.Data;
+using MYK10.Participation.Reference;
+
+namespace MYK10.Participation.Strategy;
+
+/// <summary>Changes to the strategy by admins, and comments of participants on measures under discussion.</summary>
+public sealed class StrategyService(IDbConnectionFactory connections, ReferenceStore reference, TimeProvider clock)
+{
+    public async Task<SaveResult> SaveGoalAsync(long? id, GoalInput input)
+    {
+        var title = input.Title?.Trim() ?? string.Empty;
+        var description = input.Description?.Trim() ?? string.Empty;
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!(await reference.FieldsOfActionAsync()).Any(f => f.Id == input.FieldId))
+        {
+            errors["FieldId"] = "Required";
+        }
+
+        if (title.Length is < 3 or > 200)
+        {
+            errors["Title"] = "Length";
+        }
+
+        if (description.Length > 5000)
+        {
+            errors["Description"] = "TooLong";
+        }
+
+        if (errors.Count > 0)
+        {
+            return SaveResult.Invalid(errors);
+        }
+
+        var now = clock.GetUtcNow();
+        await using var connection = await connections.OpenAsync();
+        await using var transaction = connection.BeginTransaction();
+        var parameters = new { Id = id, input.FieldId, Title = title, Description = description, input.Position, Now = now };
+        var savedId = id is null
+            ? await connection.ExecuteScalarAsync<long>("""
+                INSERT INTO strategy_goals (field_id, title, description, position, created_at, updated_at)
+                VALUES (@FieldId, @Title, @Description, @Position, @Now, @Now) RETURNING id
+                """, parameters, transaction)
+            : await connection.ExecuteAsync("""
+                UPDATE strategy_goals SET field_id = @FieldId, title = @Title, description = @Description, position = @Position, updated_at = @Now
+                WHERE id = @Id
+                """, parameters, transaction) == 1 ? id.Value : 0;
+        if (savedId == 0)
+        {
+            return new SaveResult(null, new Dictionary<string, string> { [""] = "NotFound" });
+        }
+
+        await BumpRevisionAsync(connection, transaction, now);
+        await transaction.CommitAsync();
+        return new SaveResult(savedId, new Dictionary<string, string>());
+    }
+
+    /// <summary>Creates or updates a measure; a change of status is recorded in its dated history.</summary>
+    public async Task<SaveResult> SaveMeasureAsync(long? id, MeasureInput input, long? staffId)
+    {
+        var title = input.Title?.Trim() ?? string.Empty;
+        var description = input.Description?.Trim() ?? string.Empty;
+        var lead = string.IsNullOrWhiteSpace(input.LeadOrganisation) ? null : input.LeadOrganisation.Trim();
+        var timeFrame = string.IsNullOrWhiteSpace(input.TimeFrame) ? null : input.TimeFrame.Trim();
+        var note = string.IsNullOrWhiteSpace(input.StatusNote) ? null : input.StatusNote.Trim();
+        var municipalities = (await reference.MunicipalitiesAsync()).Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (title.Length is < 3 or > 200)
+        {
+            errors["Title"] = "Length";
+        }
+
+        if (description.Length > 10000)
+        {
+            errors["Description"] = "TooLong";
+        }
+
+        if (lead is { Length: > 200 })
+        {
+            errors["LeadOrganisation"] = "TooLong";
+        }
+
+        if (timeFrame is { Length: > 100 })
+        {
+            errors["TimeFrame"] = "TooLong";
+        }
+
+        if (input.CostEuros is < 0)
+        {
+            errors["CostEuros"] = "Negative";
+        }
+
+        if (input.Status is null || !MeasureStatuses.All.Contains(input.Status))
+        {
+            errors["Status"] = "Required";
+        }
+
+        if (input.MunicipalityIds.Any(m => !municipalities.Contains(m)))
+        {
+            errors["MunicipalityIds"] = "Unknown";
+        }
+
+        if (note is { Length: > 1000 })
+        {
+            errors["StatusNote"] = "TooLong";
+        }
+
+        var now = clock.GetUtcNow();
+        await using var connection = await connections.OpenAsync();
+        await using var transaction = connection.BeginTransaction();
+        if (input.GoalId is null || await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM strategy_goals WHERE id = @Id", new { Id = input.GoalId }, transaction) == 0)
+        {
+            errors["GoalId"] = "Required";
+        }
+
+        if (errors.Count > 0)
+        {
+            return SaveResult.Invalid(errors);
+        }
+
+        var previousStatus = id is null ? null : await connection.ExecuteScalarAsync<string?>("SELECT status FROM strategy_measures WHERE id = @Id", new { Id = id }, transaction);
+        if (id is not null && previousStatus is null)
+        {
+            return new SaveResult(null, new Dictionary<string, string> { [""] = "NotFound" });
+        }
+
+        var parameters = new { Id = id, input.GoalId, Title = title, Description = description, Lead = lead, input.CostEuros, TimeFrame = timeFrame, input.Status, input.Position, Now = now };
+        var savedId = id ?? await connection.ExecuteScalarAsync<long>("""
+            INSERT INTO strategy_measures (goal_id, title, description, lead_organisation, cost_euros, time_frame, status, position, created_at, updated_at)
+            VALUES (@GoalId, @Title, @Description, @Lead, @CostEuros, @TimeFrame, @Status, @Position, @Now, @Now) RETURNING id
+            """, parameters, transaction);
+        if (id is not null)
+        {
+            await connection.ExecuteAsync("""
+                UPDATE strategy_measures SET goal_id = @GoalId, title = @Title, description = @Description, lead_organisation = @Lead,
+                    cost_euros = @CostEuros, time_frame = @TimeFrame, status = @Status, position = @Position, updated_at = @Now
+                WHERE id = @Id
+                """, parameters, transaction);
+        }
+
+        if (previousStatus != input.Status)
+        {
+            await connection.ExecuteAsync("""
+                INSERT INTO measure_status_history (measure_id, status, changed_at, staff_id, note) VALUES (@Id, @Status, @Now, @StaffId, @Note)
+                """, new { Id = savedId, input.Status, Now = now, StaffId = staffId, Note = note }, transaction);
+        }
+
+        await connection.ExecuteAsync("DELETE FROM measure_municipalities WHERE measure_id = @Id", new { Id = savedId }, transaction);
+        foreach (var municipality in input.MunicipalityIds.Distinct(StringComparer.Ordinal))
+        {
+            await connection.ExecuteAsync("INSERT INTO measure_municipalities (measure_id, municipality_id) VALUES (@Id, @Municipality)",
+                new { Id = savedId, Municipality = municipality }, transaction);
+        }
+
+        await BumpRevisionAsync(connection, transaction, now);
+        await transaction.CommitAsync();
+        return new SaveResult(savedId, new Dictionary<string, string>());
+    }
+
+    public async Task<SaveResult> SavePhaseAsync(long? id, PhaseInput input)
+    {
+        var name = input.Name?.Trim() ?? string.Empty;
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (name.Length is < 3 or > 120)
+        {
+            errors["Name"] = "Length";
+        }
+
+        if ((input.Description?.Length ?? 0) > 2000)
+        {
+            errors["Description"] = "TooLong";
+        }
+
+        if ((input.CitizensCan?.Length ?? 0) > 1000)
+        {
+            errors["CitizensCan"] = "TooLong";
+        }
+
+        if (input.StartsOn is null)
+        {
+            errors["StartsOn"] = "Required";
+        }
+
+        if (input.EndsOn is null)
+        {
+            errors["EndsOn"] = "Required";
+        }
+        else if (input.StartsOn is { } start && input.EndsOn < start)
+        {
+            errors["EndsOn"] = "BeforeStart";
+        }
+
+        if (errors.Count > 0)
+        {
+            return SaveResult.Invalid(errors);
+        }
+
+        var now = clock.GetUtcNow();
+        var parameters = new
+        {
+            Id = id,
+            Name = name,
+            Description = input.Description?.Trim() ?? string.Empty,
+            CitizensCan = input.CitizensCan?.Trim() ?? string.Empty,
+            StartsOn = input.StartsOn!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            EndsOn = input.EndsOn!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        };
+        await using var connection = await connections.OpenAsync();
+        await using var transaction = connection.BeginTransaction();
+        var savedId = id is null
+            ? await connection.ExecuteScalarAsync<long>("""
+                INSERT INTO process_phases (name, description, citizens_can, starts_on, ends_on) VALUES (@Name, @Description, @CitizensCan, @StartsOn, @EndsOn)
+                RETURNING id
+                """, parameters, transaction)
+            : await connection.ExecuteAsync("""
+                UPDATE process_phases SET name = @Name, description = @Description, citizens_can = @CitizensCan, starts_on = @StartsOn, ends_on = @EndsOn
+                WHERE id = @Id
+                """, parameters, transaction) == 1 ? id.Value : 0;
+        if (savedId == 0)
+        {
+            return new SaveResult(null, new Dictionary<string, string> { [""] = "NotFound" });
+        }
+
+        await BumpRevisionAsync(connection, transaction, now);
+        await transaction.CommitAsync();
+        return new SaveResult(savedId, new Dictionary<string, string>());
+    }
+
+    public async Task<bool> DeletePhaseAsync(long id)
+    {
+        await using var connection = await connections.OpenAsync();
+        await using var transaction = connection.BeginTransaction();
+        var deleted = await connection.ExecuteAsync("DELETE FROM process_phases WHERE id = @Id", new { Id = id }, transaction) == 1;
+        if (deleted)
+        {
+            await BumpRevisionAsync(connection, transaction, clock.GetUtcNow());
+        }
+
+        await transaction.CommitAsync();
+        return deleted;
+    }
+
+    /// <summary>Participants comment on a measure only while it is under discussion.</summary>
+    public async Task<bool> CommentAsync(long participantId, long measureId, string? text)
+    {
+        var body = text?.Replace("\r\n", "\n", StringComparison.Ordinal).Trim() ?? string.Empty;
+        if (body.Length is < 1 or > 2000)
+        {
+            return false;
+        }
+
+        await using var connection = await connections.OpenAsync();
+        return await connection.ExecuteAsync("""
+            INSERT INTO measure_comments (measure_id, author_id, body, created_at)
+            SELECT id, @Author, @Body, @Now FROM strategy_measures WHERE id = @Measure AND status = 'discussion'
+            """, new { Author = participantId, Body = body, Now = clock.GetUtcNow(), Measure = measureId }) == 1;
+    }
+
+    /// <summary>Links an idea to measures inside the caller's transaction (the moderation answer "aufgenommen").</summary>
+    internal static async Task<IReadOnlyList<string>> LinkIdeaAsync(SqliteConnection connection, SqliteTransaction transaction, long ideaId, IReadOnlyCollection<long> measureIds, DateTimeOffset now)
+    {
+        foreach (var measureId in measureIds.Distinct())
+        {
+            await connection.ExecuteAsync("""
+                INSERT INTO idea_measures (idea_id, measure_id, linked_at)
+                SELECT @Idea, id, @Now FROM strategy_measures WHERE id = @Measure
+                ON CONFLICT (idea_id, measure_id) DO NOTHING
+                """, new { Idea = ideaId, Measure = measureId, Now = now }, transaction);
+        }
+
+        return (await connection.QueryAsync<string>("""
+            SELECT m.title FROM idea_measures im JOIN strategy_measures m ON m.id = im.measure_id WHERE im.idea_id = @Idea ORDER BY m.title
+            """, new { Idea = ideaId }, transaction)).AsList();
+    }
+
+    private static Task BumpRevisionAsync(SqliteConnection connection, SqliteTransaction transaction, DateTimeOffset now) =>
+        connection.ExecuteAsync("UPDATE strategy_revision SET revision = revision + 1, changed_at = @Now WHERE id = 1", new { Now = now }, transaction);
+}

@@ -1,0 +1,57 @@
+using MYK10.Participation.Staff;
+using MYK10.Participation.Strategy;
+using MYK10.Participation.Web.Tests.Infrastructure;
+
+namespace MYK10.Participation.Web.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public sealed class StrategyBrowserTests(BrowserFixture browser, StrategyBrowserTests.Site site) : IClassFixture<StrategyBrowserTests.Site>
+{
+    public sealed class Site : SiteFactory
+    {
+        public Site() => UseRealServer();
+    }
+
+    [Fact]
+    public async Task PublicStrategyPages_AndStartPageTimeline_PassAxe()
+    {
+        var service = site.Get<StrategyService>();
+        var goal = (await service.SaveGoalAsync(null, new GoalInput("energie", "Energie sparen", "Weniger verbrauchen.", 0))).Id!.Value;
+        var measure = (await service.SaveMeasureAsync(null, new MeasureInput(goal, "Solarkataster", "Alle Dächer erfassen.", "Stabsstelle", 50000, "2027", "discussion", ["mayen"], 0, null), null)).Id!.Value;
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await service.SavePhaseAsync(null, new PhaseInput("Ideen sammeln", "Ideen einbringen", "Ideen einreichen", today.AddDays(-10), today.AddDays(10)));
+        await service.SavePhaseAsync(null, new PhaseInput("Beschluss", "Kreistag", "", today.AddDays(11), today.AddDays(40)));
+        var page = await browser.OpenAsync(site);
+
+        foreach (var url in new[] { "/", "/strategie", "/strategie/energie", $"/strategie/massnahmen/{measure}", "/strategie/druck" })
+        {
+            await page.GotoAsync(url);
+            await page.AssertNoAxeViolationsAsync();
+            await page.AssertOneH1AndNoHorizontalScrollAsync();
+        }
+    }
+
+    [Fact]
+    public async Task AdminForms_PassAxe_EmptyAndWithErrors()
+    {
+        var email = await site.CreateStaffAsync(StaffRole.Admin);
+        var page = await browser.OpenAsync(site);
+        await page.GotoAsync("/staff/anmelden");
+        await page.FillAsync("#Input_Email", email);
+        await page.FillAsync("#Input_Password", TestPasswords.Staff);
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync("**/staff");
+
+        foreach (var url in new[] { "/admin/strategie", "/admin/strategie/ziel", "/admin/strategie/massnahme", "/admin/strategie/phasen" })
+        {
+            await page.GotoAsync(url);
+            await page.AssertNoAxeViolationsAsync();
+            if (url != "/admin/strategie")
+            {
+                await page.ClickAsync("main > form.narrow-wide button[type=submit]");
+                await page.WaitForSelectorAsync(".error-summary");
+                await page.AssertNoAxeViolationsAsync();
+            }
+        }
+    }
+}

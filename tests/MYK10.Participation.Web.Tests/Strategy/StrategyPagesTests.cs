@@ -1,0 +1,153 @@
+using System.Net;
+using System.Text.Json;
+using MYK10.Participation.Data;
+using MYK10.Participation.Staff;
+using MYK10.Participation.Strategy;
+using MYK10.Participation.Tests.Infrastructure;
+using MYK10.Participation.Web.Tests.Infrastructure;
+
+namespace MYK10.Participation.Web.Tests.Strategy;
+
+public sealed class StrategyPagesTests(StrategyPagesTests.Site site) : IClassFixture<StrategyPagesTests.Site>
+{
+    public sealed class Site : SiteFactory;
+
+    [Fact]
+    public async Task AdminForms_GiveGermanMessages_AndSaveGoalMeasureAndPhase()
+    {
+        var admin = await site.StaffClientAsync(StaffRole.Admin);
+
+        using var badGoal = await admin.PostFormAsync("/admin/strategie/ziel", new() { ["Input.Title"] = "X" });
+        var goalErrors = await badGoal.ReadDocumentAsync();
+        Assert.Equal("Bitte wählen Sie ein Handlungsfeld.", goalErrors.QuerySelector("#Input_FieldId-error")!.TextContent.Trim());
+        Assert.Equal("Der Titel muss 3 bis 200 Zeichen lang sein.", goalErrors.QuerySelector("#Input_Title-error")!.TextContent.Trim());
+
+        using var goal = await admin.PostFormAsync("/admin/strategie/ziel", new() { ["Input.FieldId"] = "gesundheit", ["Input.Title"] = "Versorgung sichern", ["Input.Position"] = "1" });
+        Assert.Equal(HttpStatusCode.Redirect, goal.StatusCode);
+        var goalId = (await site.Get<StrategyStore>().StructureAsync(fieldId: "gesundheit")).Single().Goals.Single(g => g.Goal.Title == "Versorgung sichern").Goal.Id;
+
+        using var badMeasure = await admin.PostFormAsync("/admin/strategie/massnahme", new() { ["Input.GoalId"] = goalId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Input.Title"] = "Telemedizin", ["Input.CostEuros"] = "viel" });
+        Assert.Contains("ganze Zahl", (await badMeasure.ReadDocumentAsync()).QuerySelector("#Input_CostEuros-error")!.TextContent, StringComparison.Ordinal);
+        using var measure = await admin.PostFormAsync("/admin/strategie/massnahme", new()
+        {
+            ["Input.GoalId"] = goalId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Title"] = "Telemedizin in Gemeindehäusern",
+            ["Input.Description"] = "Videosprechstunden im Gemeindehaus.",
+            ["Input.CostEuros"] = "120.000",
+            ["Input.Status"] = "discussion",
+            ["Input.MunicipalityIds"] = "vordereifel",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, measure.StatusCode);
+        var saved = (await site.Get<StrategyStore>().StructureAsync(fieldId: "gesundheit")).Single().Goals.Single(g => g.Goal.Id == goalId).Measures.Single();
+        Assert.Equal(120000, saved.CostEuros);
+
+        using var badPhase = await admin.PostFormAsync("/admin/strategie/phasen", new() { ["Input.Name"] = "Ideen sammeln", ["Input.StartsOn"] = "2027-02-01", ["Input.EndsOn"] = "2027-01-01" });
+        Assert.Equal("Das Ende darf nicht vor dem Anfang liegen.", (await badPhase.ReadDocumentAsync()).QuerySelector("#Input_EndsOn-error")!.TextContent.Trim());
+        using var phase = await admin.PostFormAsync("/admin/strategie/phasen", new() { ["Input.Name"] = "Ideen sammeln", ["Input.StartsOn"] = "2026-09-01", ["Input.EndsOn"] = "2026-12-31" });
+        Assert.Equal(HttpStatusCode.Redirect, phase.StatusCode);
+
+        var page = await site.CreateBrowserLikeClient().GetDocumentAsync($"/strategie/massnahmen/{saved.Id}");
+        Assert.Equal("Telemedizin in Gemeindehäusern", page.QuerySelector("h1")!.TextContent);
+        Assert.Contains("Verbandsgemeinde Vordereifel", page.QuerySelector("dl")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("120.000", page.QuerySelector("dl")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("zur Diskussion", page.QuerySelector("table")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AdminPages_ModeratorsAndParticipants_AreRefused()
+    {
+        var moderator = await site.StaffClientAsync(StaffRole.Moderator);
+        var (participant, _) = await site.ParticipantClientAsync();
+
+        using var asModerator = await moderator.GetAsync("/admin/strategie");
+        using var asParticipant = await participant.GetAsync("/admin/strategie/massnahme");
+
+        Assert.StartsWith("/staff/kein-zugriff", asModerator.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/staff/anmelden", asParticipant.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PrintView_ContainsEveryNonDiscardedMeasureGroupedByFieldAndGoal_AndTheApiAgrees()
+    {
+        var service = site.Get<StrategyService>();
+        var goal = (await service.SaveGoalAsync(null, new GoalInput("energie", "Druckziel Energie", "", 0))).Id!.Value;
+        var kept = new[] { "Druck-Maßnahme A", "Druck-Maßnahme B" };
+        foreach (var title in kept)
+        {
+            await service.SaveMeasureAsync(null, new MeasureInput(goal, title, "Text", null, 1000, null, "decided", [], 0, null), null);
+        }
+
+        await service.SaveMeasureAsync(null, new MeasureInput(goal, "Druck-Maßnahme verworfen", "Text", null, null, null, "discarded", [], 0, null), null);
+
+        var print = await site.CreateBrowserLikeClient().GetDocumentAsync("/strategie/druck");
+        var section = print.QuerySelector("section#feld-energie, section[aria-labelledby='feld-energie']")!;
+        Assert.Contains("Druckziel Energie", section.TextContent, StringComparison.Ordinal);
+        Assert.All(kept, k => Assert.Contains(k, section.TextContent, StringComparison.Ordinal));
+        Assert.DoesNotContain("Druck-Maßnahme verworfen", print.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Matches(@"Stand: .+, Fassung \d+", print.QuerySelector(".version-line")!.TextContent);
+
+        using var api = JsonDocument.Parse(await site.CreateBrowserLikeClient().GetStringAsync("/api/v1/strategy"));
+        var energy = api.RootElement.GetProperty("fields").EnumerateArray().Single(f => f.GetProperty("id").GetString() == "energie");
+        var titles = energy.GetProperty("goals").EnumerateArray().SelectMany(g => g.GetProperty("measures").EnumerateArray()).Select(m => m.GetProperty("title").GetString()).ToList();
+        Assert.Contains("Druck-Maßnahme A", titles);
+        Assert.DoesNotContain("Druck-Maßnahme verworfen", titles);
+    }
+
+    [Fact]
+    public async Task ModerationAnswer_LinksTheIdea_BothPagesShowIt_AndTheMailNamesTheMeasure()
+    {
+        var service = site.Get<StrategyService>();
+        var goal = (await service.SaveGoalAsync(null, new GoalInput("bildung", "Lernen digital", "", 0))).Id!.Value;
+        var measure = (await service.SaveMeasureAsync(null, new MeasureInput(goal, "Lernwerkstatt in der Bücherei", "", null, null, null, "discussion", [], 0, null), null)).Id!.Value;
+        var connections = site.Get<IDbConnectionFactory>();
+        var author = await connections.ParticipantAsync(email: $"lern-{Guid.NewGuid():N}@example.org");
+        var idea = await site.Get<MYK10.Participation.Ideas.IdeaService>().SubmitAsync(author, new("Offene Lernwerkstatt", "Eine offene Lernwerkstatt in der Bücherei für alle.", "bildung", "andernach", null));
+        await connections.PublishAsync(idea.IdeaId!.Value);
+        var moderator = await site.StaffClientAsync(StaffRole.Moderator);
+
+        using var answer = await moderator.PostFormAsync($"/moderation/ideen/{idea.IdeaId}", new()
+        {
+            ["Input.Status"] = "adopted",
+            ["Input.Answer"] = "Die Idee ist Teil der Maßnahme geworden.",
+            ["Input.MeasureIds"] = measure.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }, "form[action*='handler=Answer']");
+        Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
+
+        var ideaPage = await site.CreateBrowserLikeClient().GetDocumentAsync($"/ideen/{idea.IdeaId}");
+        Assert.NotNull(ideaPage.QuerySelector($".official-answer a[href='/strategie/massnahmen/{measure}']"));
+        var measurePage = await site.CreateBrowserLikeClient().GetDocumentAsync($"/strategie/massnahmen/{measure}");
+        Assert.NotNull(measurePage.QuerySelector($"a[href='/ideen/{idea.IdeaId}']"));
+    }
+
+    [Fact]
+    public async Task MeasureComment_ByParticipant_WhileUnderDiscussion()
+    {
+        var service = site.Get<StrategyService>();
+        var goal = (await service.SaveGoalAsync(null, new GoalInput("tourismus", "Gäste begleiten", "", 0))).Id!.Value;
+        var measure = (await service.SaveMeasureAsync(null, new MeasureInput(goal, "Digitale Wanderkarte", "", null, null, null, "discussion", [], 0, null), null)).Id!.Value;
+        var (participant, _) = await site.ParticipantClientAsync(displayName: "Wanderin");
+
+        using var comment = await participant.PostFormAsync($"/strategie/massnahmen/{measure}", new() { ["Input.Comment"] = "Bitte mit Höhenprofil!" });
+
+        Assert.Equal(HttpStatusCode.Redirect, comment.StatusCode);
+        var page = await site.CreateBrowserLikeClient().GetDocumentAsync($"/strategie/massnahmen/{measure}");
+        Assert.Contains("Bitte mit Höhenprofil!", page.QuerySelector(".comment-list")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Wanderin", page.QuerySelector(".comment-list")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartPage_ShowsTheTimeline_WithTheCurrentPhaseMarkedForScreenReaders()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await site.Get<StrategyService>().SavePhaseAsync(null, new PhaseInput("Vergangene Phase", "", "", today.AddDays(-60), today.AddDays(-31)));
+        await site.Get<StrategyService>().SavePhaseAsync(null, new PhaseInput("Laufende Phase", "", "Jetzt mitmachen!", today.AddDays(-30), today.AddDays(30)));
+
+        var start = await site.CreateBrowserLikeClient().GetDocumentAsync("/");
+        var current = start.QuerySelectorAll(".timeline ol li[aria-current='step']").Single(li => li.TextContent.Contains("Laufende Phase", StringComparison.Ordinal));
+        Assert.DoesNotContain(start.QuerySelectorAll(".timeline ol li[aria-current='step']"), li => li.TextContent.Contains("Vergangene Phase", StringComparison.Ordinal));
+
+        Assert.Contains("Laufende Phase", current.TextContent, StringComparison.Ordinal);
+        Assert.Contains("aktuelle Phase", current.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Jetzt mitmachen!", current.TextContent, StringComparison.Ordinal);
+    }
+}
