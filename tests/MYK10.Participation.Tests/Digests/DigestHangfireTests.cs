@@ -129,9 +129,4 @@ public sealed class DigestHangfireTests
 
         Assert.Fail("Hangfire did not finish its jobs in time.");
     }
-
-    private sealed class ServiceProviderActivator(IServiceProvider services) : JobActivator
-    {
-        public override object ActivateJob(Type jobType) => ActivatorUtilities.GetServiceOrCreateInstance(services, jobType);
-    }
 }
