@@ -15,6 +15,7 @@ public static class CommandLine
         ["staff"] = StaffCommand.RunAsync,
         ["seed-demo"] = SeedDemoCommand.RunAsync,
         ["digests"] = DigestsCommand.RunAsync,
+        ["votes"] = VotesCommand.RunAsync,
     };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=', StringComparison.Ordinal);

@@ -135,18 +135,22 @@ public static class WebApp
     private static void AddJobs(WebApplicationBuilder builder, string contentRoot)
     {
         // Paths and intervals are read when the services are built, so a test host's configuration counts.
-        builder.Services.AddHangfire((sp, config) =>
+        // The storage and the activator are this host's own: AddHangfire would otherwise hand out the process-wide
+        // JobStorage.Current and JobActivator.Current, which the last host to start overwrites, so with several hosts
+        // in one process (the test suite) one host's server could run jobs in another's, already disposed, services.
+        builder.Services.AddSingleton<JobStorage>(sp =>
         {
             var configuration = sp.GetRequiredService<IConfiguration>();
             var jobsConnection = new SqliteConnectionStringBuilder(DataPaths.ResolveConnectionString(
                 configuration.GetConnectionString("Jobs"), DataPaths.DefaultJobs, contentRoot));
             SqliteConnectionFactory.EnsureDirectory(jobsConnection.DataSource);
-            config
-                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings()
-                .UseSQLiteStorage(jobsConnection.DataSource, new SQLiteStorageOptions { QueuePollInterval = PollInterval(configuration) });
+            return new SQLiteStorage(jobsConnection.DataSource, new SQLiteStorageOptions { QueuePollInterval = PollInterval(configuration) });
         });
+        builder.Services.AddSingleton<JobActivator>(sp => new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        builder.Services.AddHangfire(config => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
         if (builder.Configuration.GetValue("Jobs:Server", true))
         {
             builder.Services.AddHangfireServer((sp, options) =>
@@ -188,6 +192,7 @@ public static class WebApp
         app.MapLiveness();
         app.MapIdeasApi();
         app.MapStrategyApi();
+        app.MapVoteEndpoints();
         app.MapHangfireDashboard("/admin/jobs", new DashboardOptions
             {
                 // Access is decided by the endpoint's policy below; Hangfire's own filter would allow local requests only.

@@ -6,8 +6,8 @@ namespace MYK10.Participation.Demo;
 
 public sealed record DemoSeedResult(bool Seeded, string Summary);
 
-/// <summary>Fills an empty database with a believable German demonstration data set, in one transaction.</summary>
-public sealed class DemoSeeder(IDbConnectionFactory connections, TimeProvider clock)
+/// <summary>Fills an empty database with a believable German demonstration data set.</summary>
+public sealed class DemoSeeder(IDbConnectionFactory connections, TimeProvider clock, IServiceProvider services)
 {
     public async Task<DemoSeedResult> SeedAsync()
     {
@@ -24,6 +24,9 @@ public sealed class DemoSeeder(IDbConnectionFactory connections, TimeProvider cl
         await Strategy.StrategyDemoData.SeedAsync(connection, transaction, now);
         var councils = await Digests.DigestDemoData.SeedAsync(connection, transaction, now);
         await transaction.CommitAsync();
-        return new DemoSeedResult(true, $"Demo data created: {ideas} ideas with participants, supports and comments; a draft strategy with a four-phase timeline; {councils} councils with recipients.");
+
+        // Features with their own transactions add their part after the first commit.
+        var votes = await Ballots.VoteDemoData.SeedAsync(services);
+        return new DemoSeedResult(true, $"Demo data created: {ideas} ideas with participants, supports and comments; a draft strategy with a four-phase timeline; {councils} councils with recipients; {votes.Count} votes.");
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MYK10.Participation.Ballots;
 using MYK10.Participation.Data;
 using MYK10.Participation.Digests;
 using MYK10.Participation.Jobs;
@@ -60,6 +61,7 @@ public static class ParticipationServices
         services.AddStrategy();
         services.AddDigests();
         services.AddSingleton<Demo.DemoSeeder>();
+        services.AddBallots();
         return services;
     }
 }

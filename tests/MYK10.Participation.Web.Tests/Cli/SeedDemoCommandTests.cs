@@ -33,6 +33,9 @@ public sealed class SeedDemoCommandTests : IDisposable
         Assert.Equal(10, fields);
         Assert.Equal(0, counterMismatches);
         Assert.True(await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM idea_comments") > 100);
+        Assert.True(await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM strategy_measures") >= 10);
+        Assert.Equal(4, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM process_phases"));
+        Assert.True(await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM votes") >= 3);
     }
 
     public void Dispose() => _directory.Dispose();

@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MYK10.Participation.Ballots;
+using MYK10.Participation.Reference;
+
+namespace MYK10.Participation.Web.Pages.Abstimmungen;
+
+public sealed class ErgebnisModel(VoteStore votes, ReferenceStore reference, TimeProvider clock) : PageModel
+{
+    public Vote Vote { get; private set; } = null!;
+
+    public StoredTally? Tally { get; private set; }
+
+    public IReadOnlyList<AnonymousBallot> Ballots { get; private set; } = [];
+
+    public IReadOnlyList<Municipality> Municipalities { get; private set; } = [];
+
+    public bool Visible { get; private set; }
+
+    public bool Closed { get; private set; }
+
+    /// <summary>The receipt code a visitor checks (query <c>?beleg=</c>).</summary>
+    [FromQuery(Name = "beleg")]
+    public string? Receipt { get; set; }
+
+    public AnonymousBallot? ReceiptBallot { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
+    {
+        var vote = await votes.FindAsync(id, cancellationToken);
+        if (vote is null || !vote.Published)
+        {
+            return NotFound();
+        }
+
+        Vote = vote;
+        var now = clock.GetUtcNow();
+        Visible = vote.ResultsVisible(now);
+        Closed = vote.IsClosed(now);
+        if (!Visible)
+        {
+            return Page();
+        }
+
+        Municipalities = await reference.MunicipalitiesAsync(cancellationToken);
+        Tally = await votes.TallyAsync(id, cancellationToken);
+        Ballots = await votes.BallotsAsync(id, cancellationToken);
+        if (!string.IsNullOrWhiteSpace(Receipt))
+        {
+            Receipt = Receipt.Trim().ToUpperInvariant();
+            ReceiptBallot = Ballots.FirstOrDefault(b => b.ReceiptCode == Receipt);
+        }
+
+        return Page();
+    }
+
+    public string OptionTitle(long id) => Vote.Options.FirstOrDefault(o => o.Id == id)?.Title ?? "?";
+
+    public string MunicipalityName(string id) => Municipalities.FirstOrDefault(m => m.Id == id)?.Name ?? id;
+
+    /// <summary>The bar length of an option: Borda points, points or votes; the yes votes for yes/no/abstain.</summary>
+    public long ChartValue(OptionResult option) => Vote.Method == VoteMethod.YesNoAbstain ? option.Yes : Math.Max(0, option.Score);
+}

@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MYK10.Participation.Ballots;
+
+namespace MYK10.Participation.Web.Pages.Abstimmungen;
+
+public sealed class IndexModel(VoteStore votes, TimeProvider clock) : PageModel
+{
+    public IReadOnlyList<Vote> Open { get; private set; } = [];
+
+    public IReadOnlyList<Vote> Upcoming { get; private set; } = [];
+
+    public IReadOnlyList<Vote> Closed { get; private set; } = [];
+
+    public DateTimeOffset Now { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Now = clock.GetUtcNow();
+        var published = await votes.ListAsync(publishedOnly: true, cancellationToken);
+        Open = published.Where(v => v.IsOpen(Now)).OrderBy(v => v.ClosesAt).ToList();
+        Upcoming = published.Where(v => v.OpensAt > Now).OrderBy(v => v.OpensAt).ToList();
+        Closed = published.Where(v => v.IsClosed(Now)).ToList();
+    }
+}

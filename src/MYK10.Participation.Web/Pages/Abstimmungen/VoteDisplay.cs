@@ -1,0 +1,105 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using MYK10.Participation.Ballots;
+using MYK10.Participation.Reference;
+
+namespace MYK10.Participation.Web.Pages.Abstimmungen;
+
+/// <summary>How votes, ballots and problems read in German (or English) on the pages.</summary>
+public static class VoteDisplay
+{
+    public static string Euro(long value) => string.Format(CultureInfo.CurrentCulture, "{0:N0} €", value);
+
+    public static string Method(Vote vote, IStringLocalizer<VotesResource> s)
+    {
+        ArgumentNullException.ThrowIfNull(vote);
+        ArgumentNullException.ThrowIfNull(s);
+        return vote.Method switch
+        {
+            VoteMethod.Approval => s["Method.approval", vote.MaxChoices ?? vote.Options.Count],
+            VoteMethod.Points => s["Method.points", vote.TotalPoints ?? 0, vote.MaxPointsPerOption ?? 0],
+            VoteMethod.Ranking => s["Method.ranking", vote.MaxChoices ?? vote.Options.Count],
+            VoteMethod.Budget => s["Method.budget", Euro(vote.Budget ?? 0)],
+            _ => s["Method.yes_no_abstain"],
+        };
+    }
+
+    public static string Audience(Vote vote, IReadOnlyList<Municipality> municipalities, IStringLocalizer<VotesResource> s)
+    {
+        ArgumentNullException.ThrowIfNull(vote);
+        ArgumentNullException.ThrowIfNull(s);
+        return vote.AudienceId == Municipality.CountyId
+            ? s["Audience.County"]
+            : s["Audience.Only", AudienceName(vote, municipalities)];
+    }
+
+    public static string AudienceName(Vote vote, IReadOnlyList<Municipality> municipalities) =>
+        municipalities.FirstOrDefault(m => m.Id == vote.AudienceId)?.Name ?? vote.AudienceId;
+
+    /// <summary>A ballot's marks in one line, for example "1. Rufbus, 2. Radwege".</summary>
+    public static string Choices(Vote vote, IReadOnlyList<BallotChoice> choices, IStringLocalizer<VotesResource> s)
+    {
+        ArgumentNullException.ThrowIfNull(vote);
+        ArgumentNullException.ThrowIfNull(choices);
+        ArgumentNullException.ThrowIfNull(s);
+        if (choices.Count == 0)
+        {
+            return s["Result.EmptyBallot"];
+        }
+
+        var titles = vote.Options.ToDictionary(o => o.Id, o => o.Title);
+        string Title(long id) => titles.TryGetValue(id, out var t) ? t : id.ToString(CultureInfo.InvariantCulture);
+        var parts = vote.Method switch
+        {
+            VoteMethod.Ranking => choices.OrderBy(c => c.Value).Select(c => s["Choice.Rank", c.Value, Title(c.OptionId)].Value),
+            VoteMethod.Points => choices.OrderByDescending(c => c.Value).Select(c => s["Choice.Points", c.Value, Title(c.OptionId)].Value),
+            VoteMethod.YesNoAbstain => choices.OrderBy(c => Position(vote, c.OptionId)).Select(c =>
+                s[c.Value > 0 ? "Choice.Yes" : c.Value < 0 ? "Choice.No" : "Choice.Abstain", Title(c.OptionId)].Value),
+            _ => choices.OrderBy(c => Position(vote, c.OptionId)).Select(c => Title(c.OptionId)),
+        };
+        return string.Join("; ", parts);
+    }
+
+    private static int Position(Vote vote, long optionId) => vote.Options.FirstOrDefault(o => o.Id == optionId)?.Position ?? int.MaxValue;
+
+    /// <summary>The German message for a refused ballot, with the numbers that matter.</summary>
+    public static string Problem(BallotProblem problem, Vote vote, IReadOnlyList<BallotChoice> choices, IReadOnlyList<Municipality> municipalities, IStringLocalizer<VotesResource> s)
+    {
+        ArgumentNullException.ThrowIfNull(vote);
+        ArgumentNullException.ThrowIfNull(choices);
+        ArgumentNullException.ThrowIfNull(s);
+        var spend = choices.Sum(c => vote.Options.FirstOrDefault(o => o.Id == c.OptionId)?.Cost ?? 0);
+        return problem switch
+        {
+            BallotProblem.TooManyChoices => s["Problem.TooManyChoices", vote.MaxChoices ?? 0],
+            BallotProblem.PointsOverTotal => s["Problem.PointsOverTotal", vote.TotalPoints ?? 0],
+            BallotProblem.PointsOverMaximum => s["Problem.PointsOverMaximum", vote.MaxPointsPerOption ?? 0],
+            BallotProblem.OverBudget => s["Problem.OverBudget", Euro(spend), Euro(vote.Budget ?? 0)],
+            BallotProblem.BelowMinimumShare => s["Problem.BelowMinimumShare", Euro(spend), Euro(vote.Rules.MinimumSpend)],
+            BallotProblem.NotInAudience => s["Problem.NotInAudience", AudienceName(vote, municipalities)],
+            _ => s[$"Problem.{problem}"],
+        };
+    }
+
+    /// <summary>The constraint status line ("points left", "budget left"), shown by the server and kept current by the script.</summary>
+    public static string? Status(Vote vote, IReadOnlyList<BallotChoice> choices, IStringLocalizer<VotesResource> s)
+    {
+        ArgumentNullException.ThrowIfNull(vote);
+        ArgumentNullException.ThrowIfNull(choices);
+        ArgumentNullException.ThrowIfNull(s);
+        switch (vote.Method)
+        {
+            case VoteMethod.Points:
+                var total = vote.TotalPoints ?? 0;
+                return s["Vote.PointsLeft", total - choices.Sum(c => c.Value), total];
+            case VoteMethod.Budget:
+                var budget = vote.Budget ?? 0;
+                var spend = choices.Sum(c => vote.Options.FirstOrDefault(o => o.Id == c.OptionId)?.Cost ?? 0);
+                return s["Vote.BudgetLeft", Euro(spend), Euro(budget), Euro(budget - spend)];
+            case VoteMethod.Approval:
+                return s["Vote.ChoicesLeft", choices.Count, vote.MaxChoices ?? vote.Options.Count];
+            default:
+                return null;
+        }
+    }
+}

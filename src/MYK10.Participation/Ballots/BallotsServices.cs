@@ -1,0 +1,17 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MYK10.Participation.Ballots;
+
+public static class BallotsServices
+{
+    /// <summary>Registers prioritisation votes: store, service, tally jobs.</summary>
+    public static IServiceCollection AddBallots(this IServiceCollection services)
+    {
+        services.AddSingleton<VoteStore>();
+        services.AddSingleton<VoteService>();
+        services.AddSingleton<BallotBox>();
+        services.AddTransient<VoteTallyJob>();
+        services.AddTransient<VoteTallySweepJob>();
+        return services;
+    }
+}

@@ -1,0 +1,128 @@
+using MYK10.Participation.Ballots;
+
+namespace MYK10.Participation.Tests.Ballots;
+
+/// <summary>
+/// The tally's Equal Shares (which keeps money per class of voters) against a plain transcription of the
+/// equalshares.net algorithm that keeps money per voter, on random instances with many ties and near-ties.
+/// </summary>
+public sealed class EqualSharesReferenceTests
+{
+    [Fact]
+    public void RandomInstances_SameOutcomeAsThePerVoterReference()
+    {
+        var random = new Random(4711);
+        for (var instance = 0; instance < 300; instance++)
+        {
+            var optionCount = random.Next(2, 8);
+            var voterCount = random.Next(0, 25);
+            var options = Enumerable.Range(1, optionCount).Select(id => new TallyOption(id, random.Next(0, 4) * 10 + random.Next(0, 2) * 5)).ToList();
+            var ballots = Enumerable.Range(0, voterCount)
+                .Select(_ => TallyBallot.Approving(options.Where(_ => random.Next(3) == 0).Select(o => o.Id).ToArray()))
+                .ToList();
+            var budget = random.Next(10, 120);
+
+            var actual = Tally.Compute(new TallyRequest(VoteMethod.Budget, options, ballots, budget, AllocationRule.EqualShares)).Selected;
+
+            Assert.True(Reference(options, ballots, budget).SequenceEqual(actual), $"instance {instance}: budget {budget}, {voterCount} voters");
+        }
+    }
+
+    private static List<long> Reference(List<TallyOption> options, List<TallyBallot> ballots, long budget)
+    {
+        var approvers = options.ToDictionary(o => o.Id, o => ballots.Select((b, i) => (b, i)).Where(x => x.b.Choices.Any(c => c.OptionId == o.Id)).Select(x => x.i).ToList());
+        var votes = options.ToDictionary(o => o.Id, o => (long)approvers[o.Id].Count);
+        var cost = options.ToDictionary(o => o.Id, o => o.Cost ?? 0);
+        bool Before(long a, long b) => votes[a] != votes[b] ? votes[a] > votes[b] : cost[a] != cost[b] ? cost[a] < cost[b] : a < b;
+
+        List<long> Fixed(long total)
+        {
+            var n = ballots.Count;
+            var winners = new List<long>();
+            if (n == 0)
+            {
+                return winners;
+            }
+
+            var money = Enumerable.Repeat(new Fraction(total, n), n).ToArray();
+            var remaining = options.Where(o => cost[o.Id] > 0 && approvers[o.Id].Count > 0).Select(o => o.Id).ToHashSet();
+            while (true)
+            {
+                long best = -1;
+                var bestCount = Fraction.Zero;
+                foreach (var o in remaining.ToList())
+                {
+                    var behind = approvers[o].Aggregate(Fraction.Zero, (sum, v) => sum + money[v]);
+                    if (behind < cost[o])
+                    {
+                        remaining.Remove(o);
+                        continue;
+                    }
+
+                    var paid = Fraction.Zero;
+                    var payers = approvers[o].Count;
+                    foreach (var v in approvers[o].OrderBy(v => money[v]))
+                    {
+                        var share = ((Fraction)cost[o] - paid) / payers;
+                        if (share > money[v])
+                        {
+                            paid += money[v];
+                            payers--;
+                            continue;
+                        }
+
+                        var count = (Fraction)cost[o] / share;
+                        if (best < 0 || count > bestCount || (count == bestCount && Before(o, best)))
+                        {
+                            best = o;
+                            bestCount = count;
+                        }
+
+                        break;
+                    }
+                }
+
+                if (best < 0)
+                {
+                    return winners;
+                }
+
+                winners.Add(best);
+                remaining.Remove(best);
+                var payment = (Fraction)cost[best] / bestCount;
+                foreach (var v in approvers[best])
+                {
+                    money[v] = money[v] > payment ? money[v] - payment : Fraction.Zero;
+                }
+            }
+        }
+
+        long Spent(List<long> outcome) => outcome.Sum(o => cost[o]);
+        var outcome = Fixed(budget);
+        if (ballots.Count > 0)
+        {
+            var current = budget / ballots.Count * ballots.Count;
+            while (options.Any(o => approvers[o.Id].Count > 0 && cost[o.Id] > 0 && !outcome.Contains(o.Id) && Spent(outcome) + cost[o.Id] <= budget))
+            {
+                current += ballots.Count;
+                var next = Fixed(current);
+                if (Spent(next) > budget)
+                {
+                    break;
+                }
+
+                outcome = next;
+            }
+        }
+
+        foreach (var o in options.Select(o => o.Id).OrderByDescending(o => votes[o]).ThenBy(o => cost[o]).ThenBy(o => o))
+        {
+            if (votes[o] > 0 && !outcome.Contains(o) && Spent(outcome) + cost[o] <= budget)
+            {
+                outcome.Add(o);
+            }
+        }
+
+        return outcome;
+    }
+}

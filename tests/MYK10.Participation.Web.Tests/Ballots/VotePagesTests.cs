@@ -1,0 +1,215 @@
+using System.Net;
+using System.Text.Json;
+using AngleSharp.Html.Dom;
+using Dapper;
+using MYK10.Participation.Ballots;
+using MYK10.Participation.Data;
+using MYK10.Participation.Web.Tests.Infrastructure;
+
+namespace MYK10.Participation.Web.Tests.Ballots;
+
+public sealed class VotePagesTests(VotePagesTests.Site site) : IClassFixture<VotePagesTests.Site>
+{
+    public sealed class Site : SiteFactory;
+
+    private async Task<long> BallotCountAsync(long voteId)
+    {
+        await using var connection = await site.Get<IDbConnectionFactory>().OpenAsync();
+        return await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM ballots WHERE vote_id = @Id", new { Id = voteId });
+    }
+
+    /// <summary>The form fields for the ballot page: index i is the option with that id in this participant's order.</summary>
+    private static async Task<Dictionary<string, string>> FieldsAsync(HttpClient client, Vote vote, Func<long, string?> valueFor, string field)
+    {
+        var document = await client.GetDocumentAsync($"/abstimmungen/{vote.Id}");
+        var fields = new Dictionary<string, string>();
+        var hidden = document.QuerySelectorAll("input[type=hidden][name$='.OptionId']").OfType<IHtmlInputElement>().ToList();
+        Assert.Equal(vote.Options.Count, hidden.Count);
+        foreach (var input in hidden)
+        {
+            var prefix = input.Name![..^".OptionId".Length];
+            if (valueFor(long.Parse(input.Value, System.Globalization.CultureInfo.InvariantCulture)) is { } value)
+            {
+                fields[$"{prefix}.{field}"] = value;
+            }
+        }
+
+        return fields;
+    }
+
+    [Fact]
+    public async Task BallotPage_WithoutSignIn_InvitesToSignInAndBack()
+    {
+        var vote = await site.OpenVoteAsync(VoteMethod.Budget);
+        var client = site.CreateBrowserLikeClient();
+
+        var document = await client.GetDocumentAsync($"/abstimmungen/{vote.Id}");
+
+        Assert.Null(document.QuerySelector("main form[method=post]"));
+        var link = document.QuerySelector("main a.button")!.GetAttribute("href")!;
+        Assert.Equal($"/konto/anmelden?ReturnUrl=%2Fabstimmungen%2F{vote.Id}", link);
+    }
+
+    [Fact]
+    public async Task BudgetBallot_Valid_IsStored_AndTheReceiptPageShowsTheCode()
+    {
+        var vote = await site.OpenVoteAsync(VoteMethod.Budget);
+        var (client, _) = await site.ParticipantClientAsync(municipalityId: "mayen");
+        var chosen = new[] { vote.OptionId(1), vote.OptionId(3) };
+
+        var response = await client.PostFormAsync($"/abstimmungen/{vote.Id}", await FieldsAsync(client, vote, id => chosen.Contains(id) ? "true" : null, "Selected"));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/abstimmungen/{vote.Id}/beleg", response.Headers.Location!.OriginalString);
+        var receipt = await client.GetDocumentAsync($"/abstimmungen/{vote.Id}/beleg");
+        var code = receipt.QuerySelector("#beleg")!.TextContent.Trim();
+        Assert.Matches("^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$", code);
+        Assert.Contains("Ladesäulen an Rathäusern", receipt.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(1, await BallotCountAsync(vote.Id));
+    }
+
+    [Fact]
+    public async Task BudgetBallot_OverBudget_IsRefusedInGerman_StoresNothing_AndKeepsTheEarlierBallot()
+    {
+        var vote = await site.OpenVoteAsync(VoteMethod.Budget);
+        var (client, participantId) = await site.ParticipantClientAsync();
+        await client.PostFormAsync($"/abstimmungen/{vote.Id}", await FieldsAsync(client, vote, id => id == vote.OptionId(2) ? "true" : null, "Selected"));
+        var before = await site.Get<BallotBox>().FindAsync(vote.Id, participantId);
+
+        var response = await client.PostFormAsync($"/abstimmungen/{vote.Id}", await FieldsAsync(client, vote, _ => "true", "Selected"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var document = await response.ReadDocumentAsync();
+        var summary = document.QuerySelector(".error-summary")!.TextContent;
+        Assert.Contains("Ihre Auswahl kostet 110.000 € und übersteigt das Budget von 80.000 €.", summary, StringComparison.Ordinal);
+        Assert.Equal("#Input_Items", document.QuerySelector(".error-summary a")!.GetAttribute("href"));
+        Assert.All(document.QuerySelectorAll("input[type=checkbox]").OfType<IHtmlInputElement>(), box => Assert.True(box.IsChecked, "the participant's input is kept"));
+        var after = await site.Get<BallotBox>().FindAsync(vote.Id, participantId);
+        Assert.Equal(before!.Choices, after!.Choices);
+        Assert.Equal(1, await BallotCountAsync(vote.Id));
+    }
+
+    [Fact]
+    public async Task FiftyConcurrentSubmissions_OfOneParticipant_EndInOneBallot()
+    {
+        var vote = await site.OpenVoteAsync(VoteMethod.Approval);
+        var (client, participantId) = await site.ParticipantClientAsync();
+        var first = await FieldsAsync(client, vote, id => id == vote.OptionId(1) ? "true" : null, "Selected");
+        var second = await FieldsAsync(client, vote, id => id != vote.OptionId(1) ? "true" : null, "Selected");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => client.PostFormAsync($"/abstimmungen/{vote.Id}", i % 2 == 0 ? first : second)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        Assert.Equal(1, await BallotCountAsync(vote.Id));
+        var stored = (await site.Get<BallotBox>().FindAsync(vote.Id, participantId))!.Choices.Select(c => c.OptionId).Order().ToList();
+        Assert.True(stored.SequenceEqual([vote.OptionId(1)]) || stored.SequenceEqual([vote.OptionId(2), vote.OptionId(3)]), "the ballot is one submission, not a mixture");
+    }
+
+    [Fact]
+    public async Task PointsBallot_TooManyPoints_IsRefused_AndAValidOneIsStored()
+    {
+        var vote = await site.OpenVoteAsync(VoteMethod.Points);
+        var (client, participantId) = await site.ParticipantClientAsync();
+
+        var refused = await client.PostFormAsync($"/abstimmungen/{vote.Id}", await FieldsAsync(client, vote, _ => "6", "Value"));
+        Assert.Contains("Sie haben mehr als 10 Punkte vergeben.", (await refused.ReadDocumentAsync()).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(0, await BallotCountAsync(vote.Id));
+
+        var accepted = await client.PostFormAsync($"/abstimmungen/{vote.Id}", await FieldsAsync(client, vote, id => id == vote.OptionId(1) ? "6" : id == vote.OptionId(2) ? "4" : "", "Value"));
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        var ballot = (await site.Get<BallotBox>().FindAsync(vote.Id, participantId))!;
+        Assert.Equal([(vote.OptionId(1), 6), (vote.OptionId(2), 4)], ballot.Choices.Select(c => (c.OptionId, c.Value)).OrderBy(c => c.Item1));
+    }
+
+    [Fact]
+    public async Task RankingBallot_WithAGap_IsRefused()
+    {
+        var vote = await site.OpenVoteAsync(VoteMethod.Ranking);
+        var (client, _) = await site.ParticipantClientAsync();
+
+        var response = await client.PostFormAsync($"/abstimmungen/{vote.Id}", await FieldsAsync(client, vote, id => id == vote.OptionId(1) ? "2" : null, "Value"));
+
+        Assert.Contains("lückenlos", (await response.ReadDocumentAsync()).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(0, await BallotCountAsync(vote.Id));
+    }
+
+    [Fact]
+    public async Task Ballot_ForAnUnknownOption_IsRefused()
+    {
+        var vote = await site.OpenVoteAsync(VoteMethod.Approval);
+        var (client, _) = await site.ParticipantClientAsync();
+        var fields = await FieldsAsync(client, vote, _ => "true", "Selected");
+        fields["Input.Items[0].OptionId"] = "999999";
+
+        var response = await client.PostFormAsync($"/abstimmungen/{vote.Id}", fields);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(0, await BallotCountAsync(vote.Id));
+    }
+
+    [Fact]
+    public async Task ClosedVote_RefusesBallots_AndPointsToTheResult()
+    {
+        var vote = await site.OpenVoteAsync(VoteMethod.Approval);
+        var (client, _) = await site.ParticipantClientAsync();
+        var fields = await FieldsAsync(client, vote, id => id == vote.OptionId(1) ? "true" : null, "Selected");
+        await using (var connection = await site.Get<IDbConnectionFactory>().OpenAsync())
+        {
+            await connection.ExecuteAsync("UPDATE votes SET closes_at = opens_at WHERE id = @Id", new { vote.Id });
+        }
+
+        var response = await client.PostAsync($"/abstimmungen/{vote.Id}", new FormUrlEncodedContent(fields));
+
+        Assert.NotEqual(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(0, await BallotCountAsync(vote.Id));
+        var page = await client.GetDocumentAsync($"/abstimmungen/{vote.Id}");
+        Assert.NotNull(page.QuerySelector($"main a[href='/abstimmungen/{vote.Id}/ergebnis']"));
+    }
+
+    [Fact]
+    public async Task ResultPage_AndOpenData_ForAClosedVote()
+    {
+        var (client, participantId) = await site.ParticipantClientAsync();
+        var vote = await site.OpenVoteAsync(VoteMethod.Approval);
+        await client.PostFormAsync($"/abstimmungen/{vote.Id}", await FieldsAsync(client, vote, id => id == vote.OptionId(1) ? "true" : null, "Selected"));
+        var code = (await site.Get<BallotBox>().FindAsync(vote.Id, participantId))!.ReceiptCode;
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/votes/{vote.Id}/result")).StatusCode); // not public while open
+        await using (var connection = await site.Get<IDbConnectionFactory>().OpenAsync())
+        {
+            await connection.ExecuteAsync("UPDATE votes SET closes_at = @Now WHERE id = @Id", new { vote.Id, Now = DateTimeOffset.UtcNow });
+        }
+
+        await site.Get<VoteTallySweepJob>().RunAsync(CancellationToken.None);
+
+        var page = await client.GetDocumentAsync($"/abstimmungen/{vote.Id}/ergebnis?beleg={code.ToLowerInvariant()}");
+        Assert.Single(page.QuerySelectorAll("h1"));
+        Assert.NotNull(page.QuerySelector("svg.result-chart[role=img] title"));
+        var rows = page.QuerySelectorAll("table.result-table tbody tr").Take(3).Select(r => r.TextContent).ToList();
+        Assert.Contains("Ladesäulen an Rathäusern", rows[0], StringComparison.Ordinal);
+        Assert.Contains("✓", rows[0], StringComparison.Ordinal);
+        Assert.Contains($"Der Stimmzettel mit dem Beleg {code} ist gezählt", page.QuerySelector("#pruefung")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(code, page.QuerySelector("table.ballot-table")!.TextContent, StringComparison.Ordinal);
+
+        using var json = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/votes/{vote.Id}/result"));
+        Assert.Equal("approval", json.RootElement.GetProperty("method").GetString());
+        Assert.Equal(1, json.RootElement.GetProperty("ballots").GetInt64());
+        Assert.Equal(vote.OptionId(1), json.RootElement.GetProperty("selected")[0].GetInt64());
+
+        var csv = await client.GetStringAsync($"/abstimmungen/{vote.Id}/stimmzettel.csv");
+        Assert.Contains($"{code};{vote.OptionId(1)};Ladesäulen an Rathäusern;1", csv, StringComparison.Ordinal);
+        var pb = Pabulib.Read(new StringReader(await client.GetStringAsync($"/abstimmungen/{vote.Id}/stimmzettel.pb")));
+        Assert.Equal(code, Assert.Single(pb.Votes).VoterId);
+    }
+
+    [Fact]
+    public async Task ListPage_ShowsOpenAndClosedVotes()
+    {
+        var open = await site.OpenVoteAsync(VoteMethod.YesNoAbstain, d => d with { Title = "Offene Ja-Nein-Abstimmung" });
+        var client = site.CreateBrowserLikeClient();
+
+        var document = await client.GetDocumentAsync("/abstimmungen");
+
+        Assert.NotNull(document.QuerySelector($"#laufend ~ ul a[href='/abstimmungen/{open.Id}']"));
+        Assert.Single(document.QuerySelectorAll("h1"));
+    }
+}

@@ -1,0 +1,220 @@
+using Microsoft.Playwright;
+using MYK10.Participation.Ballots;
+using MYK10.Participation.Web.Tests.Ballots;
+using MYK10.Participation.Web.Tests.Infrastructure;
+
+namespace MYK10.Participation.Web.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public sealed class VoteBrowserTests(BrowserFixture browser, VoteBrowserTests.Site site) : IClassFixture<VoteBrowserTests.Site>
+{
+    public sealed class Site : SiteFactory
+    {
+        public Site() => UseRealServer();
+    }
+
+    public static TheoryData<VoteMethod> Methods => [VoteMethod.YesNoAbstain, VoteMethod.Approval, VoteMethod.Points, VoteMethod.Ranking, VoteMethod.Budget];
+
+    [Theory]
+    [MemberData(nameof(Methods))]
+    public async Task Ballot_PassesAxe_Empty_WithErrors_AndFilled(VoteMethod method)
+    {
+        var vote = await site.OpenVoteAsync(method);
+        var page = await browser.OpenAsync(site);
+        await page.SignInParticipantAsync(site);
+        string Title(int position) => vote.Options.Single(o => o.Position == position).Title;
+
+        await page.GotoAsync($"/abstimmungen/{vote.Id}");
+        await page.AssertNoAxeViolationsAsync();
+        await page.AssertOneH1AndNoHorizontalScrollAsync();
+
+        switch (method)
+        {
+            case VoteMethod.Approval or VoteMethod.Budget:
+                foreach (var option in vote.Options)
+                {
+                    await page.GetByLabel(option.Title, new() { Exact = true }).CheckAsync();
+                }
+
+                break;
+            case VoteMethod.Points:
+                foreach (var option in vote.Options)
+                {
+                    await page.GetByLabel($"Punkte für „{option.Title}“").FillAsync("6");
+                }
+
+                break;
+            case VoteMethod.Ranking:
+                await page.GetByLabel($"Platz für „{Title(1)}“").SelectOptionAsync("2");
+                break;
+        }
+
+        if (method is not VoteMethod.YesNoAbstain)
+        {
+            // The script reports the broken constraint before submitting.
+            Assert.True(method == VoteMethod.Ranking || await page.Locator("#ballot-status.ballot-status-problem").IsVisibleAsync());
+        }
+
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForSelectorAsync(".error-summary");
+        await page.AssertNoAxeViolationsAsync();
+
+        switch (method)
+        {
+            case VoteMethod.Approval or VoteMethod.Budget:
+                await page.GetByLabel(Title(2), new() { Exact = true }).UncheckAsync();
+                await page.GetByLabel(Title(3), new() { Exact = true }).UncheckAsync();
+                break;
+            case VoteMethod.Points:
+                await page.GetByLabel($"Punkte für „{Title(2)}“").FillAsync("4");
+                await page.GetByLabel($"Punkte für „{Title(3)}“").FillAsync("0");
+                break;
+            case VoteMethod.Ranking:
+                await page.GetByLabel($"Platz für „{Title(1)}“").SelectOptionAsync("1");
+                await page.GetByLabel($"Platz für „{Title(3)}“").SelectOptionAsync("2");
+                break;
+            default:
+                foreach (var option in vote.Options)
+                {
+                    await page.CheckAsync($"#option-{option.Id}-{(option.Position == 2 ? "no" : "yes")}");
+                }
+
+                break;
+        }
+
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync($"**/abstimmungen/{vote.Id}/beleg");
+        await page.AssertNoAxeViolationsAsync();
+        Assert.Matches("^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$", (await page.InnerTextAsync("#beleg")).Trim());
+
+        await page.GotoAsync($"/abstimmungen/{vote.Id}");
+        Assert.Contains("Sie haben bereits abgestimmt", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        await page.AssertNoAxeViolationsAsync();
+    }
+
+    [Fact]
+    public async Task AdminVotePages_PassAxe_EmptyWithErrorsAndListed()
+    {
+        var email = await site.CreateStaffAsync(MYK10.Participation.Staff.StaffRole.Admin);
+        var page = await browser.OpenAsync(site);
+        await page.GotoAsync("/staff/anmelden");
+        await page.FillAsync("#Input_Email", email);
+        await page.FillAsync("#Input_Password", TestPasswords.Staff);
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync("**/staff");
+
+        await page.GotoAsync("/admin/abstimmungen/bearbeiten");
+        await page.AssertNoAxeViolationsAsync();
+        await page.AssertOneH1AndNoHorizontalScrollAsync();
+        await page.FillAsync("#Input_Options_0__Title", "Nur eine Maßnahme");
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForSelectorAsync(".error-summary");
+        await page.AssertNoAxeViolationsAsync();
+
+        await site.OpenVoteAsync(VoteMethod.Approval);
+        await page.GotoAsync("/admin/abstimmungen");
+        await page.AssertNoAxeViolationsAsync();
+        await page.AssertOneH1AndNoHorizontalScrollAsync();
+    }
+
+    [Fact]
+    public async Task BudgetBallot_ShowsTheBudgetLeft_AsBoxesAreTicked()
+    {
+        var vote = await site.OpenVoteAsync(VoteMethod.Budget);
+        var page = await browser.OpenAsync(site);
+        await page.SignInParticipantAsync(site);
+        await page.GotoAsync($"/abstimmungen/{vote.Id}");
+
+        await page.GetByLabel("Ladesäulen an Rathäusern", new() { Exact = true }).CheckAsync();
+
+        Assert.Equal("Ausgewählt: 60.000 € von 80.000 €. Noch verfügbar: 20.000 €.", (await page.InnerTextAsync("#ballot-status")).Replace('\u00a0', ' '));
+    }
+
+    [Fact]
+    public async Task Voting_WithTheKeyboardAlone_ReachesTheReceipt()
+    {
+        var vote = await site.OpenVoteAsync(VoteMethod.Budget);
+        var page = await browser.OpenAsync(site, width: 390, height: 800);
+        await page.SignInParticipantAsync(site);
+        await page.GotoAsync($"/abstimmungen/{vote.Id}");
+
+        for (var i = 0; i < 40 && await page.EvaluateAsync<string>("() => document.activeElement.type || ''") != "checkbox"; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        await page.Keyboard.PressAsync("Space");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.activeElement.checked"));
+        for (var i = 0; i < 20 && await page.EvaluateAsync<string>("() => document.activeElement.type || ''") != "submit"; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync($"**/abstimmungen/{vote.Id}/beleg");
+        Assert.Single(await site.Get<VoteStore>().BallotsAsync(vote.Id));
+    }
+}
+
+[Collection(BrowserCollection.Name)]
+public sealed class VoteResultBrowserTests(BrowserFixture browser, VoteResultBrowserTests.Site site) : IClassFixture<VoteResultBrowserTests.Site>
+{
+    /// <summary>A site holding the demo votes (one open budget vote, three closed votes with results).</summary>
+    public sealed class Site : SiteFactory
+    {
+        private readonly SemaphoreSlim _seeding = new(1, 1);
+        private IReadOnlyList<long>? _ids;
+
+        public Site() => UseRealServer();
+
+        public async Task<IReadOnlyList<long>> DemoAsync()
+        {
+            await _seeding.WaitAsync();
+            try
+            {
+                return _ids ??= await VoteDemoData.SeedAsync(Services);
+            }
+            finally
+            {
+                _seeding.Release();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task ResultAndListPages_PassAxe_OnDesktopAndPhone()
+    {
+        var ids = await site.DemoAsync();
+
+        // Every closed method's result page on a desktop; the longest one, the list and the open ballot on a phone too.
+        var pages = ids.Skip(1).Select(id => ($"/abstimmungen/{id}/ergebnis", Phone: id == ids[1]))
+            .Append(("/abstimmungen", Phone: true))
+            .Append(($"/abstimmungen/{ids[0]}", Phone: true));
+        foreach (var (url, phone) in pages)
+        {
+            foreach (var (width, height) in phone ? new[] { (1280, 900), (360, 740) } : [(1280, 900)])
+            {
+                var page = await browser.OpenAsync(site, width, height);
+                await page.GotoAsync(url);
+                await page.AssertNoAxeViolationsAsync();
+                await page.AssertOneH1AndNoHorizontalScrollAsync();
+                await page.Context.CloseAsync();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task ResultPage_PrintLayout_HidesFormsAndNavigation()
+    {
+        var id = (await site.DemoAsync())[1];
+        var page = await browser.OpenAsync(site);
+        await page.GotoAsync($"/abstimmungen/{id}/ergebnis");
+
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+
+        Assert.False(await page.Locator(".receipt-check").IsVisibleAsync());
+        Assert.False(await page.Locator(".site-header").IsVisibleAsync());
+        Assert.True(await page.Locator("svg.result-chart").IsVisibleAsync());
+        Assert.True(await page.Locator("table.result-table").First.IsVisibleAsync());
+    }
+}
