@@ -4,7 +4,7 @@ using MYK10.Participation.Hosting;
 namespace MYK10.Participation.Web.Cli;
 
 /// <summary>
-/// Operations verbs of the site's executable: <c>migrate</c>, <c>staff add</c>. Each exits non-zero with a
+/// Operations verbs of the site's executable: <c>migrate</c>, <c>staff add</c>, <c>backup</c>, <c>restore FILE</c>. Each exits non-zero with a
 /// one-line message on bad input.
 /// </summary>
 public static class CommandLine
@@ -13,6 +13,8 @@ public static class CommandLine
     {
         ["migrate"] = MigrateCommand.RunAsync,
         ["staff"] = StaffCommand.RunAsync,
+        ["backup"] = BackupCommand.RunAsync,
+        ["restore"] = RestoreCommand.RunAsync,
         ["seed-demo"] = SeedDemoCommand.RunAsync,
         ["digests"] = DigestsCommand.RunAsync,
         ["votes"] = VotesCommand.RunAsync,

@@ -36,6 +36,8 @@ internal static class StaffCommand
                 return await context.FailAsync($"'{email}' is not a valid email address.");
             case StaffAddError.WeakPassword:
                 return await context.FailAsync("Password too weak: use at least 12 characters.");
+            case StaffAddError.CommonPassword:
+                return await context.FailAsync("Password too easy to guess (a common password, one repeated character, or the address itself): choose another.");
             case StaffAddError.Duplicate:
                 return await context.FailAsync($"A staff account for {email.Trim()} exists already.", 1);
             default:

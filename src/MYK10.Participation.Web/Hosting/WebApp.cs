@@ -11,6 +11,7 @@ using MYK10.Participation.Jobs;
 using MYK10.Participation.Mail;
 using MYK10.Participation.Staff;
 using MYK10.Participation.Web.Api;
+using MYK10.Participation.Web.Surveys;
 
 namespace MYK10.Participation.Web.Hosting;
 
@@ -36,10 +37,14 @@ public static class WebApp
                 o.Conventions.AuthorizeFolder("/Moderation", Policies.Moderation);
                 o.Conventions.AllowAnonymousToPage("/Staff/Anmelden");
                 o.Conventions.AllowAnonymousToPage("/Staff/KeinZugriff");
+                o.Conventions.AllowAnonymousToPage("/Staff/AnmeldenCode");
                 // Policies combine, so the profile page (reached while the profile is incomplete) is not under a folder rule.
                 o.Conventions.AuthorizePage("/Konto/Index", Policies.Participant);
                 o.Conventions.AuthorizePage("/Konto/Profil", Policies.ParticipantSignedIn);
                 o.Conventions.AuthorizePage("/Konto/Abmelden", Policies.ParticipantSignedIn);
+                // Export and deletion are the participant's rights even before the profile is complete.
+                o.Conventions.AuthorizePage("/Konto/Daten", Policies.ParticipantSignedIn);
+                o.Conventions.AuthorizePage("/Konto/Loeschen", Policies.ParticipantSignedIn);
                 o.Conventions.AuthorizePage("/Ideen/Neu", Policies.Participant);
                 o.Conventions.AuthorizePage("/Ideen/Eingereicht", Policies.Participant);
                 o.Conventions.AuthorizePage("/Ideen/Melden", Policies.Participant);
@@ -83,8 +88,8 @@ public static class WebApp
                 o.LoginPath = "/staff/anmelden";
                 o.LogoutPath = "/staff/abmelden";
                 o.AccessDeniedPath = "/staff/kein-zugriff";
-                o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.SlidingExpiration = true;
+                o.Events.OnValidatePrincipal = SessionValidation.ValidateStaffAsync;
             })
             .AddCookie(Policies.ParticipantScheme, o =>
             {
@@ -98,7 +103,12 @@ public static class WebApp
                 o.AccessDeniedPath = "/konto/profil";
                 o.ExpireTimeSpan = TimeSpan.FromDays(30);
                 o.SlidingExpiration = true;
+                o.Events.OnValidatePrincipal = SessionValidation.ValidateParticipantAsync;
             });
+        // Inactivity ends a staff session: requests within the window extend it (sliding expiration). Read when the
+        // options are built, so a test host's configuration counts.
+        services.AddOptions<CookieAuthenticationOptions>(Policies.StaffScheme).Configure<IConfiguration>((o, configuration) =>
+            o.ExpireTimeSpan = configuration.GetValue("Staff:IdleTimeout", TimeSpan.FromMinutes(30)));
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Admin, p => p.AddAuthenticationSchemes(Policies.StaffScheme).RequireRole(StaffRoles.Admin))
             .AddPolicy(Policies.Moderation, p => p.AddAuthenticationSchemes(Policies.StaffScheme).RequireRole(StaffRoles.Admin, StaffRoles.Moderator))
@@ -106,6 +116,11 @@ public static class WebApp
             .AddPolicy(Policies.Participant, p => p.AddAuthenticationSchemes(Policies.ParticipantScheme)
                 .RequireClaim(ParticipantIdentity.ProfileClaim, ParticipantIdentity.ProfileComplete));
         services.AddSingleton<RateLimits>();
+        services.AddSurveysWeb();
+        services.AddSingleton<TwoFactorTicket>();
+        services.AddRequestLimits();
+        services.AddHostedService<SiteLockService>();
+        services.AddSingleton(new SiteStarted(DateTime.UtcNow));
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "myk10.af";
@@ -135,9 +150,9 @@ public static class WebApp
     private static void AddJobs(WebApplicationBuilder builder, string contentRoot)
     {
         // Paths and intervals are read when the services are built, so a test host's configuration counts.
-        // The storage and the activator are this host's own: AddHangfire would otherwise hand out the process-wide
-        // JobStorage.Current and JobActivator.Current, which the last host to start overwrites, so with several hosts
-        // in one process (the test suite) one host's server could run jobs in another's, already disposed, services.
+        // The storage and the activator are this host's own, registered before AddHangfire (which adds the process-wide
+        // JobStorage.Current and JobActivator.Current only when none is there): the last host to start overwrites those,
+        // so with several hosts in one process (the test suite) one host's server could run jobs in another's services.
         builder.Services.AddSingleton<JobStorage>(sp =>
         {
             var configuration = sp.GetRequiredService<IConfiguration>();
@@ -147,7 +162,8 @@ public static class WebApp
             return new SQLiteStorage(jobsConnection.DataSource, new SQLiteStorageOptions { QueuePollInterval = PollInterval(configuration) });
         });
         builder.Services.AddSingleton<JobActivator>(sp => new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
-        builder.Services.AddHangfire(config => config
+        builder.Services.AddHangfire((sp, config) => config
+            .UseLogProvider(new HangfireLogProvider(sp.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
@@ -180,9 +196,11 @@ public static class WebApp
 
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/fehler/{0}");
+        app.UseBodySizeLimit();
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseCombinedUser();
         app.UseAuthorization();
@@ -202,6 +220,7 @@ public static class WebApp
                 DisplayStorageConnectionString = false,
             })
             .RequireAuthorization(Policies.Admin);
+        app.MapSurveysApi();
         app.MapRazorPages();
     }
 }

@@ -1,7 +1,8 @@
 namespace MYK10.Participation.Ballots;
 
 /// <param name="IdeaIds">The ideas the option grew from.</param>
-public sealed record VoteOption(long Id, string Title, string Description, long? Cost, int Position, IReadOnlyList<long>? IdeaIds = null)
+/// <param name="MeasureId">The measure of the strategy the option stands for, if any.</param>
+public sealed record VoteOption(long Id, string Title, string Description, long? Cost, int Position, IReadOnlyList<long>? IdeaIds = null, long? MeasureId = null)
 {
     public IReadOnlyList<long> Ideas => IdeaIds ?? [];
 }
@@ -46,7 +47,8 @@ public sealed record Vote(
 }
 
 /// <param name="IdeaIds">The ideas the option grew from (optional).</param>
-public sealed record OptionDraft(string Title, string Description, long? Cost, IReadOnlyList<long>? IdeaIds = null)
+/// <param name="MeasureId">The measure of the strategy the option was taken from (optional).</param>
+public sealed record OptionDraft(string Title, string Description, long? Cost, IReadOnlyList<long>? IdeaIds = null, long? MeasureId = null)
 {
     public IReadOnlyList<long> Ideas => IdeaIds ?? [];
 }

@@ -85,6 +85,10 @@ public sealed class VoteStore(IDbConnectionFactory connections)
             RETURNING id
             """;
         const string linkIdea = "INSERT INTO vote_option_ideas (option_id, idea_id) VALUES (@OptionId, @IdeaId)";
+        const string linkMeasure = """
+            INSERT INTO vote_option_measures (option_id, measure_id)
+            SELECT @OptionId, id FROM strategy_measures WHERE id = @MeasureId
+            """;
         var ids = new List<long>(options.Count);
         for (var i = 0; i < options.Count; i++)
         {
@@ -98,6 +102,11 @@ public sealed class VoteStore(IDbConnectionFactory connections)
                 ExternalId = externalIds?[i],
             }, transaction);
             await connection.ExecuteAsync(linkIdea, options[i].Ideas.Distinct().Select(idea => new { OptionId = optionId, IdeaId = idea }), transaction);
+            if (options[i].MeasureId is { } measureId)
+            {
+                await connection.ExecuteAsync(linkMeasure, new { OptionId = optionId, MeasureId = measureId }, transaction);
+            }
+
             ids.Add(optionId);
         }
 
@@ -202,9 +211,16 @@ public sealed class VoteStore(IDbConnectionFactory connections)
             WHERE o.vote_id IN @VoteIds
             ORDER BY l.option_id, l.idea_id
             """;
+        const string measuresSql = """
+            SELECT l.option_id AS OptionId, l.measure_id AS MeasureId
+            FROM vote_option_measures l JOIN vote_options o ON o.id = l.option_id
+            WHERE o.vote_id IN @VoteIds
+            """;
         var rows = await connection.QueryAsync<OptionRow>(sql, new { VoteIds = voteIds });
         var ideas = (await connection.QueryAsync<(long OptionId, long IdeaId)>(ideasSql, new { VoteIds = voteIds })).ToLookup(l => l.OptionId, l => l.IdeaId);
-        return rows.ToLookup(r => r.VoteId, r => new VoteOption(r.Id, r.Title, r.Description, r.Cost, (int)r.Position, ideas[r.Id].ToList()));
+        var measures = (await connection.QueryAsync<(long OptionId, long MeasureId)>(measuresSql, new { VoteIds = voteIds })).ToDictionary(l => l.OptionId, l => l.MeasureId);
+        return rows.ToLookup(r => r.VoteId, r => new VoteOption(r.Id, r.Title, r.Description, r.Cost, (int)r.Position, ideas[r.Id].ToList(),
+            measures.TryGetValue(r.Id, out var measure) ? measure : null));
     }
 
     private static Vote ToVote(VoteRow r, ILookup<long, VoteOption> options) => new(

@@ -5,12 +5,14 @@ namespace MYK10.Participation.Data;
 public sealed class SqliteConnectionFactory : IDbConnectionFactory
 {
     // WAL lets readers run beside the single writer; NORMAL is durable across process crashes in WAL mode;
-    // the busy timeout makes concurrent writers queue instead of failing with SQLITE_BUSY.
+    // the busy timeout makes concurrent writers queue instead of failing with SQLITE_BUSY; secure_delete overwrites
+    // deleted content with zeros, so an erased address does not linger in free pages of the file.
     private const string Pragmas = """
         PRAGMA journal_mode = WAL;
         PRAGMA synchronous = NORMAL;
         PRAGMA foreign_keys = ON;
         PRAGMA busy_timeout = 5000;
+        PRAGMA secure_delete = ON;
         """;
 
     private readonly string _connectionString;

@@ -1,4 +1,5 @@
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 using MYK10.Participation.Data;
 using MYK10.Participation.Ideas;
 
@@ -27,6 +28,7 @@ public sealed class DemoSeeder(IDbConnectionFactory connections, TimeProvider cl
 
         // Features with their own transactions add their part after the first commit.
         var votes = await Ballots.VoteDemoData.SeedAsync(services);
-        return new DemoSeedResult(true, $"Demo data created: {ideas} ideas with participants, supports and comments; a draft strategy with a four-phase timeline; {councils} councils with recipients; {votes.Count} votes.");
+        var surveys = await services.GetRequiredService<Surveys.SurveyDemoData>().SeedAsync();
+        return new DemoSeedResult(true, $"Demo data created: {ideas} ideas with participants, supports and comments; a draft strategy with a four-phase timeline; {councils} councils with recipients; {votes.Count} votes; {(surveys is null ? 0 : 3)} surveys.");
     }
 }

@@ -10,11 +10,13 @@ using MYK10.Participation.Digests;
 using MYK10.Participation.Jobs;
 using MYK10.Participation.Ideas;
 using MYK10.Participation.Mail;
+using MYK10.Participation.Privacy;
 using MYK10.Participation.Moderation;
 using MYK10.Participation.Participants;
 using MYK10.Participation.Reference;
 using MYK10.Participation.Staff;
 using MYK10.Participation.Strategy;
+using MYK10.Participation.Surveys;
 
 namespace MYK10.Participation.Hosting;
 
@@ -55,10 +57,13 @@ public static class ParticipationServices
         services.AddSingleton<IPasswordHasher<StaffMember>, PasswordHasher<StaffMember>>();
         services.AddSingleton<StaffStore>();
         services.AddSingleton<StaffService>();
+        services.AddSingleton<TwoFactorService>();
         services.AddParticipants();
+        services.AddTrust(configuration, contentRoot);
         services.AddIdeas();
         services.AddModeration();
         services.AddStrategy();
+        services.AddSurveys();
         services.AddDigests();
         services.AddSingleton<Demo.DemoSeeder>();
         services.AddBallots();

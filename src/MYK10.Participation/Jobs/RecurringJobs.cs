@@ -1,6 +1,9 @@
 using Hangfire;
 using MYK10.Participation.Ballots;
 using MYK10.Participation.Mail;
+using MYK10.Participation.Surveys;
+using MYK10.Participation.Operations;
+using MYK10.Participation.Privacy;
 
 namespace MYK10.Participation.Jobs;
 
@@ -8,14 +11,22 @@ namespace MYK10.Participation.Jobs;
 public static class RecurringJobs
 {
     public const string MailOutbox = "mail-outbox";
+    public const string SurveyResults = "survey-results";
 
     public const string VoteTallies = "vote-tallies";
+
+    public const string Backup = "backup";
+
+    public const string Retention = "retention";
 
     public static void Register(IRecurringJobManager manager)
     {
         var berlin = new RecurringJobOptions { TimeZone = Time.BerlinTime.Zone };
         manager.AddOrUpdate<OutboxJob>(MailOutbox, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), berlin);
         manager.AddOrUpdate<VoteTallySweepJob>(VoteTallies, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), berlin);
+        manager.AddOrUpdate<SurveyResultsRefreshJob>(SurveyResults, job => job.RunAsync(CancellationToken.None), "*/5 * * * *", berlin);
+        manager.AddOrUpdate<BackupJob>(Backup, job => job.RunAsync(CancellationToken.None), Cron.Daily(2, 30), berlin);
+        manager.AddOrUpdate<RetentionJob>(Retention, job => job.RunAsync(CancellationToken.None), Cron.Daily(3, 15), berlin);
     }
 
     /// <summary>One job per active council (<c>digest-council-{id}</c>); re-synced at start-up, kept in step by the admin pages.</summary>

@@ -5,6 +5,7 @@ public enum StaffAddError
     None,
     InvalidEmail,
     WeakPassword,
+    CommonPassword,
     Duplicate,
 }
 

@@ -20,9 +20,13 @@ public sealed class StaffService(StaffStore store, IPasswordHasher<StaffMember> 
             return new StaffAddResult(StaffAddError.InvalidEmail);
         }
 
-        if (password.Length < Options.MinimumPasswordLength)
+        switch (PasswordPolicy.Check(password, email, Options.MinimumPasswordLength))
         {
-            return new StaffAddResult(StaffAddError.WeakPassword);
+            case PasswordProblem.TooShort:
+                return new StaffAddResult(StaffAddError.WeakPassword);
+            case PasswordProblem.Common:
+            case PasswordProblem.ContainsEmail:
+                return new StaffAddResult(StaffAddError.CommonPassword);
         }
 
         var member = new StaffMember(0, email, role);

@@ -30,6 +30,9 @@ public sealed record LinkedIdea(long Id, string Title, long Supporters, string S
 
 public sealed record MeasureComment(long Id, string? AuthorDisplayName, DateTimeOffset? AuthorDeletedAt, string Body, DateTimeOffset CreatedAt);
 
+/// <summary>A published vote in which the measure is an option; the figures only once the result may be shown.</summary>
+public sealed record MeasureVote(long VoteId, string Title, DateTimeOffset ClosesAt, bool ResultVisible, long? Rank, bool Selected, long? Votes, long? Ballots);
+
 /// <summary>Everything a measure's page shows.</summary>
 public sealed record MeasureDetail(
     Measure Measure,
@@ -39,7 +42,8 @@ public sealed record MeasureDetail(
     IReadOnlyList<StatusChange> History,
     IReadOnlyList<LinkedIdea> Ideas,
     long DistinctSupporters,
-    IReadOnlyList<MeasureComment> Comments);
+    IReadOnlyList<MeasureComment> Comments,
+    IReadOnlyList<MeasureVote> Votes);
 
 /// <summary>Goals with their measures, per field of action, in their order.</summary>
 public sealed record StrategyField(string FieldId, string FieldName, IReadOnlyList<(Goal Goal, IReadOnlyList<Measure> Measures)> Goals)

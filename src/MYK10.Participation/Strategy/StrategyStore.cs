@@ -4,7 +4,7 @@ using MYK10.Participation.Data;
 namespace MYK10.Participation.Strategy;
 
 /// <summary>Reads the strategy: structure, measures with their history and ideas, the timeline.</summary>
-public sealed class StrategyStore(IDbConnectionFactory connections)
+public sealed class StrategyStore(IDbConnectionFactory connections, TimeProvider clock)
 {
     private const string MeasureColumns = """
         m.id AS Id, m.goal_id AS GoalId, g.field_id AS FieldId, m.title AS Title, m.description AS Description,
@@ -89,7 +89,24 @@ public sealed class StrategyStore(IDbConnectionFactory connections)
             FROM measure_comments c JOIN participants p ON p.id = c.author_id
             WHERE c.measure_id = @Id ORDER BY c.id
             """, new { Id = id })).AsList();
-        return new MeasureDetail(measure, goal, fieldName!, municipalities, history, ideas, supporters, comments);
+        var votes = await connection.QueryAsync<(long VoteId, string Title, string ClosesAt, string Visibility, long? Rank, long? Selected, long? Supporters, long? Ballots)>("""
+            SELECT v.id, v.title, v.closes_at, v.result_visibility, t.rank, t.selected, t.supporters, vt.ballot_count
+            FROM vote_option_measures l
+            JOIN vote_options o ON o.id = l.option_id
+            JOIN votes v ON v.id = o.vote_id
+            LEFT JOIN vote_option_tallies t ON t.option_id = o.id
+            LEFT JOIN vote_tallies vt ON vt.vote_id = v.id
+            WHERE l.measure_id = @Id AND v.status = 'published'
+            ORDER BY v.closes_at DESC
+            """, new { Id = id });
+        var now = clock.GetUtcNow();
+        var measureVotes = votes.Select(v =>
+        {
+            var closes = DapperTypeHandlers.FromText(v.ClosesAt);
+            var visible = v.Ballots is not null && (v.Visibility == "live" || closes <= now);
+            return new MeasureVote(v.VoteId, v.Title, closes, visible, visible ? v.Rank : null, visible && v.Selected == 1, visible ? v.Supporters : null, visible ? v.Ballots : null);
+        }).ToList();
+        return new MeasureDetail(measure, goal, fieldName!, municipalities, history, ideas, supporters, comments, measureVotes);
     }
 
     /// <summary>The measures an idea is linked to, for the idea's page.</summary>

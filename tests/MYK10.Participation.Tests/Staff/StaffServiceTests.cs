@@ -5,7 +5,8 @@ namespace MYK10.Participation.Tests.Staff;
 
 public sealed class StaffServiceTests
 {
-    private const string Password = "Mayen-Koblenz-2026!";
+    // Not a place name plus year: those are on the list of common passwords.
+    private const string Password = "Basalt-Lava-Mendig-1890!";
 
     [Fact]
     public async Task Add_ThenSignIn_Succeeds()

@@ -36,6 +36,7 @@ public sealed class SeedDemoCommandTests : IDisposable
         Assert.True(await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM strategy_measures") >= 10);
         Assert.Equal(4, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM process_phases"));
         Assert.True(await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM votes") >= 3);
+        Assert.Equal(3, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM surveys"));
     }
 
     public void Dispose() => _directory.Dispose();

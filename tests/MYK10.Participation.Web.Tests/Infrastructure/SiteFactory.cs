@@ -31,6 +31,9 @@ public class SiteFactory : WebApplicationFactory<Program>
             ["Mail:From"] = "beteiligung@myk10.example",
             ["Site:BaseUrl"] = "http://localhost",
             ["Jobs:PollIntervalSeconds"] = "0.5",
+            // Every test client comes from the same (loopback) connection, so the per-connection write limit would
+            // count a whole test class as one visitor; tests of that limit set their own.
+            ["RateLimits:Writes:PermitLimit"] = "100000",
         };
         foreach (var (key, value) in settings ?? [])
         {
@@ -119,6 +122,7 @@ public class SiteFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
+            ForgetHangfireLogProvider();
             _directory.Dispose();
         }
     }
@@ -126,7 +130,15 @@ public class SiteFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        ForgetHangfireLogProvider();
         _directory.Dispose();
         GC.SuppressFinalize(this);
     }
+
+    /// <summary>
+    /// Hangfire keeps one static log provider, set to the logger factory of the site started last. Once that site is
+    /// disposed, every job client created later (by a site still running in a parallel test class) would fail with
+    /// ObjectDisposedException. One site per process in production; in tests, fall back to Hangfire's no-op logging.
+    /// </summary>
+    private static void ForgetHangfireLogProvider() => Hangfire.Logging.LogProvider.SetCurrentLogProvider(null);
 }

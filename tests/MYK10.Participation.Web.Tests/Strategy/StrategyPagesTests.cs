@@ -120,6 +120,29 @@ public sealed class StrategyPagesTests(StrategyPagesTests.Site site) : IClassFix
     }
 
     [Fact]
+    public async Task VoteAdminForm_TakesOptionsFromMeasures_CopyingTitleTextAndCost_AndKeepsTheLinkOnSaving()
+    {
+        var service = site.Get<StrategyService>();
+        var goal = (await service.SaveGoalAsync(null, new GoalInput("wirtschaft", "Betriebe stärken", "", 0))).Id!.Value;
+        var measure = (await service.SaveMeasureAsync(null, new MeasureInput(goal, "Digitallotsen für Betriebe", "Beratung vor Ort.", null, 45000, null, "discussion", [], 0, null), null)).Id!.Value;
+        var other = (await service.SaveMeasureAsync(null, new MeasureInput(goal, "Marktplatz für Hofläden", "Online verkaufen.", null, 20000, null, "discussion", [], 0, null), null)).Id!.Value;
+        var admin = await site.StaffClientAsync(StaffRole.Admin);
+
+        using var picked = await admin.PostWithTokenAsync("/admin/abstimmungen/bearbeiten", "/admin/abstimmungen/bearbeiten?handler=FromMeasures", new()
+        {
+            ["Input.Title"] = "Welche Maßnahme für die Wirtschaft zuerst?",
+            ["Input.PickMeasures"] = measure.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        var form = await picked.ReadDocumentAsync();
+        Assert.Equal(HttpStatusCode.OK, picked.StatusCode);
+        Assert.Equal("Digitallotsen für Betriebe", form.QuerySelector("#Input_Options_0__Title")!.GetAttribute("value"));
+        Assert.Equal("45000", form.QuerySelector("#Input_Options_0__Cost")!.GetAttribute("value"));
+        Assert.Equal(measure.ToString(System.Globalization.CultureInfo.InvariantCulture), form.QuerySelector("input[name='Input.Options[0].MeasureId']")!.GetAttribute("value"));
+        Assert.Equal("Welche Maßnahme für die Wirtschaft zuerst?", form.QuerySelector("#Input_Title")!.GetAttribute("value"));
+        Assert.NotNull(form.QuerySelector($"input[name='Input.PickMeasures'][value='{other}']"));
+    }
+
+    [Fact]
     public async Task MeasureComment_ByParticipant_WhileUnderDiscussion()
     {
         var service = site.Get<StrategyService>();

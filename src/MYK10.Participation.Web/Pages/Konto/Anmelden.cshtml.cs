@@ -23,6 +23,11 @@ public sealed class AnmeldenModel(SignInLinkService links, RateLimits limits, IS
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (Honeypot.IsTripped(Request))
+        {
+            return RedirectToPage("/Konto/LinkGesendet");
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();

@@ -87,9 +87,14 @@ public sealed class IdeeModel(
                 Input.Version = Idea.Version;
                 return Page();
             default:
+                // A merge without a target is refused before the idea is looked up: it may not exist at all.
+                if (!await LoadAsync(id))
+                {
+                    return NotFound();
+                }
+
                 var (field, message) = ErrorFor(result.Error!);
                 ModelState.AddModelError(field, message);
-                await LoadAsync(id);
                 return Page();
         }
     }

@@ -10,7 +10,7 @@ using MYK10.Participation.Web.Hosting;
 
 namespace MYK10.Participation.Web.Pages.Staff;
 
-public sealed class AnmeldenModel(StaffService staff, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class AnmeldenModel(StaffService staff, TwoFactorService twoFactor, TwoFactorTicket tickets, RateLimits limits, IStringLocalizer<SharedResource> text, IStringLocalizer<TrustResource> trust) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -20,6 +20,9 @@ public sealed class AnmeldenModel(StaffService staff, IStringLocalizer<SharedRes
 
     [FromQuery(Name = "abgemeldet")]
     public bool SignedOut { get; set; }
+
+    /// <summary>Set after a right password when the account has a second factor: the page then asks for the code.</summary>
+    public string? TwoFactorTicket { get; private set; }
 
     public void OnGet()
     {
@@ -32,9 +35,20 @@ public sealed class AnmeldenModel(StaffService staff, IStringLocalizer<SharedRes
             return Page();
         }
 
+        // Per address, on top of the account lockout: it also slows guessing against addresses that do not exist.
+        var decision = await limits.TryAcquireAsync(RateLimitNames.StaffSignIn, Input.Email);
+        if (!decision.Allowed)
+        {
+            ModelState.AddModelError(string.Empty, trust["StaffSignIn.TooMany", BerlinTime.Format(decision.RetryAt!.Value)]);
+            return Page();
+        }
+
         var result = await staff.SignInAsync(Input.Email, Input.Password);
         switch (result.Status)
         {
+            case SignInStatus.Succeeded when await twoFactor.IsEnabledAsync(result.Member!.Id):
+                TwoFactorTicket = tickets.Issue(result.Member.Id, Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null);
+                return Page();
             case SignInStatus.Succeeded:
                 await HttpContext.SignInAsync(Policies.StaffScheme, Principal(result.Member!));
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : Url.Page("/Staff/Index")!);
@@ -47,7 +61,7 @@ public sealed class AnmeldenModel(StaffService staff, IStringLocalizer<SharedRes
         }
     }
 
-    private static ClaimsPrincipal Principal(StaffMember member) => new(new ClaimsIdentity(
+    internal static ClaimsPrincipal Principal(StaffMember member) => new(new ClaimsIdentity(
         [
             new Claim(ClaimTypes.NameIdentifier, member.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             new Claim(ClaimTypes.Name, member.Email),

@@ -7,7 +7,7 @@ using MYK10.Participation.Time;
 
 namespace MYK10.Participation.Web.Pages.Admin.Abstimmungen;
 
-public sealed class BearbeitenModel(VoteStore votes, VoteService service, ReferenceStore reference, TimeProvider clock, IStringLocalizer<VotesResource> text) : PageModel
+public sealed class BearbeitenModel(VoteStore votes, VoteService service, ReferenceStore reference, MYK10.Participation.Strategy.StrategyStore strategy, TimeProvider clock, IStringLocalizer<VotesResource> text) : PageModel
 {
     public const int OptionRows = 10;
 
@@ -22,6 +22,49 @@ public sealed class BearbeitenModel(VoteStore votes, VoteService service, Refere
     public long? Id { get; private set; }
 
     public bool Locked { get; private set; }
+
+    /// <summary>Measures of the strategy that can become options (not discarded).</summary>
+    public IReadOnlyList<MYK10.Participation.Strategy.StrategyField> Strategy { get; private set; } = [];
+
+    /// <summary>Adds the chosen measures as options (title, text and cost copied, link kept); nothing is saved yet.</summary>
+    public async Task<IActionResult> OnPostFromMeasuresAsync(long? id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken, keepInput: true))
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        var taken = Input.Options.Where(o => o.MeasureId is not null).Select(o => o.MeasureId!.Value).ToHashSet();
+        foreach (var measureId in Input.PickMeasures.Where(m => !taken.Contains(m)).Distinct())
+        {
+            if (await strategy.MeasureAsync(measureId) is not { } measure)
+            {
+                continue;
+            }
+
+            var option = new OptionInput
+            {
+                Title = measure.Title.Length > 200 ? measure.Title[..200] : measure.Title,
+                Description = measure.Description.Length > 5000 ? measure.Description[..5000] : measure.Description,
+                Cost = measure.CostEuros,
+                MeasureId = measure.Id,
+            };
+            var empty = Input.Options.FindIndex(o => string.IsNullOrWhiteSpace(o.Title) && string.IsNullOrWhiteSpace(o.Description) && o.Cost is null);
+            if (empty >= 0)
+            {
+                Input.Options[empty] = option;
+            }
+            else
+            {
+                Input.Options.Add(option);
+            }
+        }
+
+        Input.PickMeasures.Clear();
+        Input.Options.AddRange(Enumerable.Range(0, Math.Max(0, OptionRows - Input.Options.Count)).Select(_ => new OptionInput()));
+        return Page();
+    }
 
     public async Task<IActionResult> OnGetAsync(long? id, CancellationToken cancellationToken)
     {
@@ -103,6 +146,7 @@ public sealed class BearbeitenModel(VoteStore votes, VoteService service, Refere
     private async Task<bool> LoadAsync(long? id, CancellationToken cancellationToken, bool keepInput = false)
     {
         Municipalities = await reference.MunicipalitiesAsync(cancellationToken);
+        Strategy = await strategy.StructureAsync(includeDiscarded: false, cancellationToken: cancellationToken);
         Id = id;
         if (id is null)
         {
@@ -199,6 +243,9 @@ public sealed class BearbeitenModel(VoteStore votes, VoteService service, Refere
 
         public List<OptionInput> Options { get; set; } = [];
 
+        /// <summary>Measures ticked in "take options from the strategy".</summary>
+        public List<long> PickMeasures { get; set; } = [];
+
         /// <summary>The draft to check and save; null when the method or rule is not one of ours (a forged form).</summary>
         public VoteDraft? ToDraft()
         {
@@ -226,7 +273,7 @@ public sealed class BearbeitenModel(VoteStore votes, VoteService service, Refere
                 Utc(ClosesAt),
                 method,
                 Options.Where(o => !string.IsNullOrWhiteSpace(o.Title) || !string.IsNullOrWhiteSpace(o.Description) || o.Cost is not null)
-                    .Select(o => new OptionDraft(o.Title?.Trim() ?? string.Empty, o.Description?.Trim() ?? string.Empty, o.Cost, OptionInput.ParseIdeas(o.Ideas) ?? [])).ToList(),
+                    .Select(o => new OptionDraft(o.Title?.Trim() ?? string.Empty, o.Description?.Trim() ?? string.Empty, o.Cost, OptionInput.ParseIdeas(o.Ideas) ?? [], o.MeasureId)).ToList(),
                 method is VoteMethod.Approval or VoteMethod.Ranking ? MaxChoices : null,
                 method == VoteMethod.Points ? TotalPoints : null,
                 method == VoteMethod.Points ? MaxPointsPerOption : null,
@@ -257,6 +304,7 @@ public sealed class BearbeitenModel(VoteStore votes, VoteService service, Refere
                 Description = o.Description,
                 Cost = o.Cost,
                 Ideas = string.Join(", ", o.Ideas.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+                MeasureId = o.MeasureId,
             }).ToList(),
         };
     }
@@ -270,6 +318,9 @@ public sealed class BearbeitenModel(VoteStore votes, VoteService service, Refere
         public long? Cost { get; set; }
 
         public string? Ideas { get; set; }
+
+        /// <summary>Set when the option was taken from a measure of the strategy; the link is kept on saving.</summary>
+        public long? MeasureId { get; set; }
 
         /// <summary>"12, 15" or "#12 #15" as ids; null when the text holds anything else.</summary>
         public static IReadOnlyList<long>? ParseIdeas(string? text)

@@ -1,0 +1,58 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MYK10.Participation.Privacy;
+using MYK10.Participation.Time;
+using MYK10.Participation.Web.Hosting;
+
+namespace MYK10.Participation.Web.Pages.Admin;
+
+/// <summary>The end of the participation phase: from it follow the notice mail and the deletion of all participant accounts.</summary>
+public sealed class PhaseModel(PhaseStore phase) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public PhaseEnd? Current { get; private set; }
+
+    [FromQuery(Name = "gespeichert")]
+    public string? Saved { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Current = await phase.GetAsync(cancellationToken);
+        if (Current is not null)
+        {
+            // Stored is the moment the phase ends (midnight after its last day); the form shows that last day.
+            Input.EndDate = DateOnly.FromDateTime(BerlinTime.ToBerlin(Current.EndsAt).AddTicks(-1).DateTime);
+        }
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid || Input.EndDate is not { } date)
+        {
+            Current = await phase.GetAsync(cancellationToken);
+            return Page();
+        }
+
+        // The phase ends at the end of the chosen day in Mayen-Koblenz.
+        var endOfDay = date.AddDays(1).ToDateTime(TimeOnly.MinValue);
+        var endsAt = new DateTimeOffset(endOfDay, BerlinTime.Zone.GetUtcOffset(endOfDay));
+        await phase.SetAsync(endsAt, User.StaffId());
+        return RedirectToPage(new { gespeichert = "set" });
+    }
+
+    public async Task<IActionResult> OnPostClearAsync()
+    {
+        await phase.SetAsync(null, User.StaffId());
+        return RedirectToPage(new { gespeichert = "cleared" });
+    }
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Validation.Required")]
+        [Display(Name = "Phase.EndDate")]
+        public DateOnly? EndDate { get; set; }
+    }
+}

@@ -1,0 +1,115 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using MYK10.Participation.Surveys;
+using MYK10.Participation.Web.Surveys;
+
+namespace MYK10.Participation.Web.Pages.Admin.Umfragen;
+
+/// <summary>One survey for admins: its facts, life cycle actions, pages and questions, codes, exports.</summary>
+public sealed class DetailsModel(SurveyStore surveys, MYK10.Participation.Reference.ReferenceStore reference, SurveyBuilder builder, InvitationCodes codes, SurveyExports exports,
+    SurveyResultsJob resultsJob, IStringLocalizer<SurveysResource> text) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public SurveyDefinition Definition { get; private set; } = null!;
+
+    public Survey Survey => Definition.Survey;
+
+    public long Responses { get; private set; }
+
+    public string MunicipalityName { get; private set; } = string.Empty;
+
+    public (long Total, long Used) Codes { get; private set; }
+
+    public bool IsDraft => Survey.Status == SurveyStatus.Draft;
+
+    public async Task<IActionResult> OnGetAsync(long id)
+    {
+        var definition = await surveys.LoadAsync(id, HttpContext.RequestAborted);
+        if (definition is null)
+        {
+            return NotFound();
+        }
+
+        Definition = definition;
+        Responses = await surveys.CountResponsesAsync(id, HttpContext.RequestAborted);
+        Codes = await codes.CountAsync(id, HttpContext.RequestAborted);
+        MunicipalityName = (await reference.MunicipalitiesAsync(HttpContext.RequestAborted)).FirstOrDefault(m => m.Id == definition.Survey.MunicipalityId)?.Name ?? definition.Survey.MunicipalityId;
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostOpenAsync(long id) => ActAsync(id, builder.OpenAsync(id, HttpContext.RequestAborted), "Done.Opened");
+
+    public Task<IActionResult> OnPostCloseAsync(long id) => ActAsync(id, builder.CloseAsync(id, HttpContext.RequestAborted), "Done.Closed");
+
+    public Task<IActionResult> OnPostArchiveAsync(long id) => ActAsync(id, builder.ArchiveAsync(id, HttpContext.RequestAborted), "Done.Archived");
+
+    public Task<IActionResult> OnPostPublishAsync(long id) => ActAsync(id, builder.PublishResultsAsync(id, true, HttpContext.RequestAborted), "Done.Published");
+
+    public Task<IActionResult> OnPostUnpublishAsync(long id) => ActAsync(id, builder.PublishResultsAsync(id, false, HttpContext.RequestAborted), "Done.Unpublished");
+
+    public async Task<IActionResult> OnPostDuplicateAsync(long id)
+    {
+        var result = await builder.DuplicateAsync(id, text["Detail.CopyPrefix"], HttpContext.RequestAborted);
+        SurveyAdminPages.Report(TempData, text, result, "Done.Duplicated");
+        return result.Succeeded ? RedirectToPage(new { id = result.Id }) : RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostRecomputeAsync(long id)
+    {
+        await resultsJob.RunAsync(id, HttpContext.RequestAborted);
+        TempData[SurveyAdminPages.DoneKey] = text["Done.Recomputed"].Value;
+        return RedirectToPage(new { id });
+    }
+
+    public Task<IActionResult> OnPostAddPageAsync(long id) =>
+        ActAsync(id, builder.AddPageAsync(id, Input.PageTitle ?? string.Empty, HttpContext.RequestAborted), "Done.Saved");
+
+    public Task<IActionResult> OnPostRenamePageAsync(long id, long pageId) =>
+        ActAsync(id, builder.UpdatePageAsync(id, pageId, Input.PageTitle ?? string.Empty, Input.PageConditionMode, HttpContext.RequestAborted), "Done.Saved");
+
+    public Task<IActionResult> OnPostDeletePageAsync(long id, long pageId) =>
+        ActAsync(id, builder.DeletePageAsync(id, pageId, HttpContext.RequestAborted), "Done.Deleted");
+
+    public Task<IActionResult> OnPostMoveAsync(long id, long questionId, int direction) =>
+        ActAsync(id, builder.MoveQuestionAsync(id, questionId, direction, HttpContext.RequestAborted), "Done.Saved");
+
+    public Task<IActionResult> OnPostDeleteQuestionAsync(long id, long questionId) =>
+        ActAsync(id, builder.DeleteQuestionAsync(id, questionId, HttpContext.RequestAborted), "Done.Deleted");
+
+    /// <summary>Exports: antworten.csv|json (raw responses), ergebnisse.csv|json (results).</summary>
+    public async Task<IActionResult> OnGetExportAsync(long id, string file)
+    {
+        var ct = HttpContext.RequestAborted;
+        var (bytes, type) = file switch
+        {
+            "antworten.csv" => (await exports.ResponsesCsvAsync(id, ct), "text/csv; charset=utf-8"),
+            "antworten.json" => (await exports.ResponsesJsonAsync(id, ct), "application/json; charset=utf-8"),
+            "ergebnisse.csv" => (await exports.ResultsCsvAsync(id, cancellationToken: ct), "text/csv; charset=utf-8"),
+            "ergebnisse.json" => (await exports.ResultsJsonAsync(id, cancellationToken: ct), "application/json; charset=utf-8"),
+            _ => (null, ""),
+        };
+        return bytes is null ? NotFound() : File(bytes, type, $"umfrage-{id}-{file}");
+    }
+
+    private async Task<IActionResult> ActAsync(long id, Task<BuilderResult> action, string doneKey)
+    {
+        var result = await action;
+        if (result.Status == BuilderStatus.NotFound && await surveys.FindAsync(id, HttpContext.RequestAborted) is null)
+        {
+            return NotFound();
+        }
+
+        SurveyAdminPages.Report(TempData, text, result, doneKey);
+        return RedirectToPage(new { id });
+    }
+
+    public sealed class InputModel
+    {
+        public string? PageTitle { get; set; }
+
+        public ConditionMode PageConditionMode { get; set; }
+    }
+}

@@ -1,0 +1,109 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Localization;
+using MYK10.Participation.Surveys;
+
+namespace MYK10.Participation.Web.Surveys;
+
+/// <summary>A question as the answering form shows it: its answer so far and its error messages by item.</summary>
+public sealed record QuestionView(Question Question, IReadOnlyDictionary<string, string> Answer, IReadOnlyDictionary<string, string> Errors)
+{
+    public static IReadOnlyDictionary<string, string> NoErrors { get; } = new Dictionary<string, string>();
+}
+
+/// <summary>Turning answers and errors into what people read.</summary>
+public static class SurveyDisplay
+{
+    /// <summary>The message of an error, in the current language.</summary>
+    public static string Message(IStringLocalizer<SurveysResource> text, AnswerError error) =>
+        text[$"Error.{error.Code}", error.Args.Select(a => (object)a).ToArray()];
+
+    /// <summary>Puts the errors into ModelState under the field names, so the error summary links to the fields.</summary>
+    public static void AddTo(ModelStateDictionary modelState, IStringLocalizer<SurveysResource> text, IEnumerable<AnswerError> errors)
+    {
+        foreach (var error in errors)
+        {
+            modelState.AddModelError(SurveyFields.Name(error.QuestionId, error.Item), Message(text, error));
+        }
+    }
+
+    /// <summary>Error messages of one question by item, read back from ModelState.</summary>
+    public static IReadOnlyDictionary<string, string> ErrorsOf(ModelStateDictionary modelState, Question question)
+    {
+        var prefix = SurveyFields.Name(question.Id);
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, entry) in modelState)
+        {
+            if (entry.Errors.Count == 0)
+            {
+                continue;
+            }
+
+            if (key == prefix)
+            {
+                errors[""] = entry.Errors[0].ErrorMessage;
+            }
+            else if (key.StartsWith(prefix + ".", StringComparison.Ordinal))
+            {
+                errors[key[(prefix.Length + 1)..]] = entry.Errors[0].ErrorMessage;
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>The answer as text lines for the review page, or empty when unanswered.</summary>
+    public static IReadOnlyList<string> Describe(IStringLocalizer<SurveysResource> text, Question question, IReadOnlyDictionary<string, string> answer)
+    {
+        var s = question.Settings;
+        string Option(string key) => s.OptionLabel(key) ?? key;
+        answer.TryGetValue("", out var value);
+        return question.Kind switch
+        {
+            _ when answer.Count == 0 => [],
+            QuestionKind.Single or QuestionKind.Dropdown => [Option(value ?? "")],
+            QuestionKind.YesNo => [value == "yes" ? text["Answer.Yes"] : text["Answer.No"]],
+            QuestionKind.Consent => [text["Answer.Consent"]],
+            QuestionKind.Multiple => s.Options.Where(o => answer.ContainsKey(o.Key)).Select(o => o.Label)
+                .Concat(answer.TryGetValue(QuestionSettings.OtherItem, out var other) ? [$"{text["Answer.Other"]}: {other}"] : []).ToList(),
+            QuestionKind.Matrix => s.Rows.Where(r => answer.ContainsKey(r.Key))
+                .Select(r => $"{r.Label}: {Scale(s, answer[r.Key])}").ToList(),
+            QuestionKind.Ranking => s.Options.Where(o => answer.ContainsKey(o.Key)).OrderBy(o => int.Parse(answer[o.Key], CultureInfo.InvariantCulture))
+                .Select(o => $"{answer[o.Key]}. {o.Label}").ToList(),
+            QuestionKind.Number => [value?.Replace('.', CultureInfo.CurrentCulture.NumberFormat.NumberDecimalSeparator[0]) ?? ""],
+            QuestionKind.Date => [DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date.ToString("d", CultureInfo.CurrentCulture) : value ?? ""],
+            _ => [value ?? ""],
+        };
+    }
+
+    /// <summary>For example: F3 „Leben Kinder in Ihrem Haushalt?“ ist gleich Ja.</summary>
+    public static string DescribeCondition(IStringLocalizer<SurveysResource> text, SurveyDefinition definition, Condition condition)
+    {
+        var source = definition.Find(condition.SourceQuestionId);
+        if (source is null)
+        {
+            return string.Empty;
+        }
+
+        var number = definition.QuestionNumbers().GetValueOrDefault(source.Id);
+        var row = source.Kind == QuestionKind.Matrix ? source.Settings.Rows.FirstOrDefault(r => r.Key == condition.Item)?.Label : null;
+        var values = condition.Values.Select(v => source.Kind switch
+        {
+            QuestionKind.YesNo => v == "yes" ? text["Answer.Yes"].Value : text["Answer.No"].Value,
+            QuestionKind.Matrix => Scale(source.Settings, v),
+            QuestionKind.Multiple when v == QuestionSettings.OtherItem => text["Answer.Other"].Value,
+            _ => source.Settings.OptionLabel(v) ?? v.Replace('.', ','),
+        });
+        var subject = row is null ? $"F{number} „{source.Text}“" : $"F{number} „{source.Text}“ – {row}";
+        var op = text[$"Op.{condition.Operator.ToText()}"];
+        return condition.Operator is ConditionOperator.Answered or ConditionOperator.NotAnswered
+            ? $"{subject} {op}"
+            : $"{subject} {op} {string.Join("; ", values)}";
+    }
+
+    private static string Scale(QuestionSettings settings, string value) =>
+        int.TryParse(value, CultureInfo.InvariantCulture, out var step) && step >= 1 && step <= settings.Scale.Count ? settings.Scale[step - 1] : value;
+
+    /// <summary>A number for display in the current culture ("3,5").</summary>
+    public static string Number(decimal? value) => value?.ToString("0.##", CultureInfo.CurrentCulture) ?? "";
+}

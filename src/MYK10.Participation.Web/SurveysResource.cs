@@ -1,0 +1,4 @@
+namespace MYK10.Participation.Web;
+
+/// <summary>Marker for the survey texts (Resources/SurveysResource*.resx).</summary>
+public sealed class SurveysResource;

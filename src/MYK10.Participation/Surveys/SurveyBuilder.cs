@@ -1,0 +1,496 @@
+using System.Text.Json;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using MYK10.Participation.Data;
+
+namespace MYK10.Participation.Surveys;
+
+public sealed record SurveyInput(
+    string Title,
+    string Introduction,
+    string MunicipalityId,
+    DateTimeOffset? OpensAt,
+    DateTimeOffset? ClosesAt,
+    SurveyMode Mode,
+    bool Anonymous,
+    string ThankYou);
+
+public sealed record QuestionInput(QuestionKind Kind, string Text, string Help, bool Required, QuestionSettings Settings, ConditionMode ConditionMode = ConditionMode.All);
+
+public enum BuilderStatus
+{
+    Ok,
+    NotFound,
+    /// <summary>The survey is not in a state that allows the change (only a draft changes its questions).</summary>
+    WrongState,
+    Invalid,
+}
+
+public sealed record BuilderResult(BuilderStatus Status, long? Id = null, string? Problem = null)
+{
+    public bool Succeeded => Status == BuilderStatus.Ok;
+
+    public static readonly BuilderResult NotFound = new(BuilderStatus.NotFound);
+    public static readonly BuilderResult WrongState = new(BuilderStatus.WrongState);
+
+    public static BuilderResult Ok(long? id = null) => new(BuilderStatus.Ok, id);
+
+    public static BuilderResult Invalid(string problem) => new(BuilderStatus.Invalid, Problem: problem);
+}
+
+/// <summary>Tells the results job that a survey closed (Hangfire enqueues it; the recurring run is the safety net).</summary>
+public interface ISurveyResultsSignal
+{
+    void SurveyClosed(long surveyId);
+}
+
+/// <summary>Admin changes to surveys: the definition while it is a draft, then its life cycle.</summary>
+public sealed class SurveyBuilder(IDbConnectionFactory connections, TimeProvider clock, ISurveyResultsSignal resultsSignal)
+{
+    /// <summary>Problem codes returned with <see cref="BuilderStatus.Invalid"/>; the site shows them in German.</summary>
+    public static class Problems
+    {
+        public const string Options = "Options";
+        public const string Rows = "Rows";
+        public const string Scale = "Scale";
+        public const string Range = "Range";
+        public const string Selections = "Selections";
+        public const string Times = "Times";
+        public const string NoQuestions = "NoQuestions";
+        public const string ConditionSource = "ConditionSource";
+        public const string LastPage = "LastPage";
+    }
+
+    public async Task<long> CreateAsync(SurveyInput input, CancellationToken cancellationToken = default)
+    {
+        const string insertSurvey = """
+            INSERT INTO surveys (title, introduction, municipality_id, opens_at, closes_at, mode, anonymous, thank_you, created_at, updated_at)
+            VALUES (@Title, @Introduction, @MunicipalityId, @OpensAt, @ClosesAt, @Mode, @Anonymous, @ThankYou, @Now, @Now)
+            RETURNING id
+            """;
+        const string insertPage = "INSERT INTO survey_pages (survey_id, position, title) VALUES (@SurveyId, 1, '')";
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction();
+        var id = await connection.ExecuteScalarAsync<long>(insertSurvey, Parameters(input), transaction);
+        await connection.ExecuteAsync(insertPage, new { SurveyId = id }, transaction);
+        transaction.Commit();
+        return id;
+    }
+
+    public async Task<BuilderResult> UpdateAsync(long surveyId, SurveyInput input, CancellationToken cancellationToken = default)
+    {
+        if (input.OpensAt is { } opens && input.ClosesAt is { } closes && opens >= closes)
+        {
+            return BuilderResult.Invalid(Problems.Times);
+        }
+
+        const string sql = """
+            UPDATE surveys
+            SET title = @Title, introduction = @Introduction, municipality_id = @MunicipalityId, opens_at = @OpensAt,
+                closes_at = @ClosesAt, mode = @Mode, anonymous = @Anonymous, thank_you = @ThankYou, updated_at = @Now
+            WHERE id = @Id AND status = 'draft'
+            """;
+        return await ChangeAsync(surveyId, sql, new DynamicParameters(Parameters(input)).With("Id", surveyId), surveyId, cancellationToken);
+    }
+
+    public async Task<BuilderResult> AddPageAsync(long surveyId, string title, CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            INSERT INTO survey_pages (survey_id, position, title)
+            SELECT @SurveyId, coalesce((SELECT max(position) FROM survey_pages WHERE survey_id = @SurveyId), 0) + 1, @Title
+            WHERE EXISTS (SELECT 1 FROM surveys WHERE id = @SurveyId AND status = 'draft')
+            RETURNING id
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var id = await connection.ExecuteScalarAsync<long?>(sql, new { SurveyId = surveyId, Title = title.Trim() });
+        return id is { } pageId ? BuilderResult.Ok(pageId) : await MissingOrWrongStateAsync(connection, surveyId);
+    }
+
+    public async Task<BuilderResult> UpdatePageAsync(long surveyId, long pageId, string title, ConditionMode conditionMode, CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            UPDATE survey_pages SET title = @Title, condition_mode = @Mode
+            WHERE id = @PageId AND survey_id = @SurveyId
+              AND EXISTS (SELECT 1 FROM surveys WHERE id = @SurveyId AND status = 'draft')
+            """;
+        return await ChangeAsync(surveyId, sql, new { SurveyId = surveyId, PageId = pageId, Title = title.Trim(), Mode = conditionMode.ToText() }, pageId, cancellationToken);
+    }
+
+    public async Task<BuilderResult> DeletePageAsync(long surveyId, long pageId, CancellationToken cancellationToken = default)
+    {
+        const string count = "SELECT count(*) FROM survey_pages WHERE survey_id = @SurveyId";
+        const string delete = """
+            DELETE FROM survey_pages
+            WHERE id = @PageId AND survey_id = @SurveyId AND EXISTS (SELECT 1 FROM surveys WHERE id = @SurveyId AND status = 'draft')
+            """;
+        const string renumber = """
+            UPDATE survey_pages SET position = -position WHERE survey_id = @SurveyId;
+            UPDATE survey_pages SET position = (SELECT count(*) FROM survey_pages p2 WHERE p2.survey_id = survey_pages.survey_id AND p2.position >= survey_pages.position)
+            WHERE survey_id = @SurveyId;
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction();
+        if (await connection.ExecuteScalarAsync<long>(count, new { SurveyId = surveyId }, transaction) <= 1)
+        {
+            return BuilderResult.Invalid(Problems.LastPage);
+        }
+
+        if (await connection.ExecuteAsync(delete, new { SurveyId = surveyId, PageId = pageId }, transaction) != 1)
+        {
+            return await MissingOrWrongStateAsync(connection, surveyId, transaction);
+        }
+
+        await connection.ExecuteAsync(renumber, new { SurveyId = surveyId }, transaction);
+        transaction.Commit();
+        return BuilderResult.Ok();
+    }
+
+    public async Task<BuilderResult> AddQuestionAsync(long surveyId, long pageId, QuestionInput input, CancellationToken cancellationToken = default)
+    {
+        if (Check(input) is { } problem)
+        {
+            return BuilderResult.Invalid(problem);
+        }
+
+        const string sql = """
+            INSERT INTO survey_questions (survey_id, page_id, position, kind, text, help, required, settings_json, condition_mode)
+            SELECT @SurveyId, p.id, coalesce((SELECT max(position) FROM survey_questions WHERE page_id = p.id), 0) + 1,
+                   @Kind, @Text, @Help, @Required, @Settings, @ConditionMode
+            FROM survey_pages p JOIN surveys s ON s.id = p.survey_id
+            WHERE p.id = @PageId AND p.survey_id = @SurveyId AND s.status = 'draft'
+            RETURNING id
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var id = await connection.ExecuteScalarAsync<long?>(sql, QuestionParameters(input, surveyId).With("PageId", pageId));
+        return id is { } questionId ? BuilderResult.Ok(questionId) : await MissingOrWrongStateAsync(connection, surveyId);
+    }
+
+    public async Task<BuilderResult> UpdateQuestionAsync(long surveyId, long questionId, QuestionInput input, CancellationToken cancellationToken = default)
+    {
+        if (Check(input) is { } problem)
+        {
+            return BuilderResult.Invalid(problem);
+        }
+
+        const string sql = """
+            UPDATE survey_questions
+            SET kind = @Kind, text = @Text, help = @Help, required = @Required, settings_json = @Settings, condition_mode = @ConditionMode
+            WHERE id = @QuestionId AND survey_id = @SurveyId AND EXISTS (SELECT 1 FROM surveys WHERE id = @SurveyId AND status = 'draft')
+            """;
+        return await ChangeAsync(surveyId, sql, QuestionParameters(input, surveyId).With("QuestionId", questionId), questionId, cancellationToken);
+    }
+
+    public async Task<BuilderResult> DeleteQuestionAsync(long surveyId, long questionId, CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            DELETE FROM survey_questions
+            WHERE id = @QuestionId AND survey_id = @SurveyId AND EXISTS (SELECT 1 FROM surveys WHERE id = @SurveyId AND status = 'draft')
+            """;
+        return await ChangeAsync(surveyId, sql, new { SurveyId = surveyId, QuestionId = questionId }, null, cancellationToken);
+    }
+
+    /// <summary>Moves a question one place up (-1) or down (+1) within its page.</summary>
+    public async Task<BuilderResult> MoveQuestionAsync(long surveyId, long questionId, int direction, CancellationToken cancellationToken = default)
+    {
+        const string find = """
+            SELECT q.page_id AS PageId, q.position AS Position FROM survey_questions q JOIN surveys s ON s.id = q.survey_id
+            WHERE q.id = @QuestionId AND q.survey_id = @SurveyId AND s.status = 'draft'
+            """;
+        const string neighbour = "SELECT id FROM survey_questions WHERE page_id = @PageId AND position = @Position";
+        const string setPosition = "UPDATE survey_questions SET position = @Position WHERE id = @Id";
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction();
+        var current = await connection.QuerySingleOrDefaultAsync<(long PageId, long Position)>(find, new { SurveyId = surveyId, QuestionId = questionId }, transaction);
+        if (current.PageId == 0)
+        {
+            return await MissingOrWrongStateAsync(connection, surveyId, transaction);
+        }
+
+        var target = current.Position + Math.Sign(direction);
+        var other = await connection.ExecuteScalarAsync<long?>(neighbour, new { current.PageId, Position = target }, transaction);
+        if (other is { } otherId)
+        {
+            // Through a free position, since (page_id, position) is UNIQUE at every step.
+            await connection.ExecuteAsync(setPosition, new { Id = questionId, Position = int.MaxValue }, transaction);
+            await connection.ExecuteAsync(setPosition, new { Id = otherId, current.Position }, transaction);
+            await connection.ExecuteAsync(setPosition, new { Id = questionId, Position = target }, transaction);
+        }
+
+        transaction.Commit();
+        return BuilderResult.Ok(questionId);
+    }
+
+    /// <summary>Shows the target page or question only when an earlier question's answer matches.</summary>
+    public async Task<BuilderResult> AddConditionAsync(long surveyId, long? pageId, long? questionId, long sourceQuestionId, ConditionOperator op,
+        string item, IReadOnlyList<string> values, CancellationToken cancellationToken = default)
+    {
+        const string insert = """
+            INSERT INTO survey_conditions (survey_id, page_id, question_id, source_question_id, operator, item, values_json)
+            VALUES (@SurveyId, @PageId, @QuestionId, @Source, @Operator, @Item, @Values)
+            RETURNING id
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction();
+        var definition = await SurveyStore.LoadAsync(connection, transaction, surveyId);
+        if (definition is null)
+        {
+            return BuilderResult.NotFound;
+        }
+
+        if (definition.Survey.Status != SurveyStatus.Draft)
+        {
+            return BuilderResult.WrongState;
+        }
+
+        // The source must come before the target: conditions look back, never forward.
+        var order = definition.OrderedQuestions().Select((q, i) => (q, i)).ToDictionary(x => x.q.Id, x => x.i);
+        var source = definition.Find(sourceQuestionId);
+        var sourcePage = source is null ? null : definition.Pages.First(p => p.Id == source.PageId);
+        var valid = source is { TakesAnswer: true } && (pageId, questionId) switch
+        {
+            ({ } p, null) => definition.Pages.FirstOrDefault(x => x.Id == p) is { } page && sourcePage!.Position < page.Position,
+            (null, { } q) => order.TryGetValue(q, out var targetIndex) && order[sourceQuestionId] < targetIndex,
+            _ => false,
+        };
+        if (!valid)
+        {
+            return BuilderResult.Invalid(Problems.ConditionSource);
+        }
+
+        var id = await connection.ExecuteScalarAsync<long>(insert, new
+        {
+            SurveyId = surveyId,
+            PageId = pageId,
+            QuestionId = questionId,
+            Source = sourceQuestionId,
+            Operator = op.ToText(),
+            Item = item,
+            Values = JsonSerializer.Serialize(values),
+        }, transaction);
+        transaction.Commit();
+        return BuilderResult.Ok(id);
+    }
+
+    public async Task<BuilderResult> DeleteConditionAsync(long surveyId, long conditionId, CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            DELETE FROM survey_conditions
+            WHERE id = @Id AND survey_id = @SurveyId AND EXISTS (SELECT 1 FROM surveys WHERE id = @SurveyId AND status = 'draft')
+            """;
+        return await ChangeAsync(surveyId, sql, new { Id = conditionId, SurveyId = surveyId }, null, cancellationToken);
+    }
+
+    /// <summary>Draft to open; a survey needs at least one question that takes an answer.</summary>
+    public async Task<BuilderResult> OpenAsync(long surveyId, CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            UPDATE surveys SET status = 'open', updated_at = @Now
+            WHERE id = @Id AND status = 'draft'
+              AND EXISTS (SELECT 1 FROM survey_questions WHERE survey_id = @Id AND kind <> 'info')
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        if (await connection.ExecuteAsync(sql, new { Id = surveyId, Now = clock.GetUtcNow() }) == 1)
+        {
+            return BuilderResult.Ok(surveyId);
+        }
+
+        var status = await connection.ExecuteScalarAsync<string?>("SELECT status FROM surveys WHERE id = @Id", new { Id = surveyId });
+        return status switch
+        {
+            null => BuilderResult.NotFound,
+            "draft" => BuilderResult.Invalid(Problems.NoQuestions),
+            _ => BuilderResult.WrongState,
+        };
+    }
+
+    /// <summary>Open to closed; the results are computed at once.</summary>
+    public async Task<BuilderResult> CloseAsync(long surveyId, CancellationToken cancellationToken = default)
+    {
+        var result = await TransitionAsync(surveyId, "open", "closed", cancellationToken);
+        if (result.Succeeded)
+        {
+            resultsSignal.SurveyClosed(surveyId);
+        }
+
+        return result;
+    }
+
+    /// <summary>A draft or a closed survey goes to the archive (an open one must be closed first).</summary>
+    public async Task<BuilderResult> ArchiveAsync(long surveyId, CancellationToken cancellationToken = default)
+    {
+        var result = await TransitionAsync(surveyId, "closed", "archived", cancellationToken);
+        return result.Status == BuilderStatus.WrongState ? await TransitionAsync(surveyId, "draft", "archived", cancellationToken) : result;
+    }
+
+    public async Task<BuilderResult> PublishResultsAsync(long surveyId, bool published, CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            UPDATE surveys SET results_published = @Published, updated_at = @Now
+            WHERE id = @Id AND status IN ('closed', 'archived')
+            """;
+        return await ChangeAsync(surveyId, sql, new { Id = surveyId, Published = published ? 1 : 0, Now = clock.GetUtcNow() }, surveyId, cancellationToken);
+    }
+
+    /// <summary>Chooses which free-text answers appear on the public results page.</summary>
+    public async Task<BuilderResult> PublishTextAsync(long surveyId, long questionId, long responseId, bool published, CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            UPDATE survey_answers SET published = @Published
+            WHERE response_id = @ResponseId AND question_id = @QuestionId AND item = ''
+              AND question_id IN (SELECT id FROM survey_questions WHERE survey_id = @SurveyId AND kind IN ('short_text', 'long_text'))
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var changed = await connection.ExecuteAsync(sql, new { SurveyId = surveyId, QuestionId = questionId, ResponseId = responseId, Published = published ? 1 : 0 });
+        return changed == 1 ? BuilderResult.Ok() : BuilderResult.NotFound;
+    }
+
+    /// <summary>A new draft with the same settings, pages, questions and conditions (no responses, no codes).</summary>
+    public async Task<BuilderResult> DuplicateAsync(long surveyId, string titlePrefix, CancellationToken cancellationToken = default)
+    {
+        const string insertSurvey = """
+            INSERT INTO surveys (title, introduction, municipality_id, opens_at, closes_at, mode, anonymous, thank_you, created_at, updated_at)
+            SELECT substr(@Prefix || title, 1, 200), introduction, municipality_id, NULL, NULL, mode, anonymous, thank_you, @Now, @Now
+            FROM surveys WHERE id = @Id
+            RETURNING id
+            """;
+        const string insertPage = "INSERT INTO survey_pages (survey_id, position, title, condition_mode) VALUES (@SurveyId, @Position, @Title, @Mode) RETURNING id";
+        const string insertQuestion = """
+            INSERT INTO survey_questions (survey_id, page_id, position, kind, text, help, required, settings_json, condition_mode)
+            VALUES (@SurveyId, @PageId, @Position, @Kind, @Text, @Help, @Required, @Settings, @Mode)
+            RETURNING id
+            """;
+        const string insertCondition = """
+            INSERT INTO survey_conditions (survey_id, page_id, question_id, source_question_id, operator, item, values_json)
+            VALUES (@SurveyId, @PageId, @QuestionId, @Source, @Operator, @Item, @Values)
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction();
+        var definition = await SurveyStore.LoadAsync(connection, transaction, surveyId);
+        if (definition is null)
+        {
+            return BuilderResult.NotFound;
+        }
+
+        var copyId = await connection.ExecuteScalarAsync<long>(insertSurvey, new { Id = surveyId, Prefix = titlePrefix, Now = clock.GetUtcNow() }, transaction);
+        var pageIds = new Dictionary<long, long>();
+        var questionIds = new Dictionary<long, long>();
+        foreach (var page in definition.Pages)
+        {
+            pageIds[page.Id] = await connection.ExecuteScalarAsync<long>(insertPage,
+                new { SurveyId = copyId, page.Position, page.Title, Mode = page.ConditionMode.ToText() }, transaction);
+        }
+
+        foreach (var question in definition.Questions)
+        {
+            questionIds[question.Id] = await connection.ExecuteScalarAsync<long>(insertQuestion, new
+            {
+                SurveyId = copyId,
+                PageId = pageIds[question.PageId],
+                question.Position,
+                Kind = question.Kind.ToText(),
+                question.Text,
+                question.Help,
+                Required = question.Required ? 1 : 0,
+                Settings = question.Settings.ToJson(),
+                Mode = question.ConditionMode.ToText(),
+            }, transaction);
+        }
+
+        foreach (var condition in definition.Conditions)
+        {
+            await connection.ExecuteAsync(insertCondition, new
+            {
+                SurveyId = copyId,
+                PageId = condition.PageId is { } p ? pageIds[p] : (long?)null,
+                QuestionId = condition.QuestionId is { } q ? questionIds[q] : (long?)null,
+                Source = questionIds[condition.SourceQuestionId],
+                Operator = condition.Operator.ToText(),
+                condition.Item,
+                Values = JsonSerializer.Serialize(condition.Values),
+            }, transaction);
+        }
+
+        transaction.Commit();
+        return BuilderResult.Ok(copyId);
+    }
+
+    /// <summary>Why a question's settings cannot be saved, or null.</summary>
+    public static string? Check(QuestionInput input)
+    {
+        var s = input.Settings;
+        static bool Distinct(List<Choice> choices) =>
+            choices.All(c => c.Key.Length > 0 && c.Label.Trim().Length > 0 && c.Key != QuestionSettings.OtherItem)
+            && choices.Select(c => c.Key).Distinct(StringComparer.Ordinal).Count() == choices.Count;
+
+        return input.Kind switch
+        {
+            QuestionKind.Single or QuestionKind.Dropdown or QuestionKind.Ranking when s.Options.Count < 2 || !Distinct(s.Options) => Problems.Options,
+            QuestionKind.Multiple when s.Options.Count < 1 || !Distinct(s.Options) => Problems.Options,
+            QuestionKind.Multiple when s.MinSelections < 0 || s.MaxSelections < 1 || s.MinSelections > s.MaxSelections
+                || s.MinSelections > s.Options.Count + (s.AllowOther ? 1 : 0) => Problems.Selections,
+            QuestionKind.Rating when s.ScaleMax is not (5 or 10) => Problems.Scale,
+            QuestionKind.Matrix when s.Rows.Count < 1 || !Distinct(s.Rows) => Problems.Rows,
+            QuestionKind.Matrix when s.Scale.Count is < 2 or > 11 || s.Scale.Any(string.IsNullOrWhiteSpace) => Problems.Scale,
+            QuestionKind.Number when s.Min > s.Max => Problems.Range,
+            QuestionKind.ShortText or QuestionKind.LongText when s.MaxLength is < 1 or > AnswerValidator.LongTextMax => Problems.Range,
+            _ => null,
+        };
+    }
+
+    /// <summary>One statement whose WHERE clause checks the survey's state; no change means missing or wrong state.</summary>
+    private async Task<BuilderResult> ChangeAsync(long surveyId, string sql, object parameters, long? id, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var changed = await connection.ExecuteAsync(sql, parameters);
+        return changed == 1 ? BuilderResult.Ok(id) : await MissingOrWrongStateAsync(connection, surveyId);
+    }
+
+    private async Task<BuilderResult> TransitionAsync(long surveyId, string from, string to, CancellationToken cancellationToken)
+    {
+        const string sql = "UPDATE surveys SET status = @To, updated_at = @Now WHERE id = @Id AND status = @From";
+        return await ChangeAsync(surveyId, sql, new { Id = surveyId, From = from, To = to, Now = clock.GetUtcNow() }, surveyId, cancellationToken);
+    }
+
+    private static async Task<BuilderResult> MissingOrWrongStateAsync(SqliteConnection connection, long surveyId, SqliteTransaction? transaction = null)
+    {
+        var status = await connection.ExecuteScalarAsync<string?>("SELECT status FROM surveys WHERE id = @Id", new { Id = surveyId }, transaction);
+        return status switch
+        {
+            null or "draft" => BuilderResult.NotFound,
+            _ => BuilderResult.WrongState,
+        };
+    }
+
+    private object Parameters(SurveyInput input) => new
+    {
+        Title = input.Title.Trim(),
+        Introduction = input.Introduction.Trim(),
+        input.MunicipalityId,
+        input.OpensAt,
+        input.ClosesAt,
+        Mode = input.Mode.ToText(),
+        Anonymous = input.Anonymous ? 1 : 0,
+        ThankYou = input.ThankYou.Trim(),
+        Now = clock.GetUtcNow(),
+    };
+
+    private static DynamicParameters QuestionParameters(QuestionInput input, long surveyId) => new DynamicParameters(new
+    {
+        SurveyId = surveyId,
+        Kind = input.Kind.ToText(),
+        Text = input.Text.Trim(),
+        Help = input.Help.Trim(),
+        Required = input.Required && input.Kind != QuestionKind.Info ? 1 : 0,
+        Settings = input.Settings.ToJson(),
+        ConditionMode = input.ConditionMode.ToText(),
+    });
+}
+
+internal static class DynamicParametersExtensions
+{
+    public static DynamicParameters With(this DynamicParameters parameters, string name, object? value)
+    {
+        parameters.Add(name, value);
+        return parameters;
+    }
+}

@@ -1,0 +1,107 @@
+using Microsoft.Playwright;
+using MYK10.Participation.Staff;
+using MYK10.Participation.Web.Tests.Infrastructure;
+
+namespace MYK10.Participation.Web.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public sealed class TrustBrowserTests(BrowserFixture browser, TrustBrowserTests.Site site) : IClassFixture<TrustBrowserTests.Site>
+{
+    public sealed class Site : SiteFactory
+    {
+        public Site() : base(new() { ["RateLimits:Writes:PermitLimit"] = "100000" }) => UseRealServer();
+    }
+
+    private static readonly string[] PublicPages = ["/", "/leichte-sprache", "/barrierefreiheit", "/datenschutz", "/impressum", "/konto/geloescht"];
+
+    private static readonly string[] ParticipantPages = ["/konto", "/konto/daten", "/konto/loeschen"];
+
+    private static readonly string[] AdminPages = ["/admin", "/admin/phase", "/admin/verarbeitungen", "/staff", "/staff/zwei-faktor"];
+
+    [Theory]
+    [InlineData("de")]
+    [InlineData("en")]
+    public async Task NewPages_PassAxe_InBothLanguages(string language)
+    {
+        var visitor = await browser.OpenAsync(site);
+        var participant = await browser.OpenAsync(site);
+        await participant.SignInParticipantAsync(site);
+        var admin = await browser.OpenAsync(site);
+        await SignInAdminAsync(admin);
+
+        foreach (var (page, urls) in new[] { (visitor, PublicPages), (participant, ParticipantPages), (admin, AdminPages) })
+        {
+            await page.GotoAsync(urls[0]);
+            if (language == "en")
+            {
+                // The switch in the header, as a visitor without JavaScript would use it.
+                await page.ClickAsync("header .language-switch button");
+                await page.WaitForURLAsync($"**{urls[0]}");
+            }
+
+            foreach (var url in urls)
+            {
+                await page.SetViewportSizeAsync(1280, 900);
+                await page.GotoAsync(url);
+                Assert.Equal(language, await page.GetAttributeAsync("html", "lang"));
+                await page.AssertNoAxeViolationsAsync();
+                await page.AssertOneH1AndNoHorizontalScrollAsync();
+                await page.SetViewportSizeAsync(360, 740);
+                await page.AssertOneH1AndNoHorizontalScrollAsync();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task AccessibilityFeedbackForm_WithErrors_PassesAxe()
+    {
+        var page = await browser.OpenAsync(site);
+        await page.GotoAsync("/barrierefreiheit");
+        await page.FillAsync("#Input_Email", "keine-adresse");
+        await page.ClickAsync("section.feedback button[type=submit]");
+        await page.WaitForSelectorAsync(".error-summary");
+        await page.AssertNoAxeViolationsAsync();
+    }
+
+    [Fact]
+    public async Task CrawlOfEveryPage_AsVisitorParticipantAndAdmin_NeverRequestsAnotherHost()
+    {
+        var origin = site.ServerAddress.GetLeftPart(UriPartial.Authority);
+        var pages = SiteMap.GetPages(site).Where(u => !u.Contains("abmelden", StringComparison.Ordinal) && u != "/sprache").ToList();
+        Assert.Contains("/leichte-sprache", pages);
+        var visitor = await browser.OpenAsync(site);
+        var participant = await browser.OpenAsync(site);
+        await participant.SignInParticipantAsync(site);
+        var admin = await browser.OpenAsync(site);
+        await SignInAdminAsync(admin);
+
+        var foreign = new List<string>();
+        foreach (var page in new[] { visitor, participant, admin })
+        {
+            page.Request += (_, request) =>
+            {
+                if (!request.Url.StartsWith(origin, StringComparison.Ordinal) && !request.Url.StartsWith("data:", StringComparison.Ordinal))
+                {
+                    foreign.Add($"{page.Url} -> {request.Url}");
+                }
+            };
+            foreach (var url in pages)
+            {
+                await page.GotoAsync(url);
+            }
+        }
+
+        await admin.GotoAsync("/admin/jobs", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+        Assert.Empty(foreign);
+    }
+
+    private async Task SignInAdminAsync(IPage page)
+    {
+        var email = await site.CreateStaffAsync(StaffRole.Admin);
+        await page.GotoAsync("/staff/anmelden");
+        await page.FillAsync("#Input_Email", email);
+        await page.FillAsync("#Input_Password", TestPasswords.Staff);
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync("**/staff");
+    }
+}

@@ -1,0 +1,138 @@
+using System.Net;
+using Dapper;
+using MYK10.Participation.Data;
+using MYK10.Participation.Staff;
+using MYK10.Participation.Tests.Infrastructure;
+using MYK10.Participation.Web.Tests.Infrastructure;
+
+namespace MYK10.Participation.Web.Tests.Security;
+
+public sealed class AbuseProtectionTests
+{
+    [Fact]
+    public async Task SignInForm_WithTheHoneypotFilled_LooksSuccessfulButSendsNothing()
+    {
+        await using var site = new SiteFactory(new() { ["Jobs:Server"] = "false" });
+        var client = site.CreateBrowserLikeClient();
+        var form = await client.GetDocumentAsync("/konto/anmelden");
+        Assert.NotNull(form.QuerySelector("main form .hp-field input[name=Homepage]"));
+
+        using var bot = await client.PostFormAsync("/konto/anmelden", new() { ["Input.Email"] = "bot@example.org", ["Homepage"] = "http://spam.example" });
+        using var person = await client.PostFormAsync("/konto/anmelden", new() { ["Input.Email"] = "mensch@example.org" });
+
+        Assert.Equal(HttpStatusCode.Redirect, bot.StatusCode);
+        Assert.Equal("/konto/link-gesendet", bot.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, person.StatusCode);
+        await using var connection = await site.Get<IDbConnectionFactory>().OpenAsync();
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM participants WHERE email = 'bot@example.org'"));
+        Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM participants WHERE email = 'mensch@example.org'"));
+    }
+
+    [Fact]
+    public async Task OversizedBody_IsRefusedWith413()
+    {
+        await using var site = new SiteFactory(new() { ["Jobs:Server"] = "false", ["Limits:MaxRequestBodyBytes"] = "10000" });
+        var client = site.CreateBrowserLikeClient();
+
+        using var small = await client.PostFormAsync("/konto/anmelden", new() { ["Input.Email"] = "klein@example.org" });
+        using var large = await client.PostFormAsync("/konto/anmelden", new() { ["Input.Email"] = "gross@example.org", ["Input.Filler"] = new string('x', 20_000) });
+
+        Assert.Equal(HttpStatusCode.Redirect, small.StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, large.StatusCode);
+        Assert.Equal("Anfrage zu groß", (await large.ReadDocumentAsync()).QuerySelector("h1")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Writes_AboveTheConfiguredLimit_GetA429WithAGermanPage()
+    {
+        await using var site = new SiteFactory(new() { ["Jobs:Server"] = "false", ["RateLimits:Writes:PermitLimit"] = "3", ["RateLimits:Writes:Window"] = "00:10:00" });
+        var client = site.CreateBrowserLikeClient();
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var allowed = await client.PostFormAsync("/konto/anmelden", new() { ["Input.Email"] = $"p{i}@example.org" });
+            Assert.Equal(HttpStatusCode.Redirect, allowed.StatusCode);
+        }
+
+        using var refused = await client.PostFormAsync("/konto/anmelden", new() { ["Input.Email"] = "p9@example.org" });
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("Zu viele Anfragen", (await refused.ReadDocumentAsync()).QuerySelector("h1")!.TextContent);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/konto/anmelden")).StatusCode);
+    }
+
+    [Fact]
+    public async Task StaffSignIn_IsRateLimitedPerAddress()
+    {
+        await using var site = new SiteFactory(new() { ["Jobs:Server"] = "false", ["RateLimits:StaffSignIn:PermitLimit"] = "2", ["Staff:MaxFailedAttempts"] = "100" });
+        var email = await site.CreateStaffAsync(StaffRole.Moderator);
+        var client = site.CreateBrowserLikeClient();
+
+        for (var i = 0; i < 2; i++)
+        {
+            using var wrong = await client.PostFormAsync("/staff/anmelden", new() { ["Input.Email"] = email, ["Input.Password"] = "falsch-falsch-falsch" });
+            Assert.DoesNotContain("Zu viele Anmeldeversuche", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using var limited = await client.PostFormAsync("/staff/anmelden", new() { ["Input.Email"] = email, ["Input.Password"] = TestPasswords.Staff });
+        Assert.Equal(HttpStatusCode.OK, limited.StatusCode);
+        Assert.Contains("Zu viele Anmeldeversuche", await limited.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StaffWithSecondFactor_NeedsTheCurrentCodeAfterThePassword()
+    {
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        await using var site = new SiteFactory(new() { ["Jobs:Server"] = "false" }) { Clock = clock };
+        var admin = await site.StaffClientAsync(StaffRole.Admin);
+        var enrol = await admin.GetDocumentAsync("/staff/zwei-faktor");
+        var secret = enrol.QuerySelector("code.secret")!.TextContent.Replace(" ", string.Empty, StringComparison.Ordinal);
+        Assert.StartsWith("otpauth://totp/", enrol.QuerySelector("main a[href^='otpauth:']")!.GetAttribute("href"), StringComparison.Ordinal);
+        var twoFactor = site.Get<TwoFactorService>();
+        using var enabled = await admin.PostFormAsync("/staff/zwei-faktor", new() { ["Input.Code"] = twoFactor.CurrentCode(secret) });
+        Assert.Equal(HttpStatusCode.Redirect, enabled.StatusCode);
+        var email = await EmailOfAsync(site, secret);
+
+        clock.Advance(TimeSpan.FromMinutes(1));
+        var client = site.CreateBrowserLikeClient();
+        using var password = await client.PostFormAsync("/staff/anmelden", new() { ["Input.Email"] = email, ["Input.Password"] = TestPasswords.Staff });
+        Assert.Equal(HttpStatusCode.OK, password.StatusCode);
+        var codeForm = await password.ReadDocumentAsync();
+        var ticket = codeForm.QuerySelector("input[name='Input.Ticket']")!.GetAttribute("value")!;
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/staff")).StatusCode);
+
+        using var wrong = await client.PostWithTokenAsync("/staff/anmelden", "/staff/anmelden/code", new() { ["Input.Ticket"] = ticket, ["Input.Code"] = "000000" });
+        Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        Assert.Equal("true", (await wrong.ReadDocumentAsync()).QuerySelector("#Input_Code")!.GetAttribute("aria-invalid"));
+
+        using var right = await client.PostWithTokenAsync("/staff/anmelden", "/staff/anmelden/code", new() { ["Input.Ticket"] = ticket, ["Input.Code"] = twoFactor.CurrentCode(secret) });
+        Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/staff")).StatusCode);
+
+        clock.Advance(TwoFactorTicketValidity() + TimeSpan.FromSeconds(1));
+        var late = site.CreateBrowserLikeClient();
+        using var expired = await late.PostWithTokenAsync("/staff/anmelden", "/staff/anmelden/code", new() { ["Input.Ticket"] = ticket, ["Input.Code"] = twoFactor.CurrentCode(secret) });
+        Assert.Equal(HttpStatusCode.Redirect, expired.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await late.GetAsync("/staff")).StatusCode);
+    }
+
+    [Fact]
+    public async Task StaffAddCommand_RefusesACommonPassword()
+    {
+        using var directory = new TempDirectory();
+        var error = new StringWriter();
+        var exit = await MYK10.Participation.Web.Cli.CommandLine.RunAsync(
+            ["staff", "add", "--email", "admin@kvmyk.de", "--role", "admin"], new StringReader("Passwort123456\n"), new StringWriter(), error,
+            new Dictionary<string, string?> { ["ConnectionStrings:Participation"] = $"Data Source={directory.File("participation.db")}" });
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("too easy to guess", error.ToString(), StringComparison.Ordinal);
+    }
+
+    private static TimeSpan TwoFactorTicketValidity() => MYK10.Participation.Web.Hosting.TwoFactorTicket.Validity;
+
+    private static async Task<string> EmailOfAsync(SiteFactory site, string secret)
+    {
+        await using var connection = await site.Get<IDbConnectionFactory>().OpenAsync();
+        return await connection.ExecuteScalarAsync<string>("SELECT email FROM staff WHERE totp_secret = @Secret", new { Secret = secret }) ?? throw new InvalidOperationException();
+    }
+}

@@ -1,0 +1,168 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using MYK10.Participation.Staff;
+using MYK10.Participation.Surveys;
+using MYK10.Participation.Tests.Surveys;
+using MYK10.Participation.Web.Tests.Infrastructure;
+
+namespace MYK10.Participation.Web.Tests.Surveys;
+
+public sealed class AdminTests(AdminTests.Site site) : IClassFixture<AdminTests.Site>
+{
+    public sealed class Site : SiteFactory;
+
+    [Fact]
+    public async Task Admin_BuildsOpensClosesAndPublishesASurvey_ThroughTheForms_AndHangfireComputesTheResults()
+    {
+        var admin = await site.StaffClientAsync(StaffRole.Admin);
+
+        using var created = await admin.PostFormAsync("/admin/umfragen/neu", new()
+        {
+            ["Input.Title"] = "Radverkehr in Andernach",
+            ["Input.Introduction"] = "Drei kurze Fragen.",
+            ["Input.MunicipalityId"] = "andernach",
+            ["Input.Mode"] = "Open",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var detailsUrl = created.Headers.Location!.OriginalString;
+        var id = long.Parse(detailsUrl.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
+        var pageId = (await site.Get<SurveyStore>().LoadAsync(id))!.Pages[0].Id;
+
+        using var question = await admin.PostFormAsync($"/admin/umfragen/{id}/frage?seite={pageId}", new()
+        {
+            ["Input.Kind"] = "Single",
+            ["Input.Text"] = "Wie oft fahren Sie Rad?",
+            ["Input.Required"] = "true",
+            ["Input.Options"] = "Täglich\r\nWöchentlich\r\nSelten\r\n",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, question.StatusCode);
+        using var second = await admin.PostFormAsync($"/admin/umfragen/{id}/frage?seite={pageId}", new()
+        {
+            ["Input.Kind"] = "LongText",
+            ["Input.Text"] = "Was stört Sie am meisten?",
+            ["Input.MaxLength"] = "500",
+        });
+        var definition = (await site.Get<SurveyStore>().LoadAsync(id))!;
+        Assert.Equal(["Täglich", "Wöchentlich", "Selten"], definition.Questions[0].Settings.Options.Select(o => o.Label));
+
+        // The text question only for those who cycle at all: a condition typed with the option's label.
+        using var condition = await admin.PostFormAsync($"/admin/umfragen/{id}/bedingungen?frage={definition.Questions[1].Id}", new()
+        {
+            ["Input.SourceQuestionId"] = definition.Questions[0].Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Operator"] = "AnyOf",
+            ["Input.Values"] = "täglich; Wöchentlich",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, condition.StatusCode);
+        Assert.Equal(["o1", "o2"], (await site.Get<SurveyStore>().LoadAsync(id))!.Conditions.Single().Values);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync(detailsUrl, [], "form[action*='handler=Open']")).StatusCode);
+        Assert.Equal(SurveyStatus.Open, (await site.Get<SurveyStore>().FindAsync(id))!.Status);
+
+        // An open survey's questions are fixed: the question form sends the admin back.
+        using var locked = await admin.GetAsync($"/admin/umfragen/{id}/frage/{definition.Questions[0].Id}");
+        Assert.Equal(HttpStatusCode.Redirect, locked.StatusCode);
+
+        var answers = new AnswerSet();
+        answers.Set(definition.Questions[0].Id, "o1");
+        answers.Set(definition.Questions[1].Id, "Falschparker auf dem Radweg");
+        Assert.True((await site.Get<SurveyResponder>().SubmitAsync(id, new Respondent.Browser("browser-1"), answers, "andernach")).Succeeded);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync(detailsUrl, [], "form[action*='handler=Close']")).StatusCode);
+        await WaitForResultsAsync(id);
+        Assert.Equal(1, (await site.Get<SurveyResultsStore>().ReadAsync(id))!.Responses);
+
+        // Not yet published: the public page says so, the API knows nothing.
+        var visitor = site.CreateBrowserLikeClient();
+        Assert.Contains("noch nicht veröffentlicht", (await visitor.GetDocumentAsync($"/umfragen/{id}/ergebnisse")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync($"/api/v1/surveys/{id}/results")).StatusCode);
+
+        // Approve the free text, publish.
+        var texts = await admin.GetDocumentAsync($"/admin/umfragen/{id}/freitexte");
+        var approve = texts.QuerySelector("main table form")!.GetAttribute("action")!;
+        await admin.PostFormAsync($"/admin/umfragen/{id}/freitexte", [], $"form[action='{approve}']");
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync(detailsUrl, [], "form[action*='handler=Publish']")).StatusCode);
+
+        var results = await visitor.GetDocumentAsync($"/umfragen/{id}/ergebnisse");
+        Assert.NotNull(results.QuerySelector("svg[role=img] title"));
+        Assert.Contains("Falschparker auf dem Radweg", results.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("100,0 %", results.QuerySelector("table.figures tbody tr td:last-child")!.TextContent);
+
+        using var api = await visitor.GetAsync($"/api/v1/surveys/{id}/results");
+        var json = JsonDocument.Parse(await api.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(1, json.GetProperty("responses").GetInt32());
+        Assert.Equal(1, json.GetProperty("questions")[0].GetProperty("options")[0].GetProperty("count").GetInt32());
+        var list = JsonDocument.Parse(await visitor.GetStringAsync("/api/v1/surveys")).RootElement;
+        Assert.Contains(list.EnumerateArray(), s => s.GetProperty("id").GetInt64() == id && s.GetProperty("resultsPublished").GetBoolean());
+
+        using var csv = await admin.GetAsync($"/admin/umfragen/{id}?handler=Export&file=antworten.csv");
+        var bytes = await csv.Content.ReadAsByteArrayAsync();
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
+        Assert.Contains("Täglich", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SurveyAdminPages_AreForAdminsOnly()
+    {
+        var moderator = await site.StaffClientAsync(StaffRole.Moderator);
+        var visitor = site.CreateBrowserLikeClient();
+
+        using var asModerator = await moderator.GetAsync("/admin/umfragen");
+        using var asVisitor = await visitor.GetAsync("/admin/umfragen/neu");
+
+        Assert.StartsWith("/staff/kein-zugriff", asModerator.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/staff/anmelden", asVisitor.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InvitationCodes_AreShownOnce_AndDownloadAsCsv_AndWorkForAnswering()
+    {
+        var admin = await site.StaffClientAsync(StaffRole.Admin);
+        var survey = await GoldenSurvey.CreateAsync(site.Services, SurveyMode.Codes);
+
+        using var shown = await admin.PostFormAsync($"/admin/umfragen/{survey.Id}/codes", new() { ["Input.Count"] = "12" });
+        var codes = (await shown.ReadDocumentAsync()).QuerySelectorAll(".code-list li").Select(li => li.TextContent).ToList();
+        using var download = await admin.PostFormAsync($"/admin/umfragen/{survey.Id}/codes?handler=Csv", new() { ["Input.Count"] = "3" });
+        var csv = Encoding.UTF8.GetString(await download.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        using var tooMany = await admin.PostFormAsync($"/admin/umfragen/{survey.Id}/codes", new() { ["Input.Count"] = "5001" });
+
+        Assert.Equal(12, codes.Count);
+        Assert.Equal(4, csv.Length);
+        Assert.Equal((15L, 0L), await site.Get<InvitationCodes>().CountAsync(survey.Id));
+        Assert.Equal(CodeState.Unused, await site.Get<SurveyResponder>().CheckCodeAsync(survey.Id, codes[0]));
+        Assert.Equal(CodeState.Unused, await site.Get<SurveyResponder>().CheckCodeAsync(survey.Id, csv[1].Split(';')[1]));
+        Assert.Contains("1 bis 5000", (await tooMany.ReadDocumentAsync()).QuerySelector("#Input_Count-error")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Duplicate_MakesAnEditableDraftOfAnOpenSurvey()
+    {
+        var admin = await site.StaffClientAsync(StaffRole.Admin);
+        var survey = await GoldenSurvey.CreateAsync(site.Services);
+
+        using var response = await admin.PostFormAsync($"/admin/umfragen/{survey.Id}", [], "form[action*='handler=Duplicate']");
+        var copyUrl = response.Headers.Location!.OriginalString;
+        var copy = await admin.GetDocumentAsync(copyUrl);
+
+        Assert.NotEqual($"/admin/umfragen/{survey.Id}", copyUrl);
+        Assert.Equal("Kopie: Mobilität im Test", copy.QuerySelector("h1")!.TextContent);
+        Assert.NotNull(copy.QuerySelector("form[action*='handler=Open']"));
+    }
+
+    private async Task WaitForResultsAsync(long id)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            if ((await site.Get<SurveyStore>().FindAsync(id))!.ResultsComputedAt is not null)
+            {
+                return;
+            }
+
+            await Task.Delay(200);
+        }
+
+        Assert.Fail("The results job enqueued on closing did not run.");
+    }
+}

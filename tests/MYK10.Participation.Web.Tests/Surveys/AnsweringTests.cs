@@ -1,0 +1,178 @@
+using System.Net;
+using Dapper;
+using MYK10.Participation.Data;
+using MYK10.Participation.Surveys;
+using MYK10.Participation.Tests.Surveys;
+using MYK10.Participation.Web.Tests.Infrastructure;
+
+namespace MYK10.Participation.Web.Tests.Surveys;
+
+public sealed class AnsweringTests(AnsweringTests.Site site) : IClassFixture<AnsweringTests.Site>
+{
+    public sealed class Site : SiteFactory;
+
+    private static string F(GoldenSurvey survey, string question, string item = "") => SurveyFields.Name(survey.Q[question], item);
+
+    private static Dictionary<string, string> Next(params (string Key, string Value)[] fields)
+    {
+        var form = fields.ToDictionary(f => f.Key, f => f.Value);
+        form["Input.Direction"] = "weiter";
+        return form;
+    }
+
+    [Fact]
+    public async Task MultiPageSurvey_AnsweredWithoutJavaScript_IsStoredOnce_WithTheChosenMunicipality()
+    {
+        var survey = await GoldenSurvey.CreateAsync(site.Services);
+        var client = site.CreateBrowserLikeClient();
+        var url = $"/umfragen/{survey.Id}";
+
+        var first = await client.GetDocumentAsync(url);
+        // The Kita page depends on an answer on page 1, so it is not counted yet.
+        Assert.Equal("Seite 1 von 2", first.QuerySelector(".survey-progress span")!.TextContent.Trim());
+
+        using var page1 = await client.PostFormAsync(url, Next((F(survey, "place"), "o2"), (F(survey, "modes"), "o2"), (F(survey, "kids"), "yes")));
+        Assert.Equal($"{url}?seite=2", page1.Headers.Location!.OriginalString);
+        Assert.Equal("Seite 2 von 3", (await client.GetDocumentAsync($"{url}?seite=2")).QuerySelector(".survey-progress span")!.TextContent.Trim());
+        using var page2 = await client.PostFormAsync($"{url}?seite=2", Next((F(survey, "kita"), "4")));
+        Assert.Equal($"{url}?seite=3", page2.Headers.Location!.OriginalString);
+        using var page3 = await client.PostFormAsync($"{url}?seite=3", Next(
+            (F(survey, "offers", "r1"), "3"), (F(survey, "goals", "o1"), "2"), (F(survey, "goals", "o2"), "1"), (F(survey, "goals", "o3"), "3"),
+            (F(survey, "age"), "41"), (F(survey, "remark"), "Mehr Radwege"), (F(survey, "consent"), "1")));
+        Assert.Equal($"{url}/pruefen", page3.Headers.Location!.OriginalString);
+
+        var review = await client.GetDocumentAsync($"{url}/pruefen");
+        var reviewText = review.QuerySelector("main")!.TextContent;
+        Assert.Contains("Land", reviewText, StringComparison.Ordinal);
+        Assert.Contains("1. Busse", reviewText, StringComparison.Ordinal);
+        Assert.Contains("Mehr Radwege", reviewText, StringComparison.Ordinal);
+
+        using var submit = await client.PostFormAsync($"{url}/pruefen", new() { ["Input.MunicipalityId"] = "mendig" });
+        Assert.Equal($"{url}/danke", submit.Headers.Location!.OriginalString);
+        var thanks = await client.GetDocumentAsync($"{url}/danke");
+        Assert.Equal("Vielen Dank für Ihre Teilnahme!", thanks.QuerySelector("h1")!.TextContent);
+
+        await using var connection = await site.Get<IDbConnectionFactory>().OpenAsync();
+        Assert.Equal("mendig", await connection.ExecuteScalarAsync<string>("SELECT municipality_id FROM survey_responses WHERE survey_id = @Id", new { survey.Id }));
+        Assert.Equal(11, await connection.ExecuteScalarAsync<long>(
+            "SELECT count(*) FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id WHERE r.survey_id = @Id", new { survey.Id }));
+
+        // The same browser again: already answered, and a second post of the review form stores nothing.
+        var again = await client.GetDocumentAsync(url);
+        Assert.Contains("bereits teilgenommen", again.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(1, await site.Get<SurveyStore>().CountResponsesAsync(survey.Id));
+    }
+
+    [Fact]
+    public async Task EmptyRequiredAnswers_ShowGermanErrorsLinkedToTheFields_AndKeepTheGivenAnswers()
+    {
+        var survey = await GoldenSurvey.CreateAsync(site.Services);
+        var client = site.CreateBrowserLikeClient();
+        var url = $"/umfragen/{survey.Id}";
+
+        using var response = await client.PostFormAsync(url, Next((F(survey, "modes"), "o1")));
+        var document = await response.ReadDocumentAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var summary = document.QuerySelector(".error-summary")!;
+        Assert.NotNull(summary.QuerySelector($"a[href='#{SurveyFields.Id(survey.Q["place"])}']"));
+        Assert.Contains("Bitte beantworten Sie diese Frage.", summary.TextContent, StringComparison.Ordinal);
+        Assert.Equal("true", document.QuerySelector($"#{SurveyFields.Id(survey.Q["place"])}")!.GetAttribute("aria-invalid"));
+        Assert.StartsWith("Fehler: ", document.Title, StringComparison.Ordinal);
+        Assert.True(document.QuerySelector($"input[name='{F(survey, "modes")}'][value='o1']")!.HasAttribute("checked"));
+    }
+
+    [Fact]
+    public async Task HiddenPage_IsSkipped_AndBackKeepsTheAnswers()
+    {
+        var survey = await GoldenSurvey.CreateAsync(site.Services);
+        var client = site.CreateBrowserLikeClient();
+        var url = $"/umfragen/{survey.Id}";
+
+        using var page1 = await client.PostFormAsync(url, Next((F(survey, "place"), "o1"), (F(survey, "kids"), "no")));
+        var page2 = await client.GetDocumentAsync(page1.Headers.Location!.OriginalString);
+        Assert.Equal("Seite 2 von 2", page2.QuerySelector(".survey-progress span")!.TextContent.Trim());
+        Assert.Equal("Bewertung", page2.QuerySelector("main h2")!.TextContent);
+
+        using var back = await client.PostFormAsync($"{url}?seite=2", new() { ["Input.Direction"] = "zurueck", [F(survey, "age")] = "55" });
+        Assert.Equal($"{url}?seite=1", back.Headers.Location!.OriginalString);
+        var again = await client.GetDocumentAsync($"{url}?seite=1");
+        Assert.True(again.QuerySelector($"input[name='{F(survey, "place")}'][value='o1']")!.HasAttribute("checked"));
+        var forward = await client.GetDocumentAsync($"{url}?seite=2");
+        Assert.Equal("55", forward.QuerySelector($"#{SurveyFields.Id(survey.Q["age"])}")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task FieldsOfOtherPagesOrHiddenQuestions_PostedOnPurpose_AreNotStored()
+    {
+        var survey = await GoldenSurvey.CreateAsync(site.Services);
+        var client = site.CreateBrowserLikeClient();
+        var url = $"/umfragen/{survey.Id}";
+
+        // Page 1 with the Kita rating and the remark smuggled in; the page hides Kita (no children) and the remark (town).
+        await client.PostFormAsync(url, Next((F(survey, "place"), "o1"), (F(survey, "kids"), "no"), (F(survey, "kita"), "1"), (F(survey, "remark"), "geschmuggelt")));
+        await client.PostFormAsync($"{url}?seite=2", Next((F(survey, "age"), "30"), (F(survey, "consent"), "1"), (F(survey, "remark"), "geschmuggelt")));
+        using var submit = await client.PostFormAsync($"{url}/pruefen", []);
+
+        Assert.Equal($"{url}/danke", submit.Headers.Location!.OriginalString);
+        await using var connection = await site.Get<IDbConnectionFactory>().OpenAsync();
+        var stored = (await connection.QueryAsync<long>(
+            "SELECT a.question_id FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id WHERE r.survey_id = @Id ORDER BY 1", new { survey.Id })).ToList();
+        Assert.Equal(new[] { survey.Q["place"], survey.Q["kids"], survey.Q["age"], survey.Q["consent"] }.Order(), stored);
+    }
+
+    [Fact]
+    public async Task CodesMode_AsksForTheCode_RefusesWrongOnes_AndACodeAnswersOnce()
+    {
+        var survey = await GoldenSurvey.CreateAsync(site.Services, SurveyMode.Codes);
+        var code = (await site.Get<InvitationCodes>().GenerateAsync(survey.Id, 1))[0];
+        var url = $"/umfragen/{survey.Id}";
+        var client = site.CreateBrowserLikeClient();
+
+        using var wrong = await client.PostFormAsync(url, new() { ["Input.Code"] = "AAAAA-BBBBB" });
+        Assert.Contains("nicht gültig", (await wrong.ReadDocumentAsync()).QuerySelector("#Input_Code-error")!.TextContent, StringComparison.Ordinal);
+
+        using var right = await client.PostFormAsync(url, new() { ["Input.Code"] = code.ToLowerInvariant() });
+        Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
+        await client.PostFormAsync(url, Next((F(survey, "place"), "o1"), (F(survey, "kids"), "no")));
+        await client.PostFormAsync($"{url}?seite=2", Next((F(survey, "age"), "30"), (F(survey, "consent"), "1")));
+        using var submit = await client.PostFormAsync($"{url}/pruefen", []);
+        Assert.Equal($"{url}/danke", submit.Headers.Location!.OriginalString);
+
+        var other = site.CreateBrowserLikeClient();
+        using var reuse = await other.PostFormAsync(url, new() { ["Input.Code"] = code });
+        Assert.Contains("bereits teilgenommen", (await reuse.ReadDocumentAsync()).QuerySelector("#Input_Code-error")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task VerifiedMode_NeedsSignIn_AndTakesTheMunicipalityFromTheProfile()
+    {
+        var survey = await GoldenSurvey.CreateAsync(site.Services, SurveyMode.Verified);
+        var url = $"/umfragen/{survey.Id}";
+
+        var anonymous = await site.CreateBrowserLikeClient().GetDocumentAsync(url);
+        Assert.NotNull(anonymous.QuerySelector($"a[href^='/konto/anmelden']"));
+
+        var (client, participantId) = await site.ParticipantClientAsync(municipalityId: "pellenz");
+        await client.PostFormAsync(url, Next((F(survey, "place"), "o1"), (F(survey, "kids"), "no")));
+        await client.PostFormAsync($"{url}?seite=2", Next((F(survey, "age"), "30"), (F(survey, "consent"), "1")));
+        using var submit = await client.PostFormAsync($"{url}/pruefen", []);
+        Assert.Equal($"{url}/danke", submit.Headers.Location!.OriginalString);
+
+        await using var connection = await site.Get<IDbConnectionFactory>().OpenAsync();
+        Assert.Equal("pellenz", await connection.ExecuteScalarAsync<string>("SELECT municipality_id FROM survey_responses WHERE survey_id = @Id", new { survey.Id }));
+        Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM survey_participations WHERE survey_id = @Id AND participant_id = @P", new { survey.Id, P = participantId }));
+        Assert.Contains("bereits teilgenommen", (await client.GetDocumentAsync(url)).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DraftSurvey_IsNotFound_AndClosedSurvey_SaysSo()
+    {
+        var draft = await GoldenSurvey.CreateAsync(site.Services, open: false);
+        var client = site.CreateBrowserLikeClient();
+
+        using var response = await client.GetAsync($"/umfragen/{draft.Id}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}

@@ -1,0 +1,177 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Net.Http.Headers;
+using MYK10.Participation.Staff;
+using MYK10.Participation.Web.Tests.Infrastructure;
+
+namespace MYK10.Participation.Web.Tests.Trust;
+
+public sealed class CookieAndLanguageTests(CookieAndLanguageTests.Site site) : IClassFixture<CookieAndLanguageTests.Site>
+{
+    /// <summary>Records the name of every cookie the site sets, on any response, server-side.</summary>
+    public sealed class Site : SiteFactory
+    {
+        // Mail is checked in the outbox, not delivered: no job server needed.
+        public Site() : base(new() { ["Jobs:Server"] = "false" })
+        {
+        }
+
+        public ConcurrentDictionary<string, string> CookiesSet { get; } = new(StringComparer.Ordinal);
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter>(new RecordCookies(this)));
+        }
+
+        private sealed class RecordCookies(Site site) : IStartupFilter
+        {
+            public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+            {
+                app.Use(async (context, following) =>
+                {
+                    context.Response.OnStarting(() =>
+                    {
+                        foreach (var header in context.Response.Headers.SetCookie)
+                        {
+                            var cookie = SetCookieHeaderValue.Parse(header);
+                            site.CookiesSet.TryAdd(cookie.Name.Value!, context.Request.Path);
+                        }
+
+                        return Task.CompletedTask;
+                    });
+                    await following(context);
+                });
+                next(app);
+            };
+        }
+    }
+
+    private static readonly string[] ExpectedCookies = ["myk10.af", "myk10.session", "myk10.staff", ".AspNetCore.Culture"];
+
+    [Fact]
+    public async Task CrawlingEveryPageAsEveryone_SetsOnlyTheFourNecessaryCookies_AndThePrivacyNoticeListsExactlyThose()
+    {
+        var clients = new List<HttpClient> { site.CreateBrowserLikeClient() };
+        var (participant, _) = await site.ParticipantClientAsync();
+        clients.Add(participant);
+        clients.Add(await site.StaffClientAsync(StaffRole.Moderator));
+        clients.Add(await site.StaffClientAsync(StaffRole.Admin));
+
+        foreach (var client in clients)
+        {
+            foreach (var url in SiteMap.GetPages(site).Where(u => !u.Contains("abmelden", StringComparison.Ordinal)))
+            {
+                using var response = await client.GetAsync(url);
+                Assert.True((int)response.StatusCode < 500, $"{url}: {response.StatusCode}");
+            }
+
+            using var english = await client.PostWithTokenAsync("/", "/sprache", new() { ["Input.Culture"] = "en", ["Input.ReturnUrl"] = "/" });
+            Assert.Equal(HttpStatusCode.Redirect, english.StatusCode);
+            using var feedback = await client.PostFormAsync("/barrierefreiheit", new() { ["Input.Message"] = "Kontrast im Kopfbereich zu schwach." });
+            using var signInLink = await client.PostFormAsync("/konto/anmelden?abgemeldet=true", new() { ["Input.Email"] = $"crawl-{Guid.NewGuid():N}@example.org" });
+        }
+
+        Assert.Equal(ExpectedCookies.Order(StringComparer.Ordinal), site.CookiesSet.Keys.Order(StringComparer.Ordinal));
+
+        var notice = await site.CreateBrowserLikeClient().GetDocumentAsync("/datenschutz");
+        var listed = notice.QuerySelectorAll("table").First(t => t.QuerySelector("caption")!.TextContent.Contains("Cookies", StringComparison.Ordinal))
+            .QuerySelectorAll("tbody tr td:first-child").Select(td => td.TextContent.Trim());
+        Assert.Equal(ExpectedCookies.Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task LanguageSwitch_SetsTheCultureCookie_AndReturnsToThePageInEnglish()
+    {
+        var client = site.CreateBrowserLikeClient();
+        var german = await client.GetDocumentAsync("/datenschutz");
+        Assert.Equal("de", german.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("English", german.QuerySelector("header form.language-switch button")!.TextContent.Trim());
+
+        using var response = await client.PostWithTokenAsync("/datenschutz", "/sprache", new() { ["Input.Culture"] = "en", ["Input.ReturnUrl"] = "/datenschutz" });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/datenschutz", response.Headers.Location!.OriginalString);
+        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Culture=c%3Den%7Cuic%3Den", StringComparison.Ordinal));
+        var english = await client.GetDocumentAsync("/datenschutz");
+        Assert.Equal("en", english.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Privacy notice", english.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Contains("Data protection officer", english.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Deutsch", english.QuerySelector("header form.language-switch button")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task LanguageSwitch_NeverRedirectsToAnotherSite()
+    {
+        var client = site.CreateBrowserLikeClient();
+        using var response = await client.PostWithTokenAsync("/", "/sprache", new() { ["Input.Culture"] = "en", ["Input.ReturnUrl"] = "https://boese.example/" });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task EveryPage_HasAnEnglishHeading_DifferentFromTheGermanOne()
+    {
+        var german = site.CreateBrowserLikeClient();
+        var english = site.CreateBrowserLikeClient();
+        await english.PostWithTokenAsync("/", "/sprache", new() { ["Input.Culture"] = "en", ["Input.ReturnUrl"] = "/" });
+        var (participantDe, _) = await site.ParticipantClientAsync();
+        var (participantEn, _) = await site.ParticipantClientAsync();
+        await participantEn.PostWithTokenAsync("/", "/sprache", new() { ["Input.Culture"] = "en", ["Input.ReturnUrl"] = "/" });
+        var adminDe = await site.StaffClientAsync(StaffRole.Admin);
+        var adminEn = await site.StaffClientAsync(StaffRole.Admin);
+        await adminEn.PostWithTokenAsync("/", "/sprache", new() { ["Input.Culture"] = "en", ["Input.ReturnUrl"] = "/" });
+
+        foreach (var url in SiteMap.GetPages(site).Where(u => !u.Contains("abmelden", StringComparison.Ordinal) && u != "/sprache"))
+        {
+            var (de, en) = url.StartsWith("/admin", StringComparison.Ordinal) || url.StartsWith("/staff", StringComparison.Ordinal) ? (adminDe, adminEn)
+                : url.StartsWith("/konto", StringComparison.Ordinal) ? (participantDe, participantEn)
+                : (german, english);
+            var h1De = (await de.GetDocumentAsync(url)).QuerySelector("h1")?.TextContent.Trim();
+            var h1En = (await en.GetDocumentAsync(url)).QuerySelector("h1")?.TextContent.Trim();
+            if (h1De is null && h1En is null)
+            {
+                continue; // redirects only (sign-out pages and the like)
+            }
+
+            Assert.False(string.IsNullOrEmpty(h1En), $"{url} has no English heading");
+            Assert.True(h1De != h1En, $"{url}: the English heading is the German one ('{h1De}')");
+        }
+    }
+
+    [Fact]
+    public async Task AccessibilityFeedback_ReachesEveryAdminThroughTheOutbox()
+    {
+        await site.CreateStaffAsync(StaffRole.Admin, "barrieren-admin@kvmyk.de");
+        var client = site.CreateBrowserLikeClient();
+        var message = $"Der Knopf ist mit dem Bildschirmleser nicht erreichbar {Guid.NewGuid():N}";
+
+        using var response = await client.PostFormAsync("/barrierefreiheit", new()
+        {
+            ["Input.Message"] = message,
+            ["Input.PageAddress"] = "/konto",
+            ["Input.Email"] = "melderin@example.org",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/barrierefreiheit?gesendet=True#rueckmeldung", response.Headers.Location!.OriginalString);
+        await using var connection = await site.Get<MYK10.Participation.Data.IDbConnectionFactory>().OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM mail_outbox WHERE to_address = 'barrieren-admin@kvmyk.de' AND text_body LIKE '%' || $m || '%' AND headers_json LIKE '%melderin@example.org%'";
+        command.Parameters.AddWithValue("$m", message);
+        Assert.Equal(1L, await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task AccessibilityFeedback_WithoutMessage_ShowsTheErrorBesideTheField()
+    {
+        using var response = await site.CreateBrowserLikeClient().PostFormAsync("/barrierefreiheit", new() { ["Input.Message"] = "" });
+        var document = await response.ReadDocumentAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("true", document.QuerySelector("#Input_Message")!.GetAttribute("aria-invalid"));
+    }
+}
