@@ -121,6 +121,14 @@ public static class WebApp
         services.AddRequestLimits();
         services.AddHostedService<SiteLockService>();
         services.AddSingleton(new SiteStarted(DateTime.UtcNow));
+        // Admin pages pass a one-time result message across a redirect; the cookie is named like the others and listed in /datenschutz.
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o =>
+        {
+            o.Cookie.Name = "myk10.hinweis";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "myk10.af";

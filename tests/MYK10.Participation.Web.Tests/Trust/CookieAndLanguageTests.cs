@@ -51,10 +51,13 @@ public sealed class CookieAndLanguageTests(CookieAndLanguageTests.Site site) : I
         }
     }
 
-    private static readonly string[] ExpectedCookies = ["myk10.af", "myk10.session", "myk10.staff", ".AspNetCore.Culture"];
+    private static readonly string[] ExpectedCookies = ["myk10.af", "myk10.session", "myk10.staff", ".AspNetCore.Culture", "myk10.hinweis"];
+
+    /// <summary>Set only when someone answers an open survey without signing in, which the crawl does not do.</summary>
+    private const string SurveyCookie = "myk10.umfrage.…";
 
     [Fact]
-    public async Task CrawlingEveryPageAsEveryone_SetsOnlyTheFourNecessaryCookies_AndThePrivacyNoticeListsExactlyThose()
+    public async Task CrawlingEveryPageAsEveryone_SetsOnlyTheNecessaryCookies_AndThePrivacyNoticeListsExactlyThose()
     {
         var clients = new List<HttpClient> { site.CreateBrowserLikeClient() };
         var (participant, _) = await site.ParticipantClientAsync();
@@ -76,12 +79,13 @@ public sealed class CookieAndLanguageTests(CookieAndLanguageTests.Site site) : I
             using var signInLink = await client.PostFormAsync("/konto/anmelden?abgemeldet=true", new() { ["Input.Email"] = $"crawl-{Guid.NewGuid():N}@example.org" });
         }
 
-        Assert.Equal(ExpectedCookies.Order(StringComparer.Ordinal), site.CookiesSet.Keys.Order(StringComparer.Ordinal));
+        Assert.Subset(ExpectedCookies.ToHashSet(StringComparer.Ordinal), site.CookiesSet.Keys.ToHashSet(StringComparer.Ordinal));
+        Assert.Contains("myk10.af", site.CookiesSet.Keys);
 
         var notice = await site.CreateBrowserLikeClient().GetDocumentAsync("/datenschutz");
         var listed = notice.QuerySelectorAll("table").First(t => t.QuerySelector("caption")!.TextContent.Contains("Cookies", StringComparison.Ordinal))
             .QuerySelectorAll("tbody tr td:first-child").Select(td => td.TextContent.Trim());
-        Assert.Equal(ExpectedCookies.Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
+        Assert.Equal(ExpectedCookies.Append(SurveyCookie).Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
     }
 
     [Fact]
