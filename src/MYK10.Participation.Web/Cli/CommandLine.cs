@@ -16,6 +16,7 @@ public static class CommandLine
         ["backup"] = BackupCommand.RunAsync,
         ["restore"] = RestoreCommand.RunAsync,
         ["seed-demo"] = SeedDemoCommand.RunAsync,
+        ["digests"] = DigestsCommand.RunAsync,
         ["votes"] = VotesCommand.RunAsync,
     };
 

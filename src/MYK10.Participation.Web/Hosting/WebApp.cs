@@ -146,6 +146,7 @@ public static class WebApp
     {
         await app.Services.GetRequiredService<Migrator>().MigrateAsync();
         RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>());
+        await RecurringJobs.RegisterCouncilDigestsAsync(app.Services.GetRequiredService<MYK10.Participation.Digests.DigestSchedules>());
         var transport = app.Services.GetRequiredService<IMailTransport>();
         app.Logger.LogInformation("Mail goes to {Transport}", transport.Description);
         if (transport is PickupDirectoryMailTransport)

@@ -23,11 +23,12 @@ public sealed class DemoSeeder(IDbConnectionFactory connections, TimeProvider cl
         var now = clock.GetUtcNow();
         var ideas = await IdeaDemoData.SeedAsync(connection, transaction, now);
         await Strategy.StrategyDemoData.SeedAsync(connection, transaction, now);
+        var councils = await Digests.DigestDemoData.SeedAsync(connection, transaction, now);
         await transaction.CommitAsync();
 
         // Features with their own transactions add their part after the first commit.
         var votes = await Ballots.VoteDemoData.SeedAsync(services);
         var surveys = await services.GetRequiredService<Surveys.SurveyDemoData>().SeedAsync();
-        return new DemoSeedResult(true, $"Demo data created: {ideas} ideas with participants, supports and comments; a draft strategy with a four-phase timeline; {votes.Count} votes; {(surveys is null ? 0 : 3)} surveys.");
+        return new DemoSeedResult(true, $"Demo data created: {ideas} ideas with participants, supports and comments; a draft strategy with a four-phase timeline; {councils} councils with recipients; {votes.Count} votes; {(surveys is null ? 0 : 3)} surveys.");
     }
 }

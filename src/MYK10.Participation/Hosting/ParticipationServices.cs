@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MYK10.Participation.Ballots;
 using MYK10.Participation.Data;
+using MYK10.Participation.Digests;
 using MYK10.Participation.Jobs;
 using MYK10.Participation.Ideas;
 using MYK10.Participation.Mail;
@@ -63,6 +64,7 @@ public static class ParticipationServices
         services.AddModeration();
         services.AddStrategy();
         services.AddSurveys();
+        services.AddDigests();
         services.AddSingleton<Demo.DemoSeeder>();
         services.AddBallots();
         return services;

@@ -28,4 +28,7 @@ public static class RecurringJobs
         manager.AddOrUpdate<BackupJob>(Backup, job => job.RunAsync(CancellationToken.None), Cron.Daily(2, 30), berlin);
         manager.AddOrUpdate<RetentionJob>(Retention, job => job.RunAsync(CancellationToken.None), Cron.Daily(3, 15), berlin);
     }
+
+    /// <summary>One job per active council (<c>digest-council-{id}</c>); re-synced at start-up, kept in step by the admin pages.</summary>
+    public static Task RegisterCouncilDigestsAsync(Digests.DigestSchedules schedules) => schedules.SyncAllAsync();
 }

@@ -15,6 +15,7 @@ public sealed class OutboxJob(
     MimeMessageFactory messages,
     TimeProvider clock,
     IOptions<MailOptions> options,
+    IEnumerable<IMailOutcomeObserver> observers,
     ILogger<OutboxJob> logger)
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
@@ -71,11 +72,13 @@ public sealed class OutboxJob(
                 {
                     await session.SendAsync(messages.Create(row), cancellationToken);
                     await store.MarkSentAsync(row.Id, leaseId, clock.GetUtcNow());
+                    await NotifyAsync(row, null);
                 }
                 catch (MailDeliveryException ex) when (ex.Kind == MailFailureKind.Permanent)
                 {
                     logger.LogWarning("Mail {MessageId} refused permanently: {Reason}", row.MessageId, ex.Message);
                     await store.MarkFailedAsync(row.Id, leaseId, ex.Message);
+                    await NotifyAsync(row, ex.Message);
                 }
                 catch (MailDeliveryException ex) when (ex.Kind == MailFailureKind.Transient)
                 {
@@ -106,10 +109,34 @@ public sealed class OutboxJob(
         {
             logger.LogWarning("Mail {MessageId} given up after {Attempts} attempts: {Reason}", row.MessageId, attempts, reason);
             await store.MarkFailedAsync(row.Id, leaseId, reason);
+            await NotifyAsync(row, reason);
             return;
         }
 
         await store.RetryLaterAsync(row.Id, leaseId, clock.GetUtcNow() + Backoff(attempts), countAttempt: true, reason);
+    }
+
+    /// <summary>Tells the observers; <paramref name="failure"/> null means sent. An observer's error never makes a message resend.</summary>
+    private async Task NotifyAsync(OutboxMessage row, string? failure)
+    {
+        foreach (var observer in observers)
+        {
+            try
+            {
+                if (failure is null)
+                {
+                    await observer.SentAsync(row, CancellationToken.None);
+                }
+                else
+                {
+                    await observer.FailedAsync(row, failure, CancellationToken.None);
+                }
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                logger.LogError(ex, "Outcome observer {Observer} failed for mail {MessageId}", observer.GetType().Name, row.MessageId);
+            }
+        }
     }
 
     private async Task ReleaseAsync(IEnumerable<OutboxMessage> rows, Guid leaseId, string? reason)

@@ -51,9 +51,4 @@ public sealed class HangfireServerTests
 
         Assert.Fail($"Job {jobId} did not reach state {state}; it is {connection.GetStateData(jobId)?.Name}.");
     }
-
-    private sealed class ServiceProviderActivator(IServiceProvider services) : JobActivator
-    {
-        public override object ActivateJob(Type jobType) => ActivatorUtilities.GetServiceOrCreateInstance(services, jobType);
-    }
 }

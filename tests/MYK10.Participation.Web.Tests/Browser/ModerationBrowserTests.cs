@@ -82,17 +82,7 @@ public sealed class ModerationBrowserTests(BrowserFixture browser, ModerationBro
         Assert.Fail($"'{text}' cannot be reached with the Tab key.");
     }
 
-    private async Task<IPage> SignedInModeratorAsync(int width = 1280)
-    {
-        var email = await site.CreateStaffAsync(StaffRole.Moderator);
-        var page = await browser.OpenAsync(site, width: width);
-        await page.GotoAsync("/staff/anmelden");
-        await page.FillAsync("#Input_Email", email);
-        await page.FillAsync("#Input_Password", TestPasswords.Staff);
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync("**/staff");
-        return page;
-    }
+    private Task<IPage> SignedInModeratorAsync(int width = 1280) => browser.OpenAsStaffAsync(site, StaffRole.Moderator, width);
 
     private async Task<long> IdeaAsync(string title, bool publish)
     {

@@ -1,0 +1,131 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using MYK10.Participation.Digests;
+
+namespace MYK10.Participation.Web.Pages.Admin.Gremien;
+
+public sealed class EmpfaengerModel(CouncilStore councils, IStringLocalizer<DigestsResource> text) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [FromQuery(Name = "hinweis")]
+    public string? Notice { get; set; }
+
+    [FromQuery(Name = "anzahl")]
+    public int[]? Counts { get; set; }
+
+    public Council Council { get; private set; } = null!;
+
+    public IReadOnlyList<CouncilRecipient> Recipients { get; private set; } = [];
+
+    public string? NoticeText => Notice switch
+    {
+        "hinzugefuegt" => text["Recipients.Added"].Value,
+        "importiert" when Counts is [var added, var skipped] => text["Recipients.Imported", added, skipped].Value,
+        "entfernt" => text["Recipients.Removed"].Value,
+        "geaendert" => text["Recipients.Changed"].Value,
+        _ => null,
+    };
+
+    public async Task<IActionResult> OnGetAsync(long id) => await LoadAsync(id) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAddAsync(long id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        var name = Input.Name?.Trim() ?? string.Empty;
+        var email = Input.Email?.Trim() ?? string.Empty;
+        if (name.Length is 0 or > RecipientImport.MaxNameLength)
+        {
+            ModelState.AddModelError("Input.Name", text["Recipients.NameRequired"]);
+        }
+
+        if (!RecipientImport.IsEmail(email))
+        {
+            ModelState.AddModelError("Input.Email", text["Recipients.EmailInvalid"]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        if (await councils.AddRecipientAsync(id, name, email) == RecipientAddResult.Duplicate)
+        {
+            ModelState.AddModelError("Input.Email", text["Recipients.Duplicate"]);
+            return Page();
+        }
+
+        return RedirectToPage(new { id, hinweis = "hinzugefuegt" });
+    }
+
+    public async Task<IActionResult> OnPostImportAsync(long id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        var (rows, problems) = RecipientImport.Parse(Input.List ?? string.Empty);
+        foreach (var problem in problems)
+        {
+            ModelState.AddModelError("Input.List", text[$"Import.{problem.Error}", problem.Line, problem.Text]);
+        }
+
+        if (problems.Count == 0 && rows.Count == 0)
+        {
+            ModelState.AddModelError("Input.List", text["Recipients.ImportEmpty"]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var (added, skipped) = await councils.ImportRecipientsAsync(id, rows);
+        return RedirectToPage(new { id, hinweis = "importiert", anzahl = new[] { added, skipped } });
+    }
+
+    public async Task<IActionResult> OnPostToggleAsync(long id, long recipientId)
+    {
+        var recipient = await councils.FindRecipientAsync(id, recipientId);
+        if (recipient is null)
+        {
+            return NotFound();
+        }
+
+        await councils.SetRecipientActiveAsync(id, recipientId, !recipient.Receives);
+        return RedirectToPage(new { id, hinweis = "geaendert" });
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(long id, long recipientId) =>
+        await councils.RemoveRecipientAsync(id, recipientId) ? RedirectToPage(new { id, hinweis = "entfernt" }) : NotFound();
+
+    private async Task<bool> LoadAsync(long id)
+    {
+        Council = (await councils.FindAsync(id))!;
+        if (Council is null)
+        {
+            return false;
+        }
+
+        Recipients = await councils.RecipientsAsync(id);
+        return true;
+    }
+
+    public sealed class InputModel
+    {
+        public string? Name { get; set; }
+
+        public string? Email { get; set; }
+
+        public string? List { get; set; }
+    }
+}

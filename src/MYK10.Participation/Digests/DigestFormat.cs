@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Net;
+using MYK10.Participation.Time;
+
+namespace MYK10.Participation.Digests;
+
+/// <summary>German wording and inline styles shared by the digest sections (mail clients ignore style sheets).</summary>
+public static class DigestFormat
+{
+    public static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
+
+    public const string H2Style = "font-size:20px;line-height:1.3;margin:28px 0 8px;color:#0b4f6c;";
+    public const string H3Style = "font-size:17px;line-height:1.3;margin:20px 0 6px;color:#1a1a1a;";
+    public const string TextStyle = "font-size:16px;line-height:1.5;margin:0 0 12px;";
+    public const string ListStyle = "margin:0 0 12px;padding-left:20px;font-size:16px;line-height:1.5;";
+    public const string ItemStyle = "margin:0 0 10px;";
+    public const string LinkStyle = "color:#0b4f6c;text-decoration:underline;";
+    public const string MutedStyle = "color:#4a4a4a;";
+    public const string TableStyle = "border-collapse:collapse;width:100%;margin:0 0 16px;font-size:15px;";
+    public const string CaptionStyle = "text-align:left;font-weight:bold;padding:0 0 6px;";
+    public const string ThStyle = "text-align:left;border-bottom:2px solid #0b4f6c;padding:6px 8px;";
+    public const string TdStyle = "border-bottom:1px solid #d0d0d0;padding:6px 8px;";
+    public const string NumberStyle = "border-bottom:1px solid #d0d0d0;padding:6px 8px;text-align:right;";
+
+    public static string Html(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
+
+    public static string Number(long value) => value.ToString("N0", German);
+
+    /// <summary>"1 Unterstützer·in" / "12 Unterstützer·innen".</summary>
+    public static string Supporters(long count) => count == 1 ? "1 Unterstützer·in" : $"{Number(count)} Unterstützer·innen";
+
+    /// <summary>After "seit": "weniger als einem Tag", "1 Tag", "3 Tagen".</summary>
+    public static string Days(long days) => days switch
+    {
+        <= 0 => "weniger als einem Tag",
+        1 => "1 Tag",
+        _ => $"{Number(days)} Tagen",
+    };
+
+    /// <summary>At most <paramref name="max"/> characters, cut at a word boundary, on one line.</summary>
+    public static string Excerpt(string text, int max = 160)
+    {
+        var flat = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (flat.Length <= max)
+        {
+            return flat;
+        }
+
+        var cut = flat.LastIndexOf(' ', max - 1);
+        return flat[..(cut > max / 2 ? cut : max - 1)].TrimEnd(',', ';', ':', '.', ' ') + " …";
+    }
+
+    /// <summary>"16.11.2026, 07:00 Uhr" in Europe/Berlin.</summary>
+    public static string DateTime(DateTimeOffset utc) => BerlinTime.ToBerlin(utc).ToString("dd.MM.yyyy, HH:mm", German) + " Uhr";
+
+    /// <summary>
+    /// The days a period reports on, for the subject: "16.–22. November 2026", "30. November – 6. Dezember 2026",
+    /// "28. Dezember 2026 – 3. Januar 2027". A period that ends in the morning (a digest sent at 07:00) reports on the
+    /// days before it, so its last day is the day before the end.
+    /// </summary>
+    public static string DayRange(DigestPeriod period)
+    {
+        var first = DateOnly.FromDateTime(BerlinTime.ToBerlin(period.Start).DateTime);
+        var endLocal = BerlinTime.ToBerlin(period.End);
+        var last = DateOnly.FromDateTime(endLocal.DateTime);
+        if (endLocal.TimeOfDay < TimeSpan.FromHours(12) && last > first)
+        {
+            last = last.AddDays(-1);
+        }
+
+        if (first == last)
+        {
+            return first.ToString("d. MMMM yyyy", German);
+        }
+
+        if (first.Year != last.Year)
+        {
+            return $"{first.ToString("d. MMMM yyyy", German)} – {last.ToString("d. MMMM yyyy", German)}";
+        }
+
+        return first.Month != last.Month
+            ? $"{first.ToString("d. MMMM", German)} – {last.ToString("d. MMMM yyyy", German)}"
+            : $"{first.Day}.–{last.ToString("d. MMMM yyyy", German)}";
+    }
+
+    /// <summary>"Tagesbericht", "Wochenbericht", "Monatsbericht" or "Bericht", from the length of the period.</summary>
+    public static string ReportKind(DigestPeriod period) => period.Length.TotalDays switch
+    {
+        >= 0.5 and <= 1.5 => "Tagesbericht",
+        >= 6 and <= 8 => "Wochenbericht",
+        >= 27 and <= 32 => "Monatsbericht",
+        _ => "Bericht",
+    };
+}

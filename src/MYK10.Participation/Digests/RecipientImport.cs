@@ -1,0 +1,81 @@
+using System.Net.Mail;
+
+namespace MYK10.Participation.Digests;
+
+public sealed record RecipientRow(string Name, string Email);
+
+public enum RecipientImportError
+{
+    /// <summary>Not "Name;E-Mail".</summary>
+    Format,
+    MissingName,
+    NameTooLong,
+    InvalidEmail,
+    DuplicateInList,
+}
+
+/// <param name="Line">1-based line number in the pasted or uploaded list.</param>
+/// <param name="Text">The line as given, for the message.</param>
+public sealed record RecipientImportProblem(int Line, RecipientImportError Error, string Text);
+
+/// <summary>Reads a recipient list: one "Name;E-Mail" per line; empty lines and a header line "Name;E-Mail" are skipped.</summary>
+public static class RecipientImport
+{
+    public const int MaxNameLength = 120;
+
+    public static (IReadOnlyList<RecipientRow> Rows, IReadOnlyList<RecipientImportProblem> Problems) Parse(string text)
+    {
+        var rows = new List<RecipientRow>();
+        var problems = new List<RecipientImportProblem>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].Trim().TrimStart('\uFEFF');
+            if (line.Length == 0 || (i == 0 && IsHeader(line)))
+            {
+                continue;
+            }
+
+            var parts = line.Split(';');
+            if (parts.Length != 2)
+            {
+                problems.Add(new(i + 1, RecipientImportError.Format, line));
+                continue;
+            }
+
+            var name = parts[0].Trim().Trim('"').Trim();
+            var email = parts[1].Trim().Trim('"').Trim();
+            var error = name.Length == 0 ? RecipientImportError.MissingName
+                : name.Length > MaxNameLength ? RecipientImportError.NameTooLong
+                : !IsEmail(email) ? RecipientImportError.InvalidEmail
+                : !seen.Add(email) ? RecipientImportError.DuplicateInList
+                : (RecipientImportError?)null;
+            if (error is { } e)
+            {
+                problems.Add(new(i + 1, e, line));
+            }
+            else
+            {
+                rows.Add(new RecipientRow(name, email));
+            }
+        }
+
+        return (rows, problems);
+    }
+
+    /// <summary>A plain address without display name, as a council's list should hold it.</summary>
+    public static bool IsEmail(string? email)
+    {
+        if (string.IsNullOrWhiteSpace(email) || email.Length > 320 || email.Contains(' ', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        return MailAddress.TryCreate(email, out var address) && address.Address == email && address.Host.Contains('.', StringComparison.Ordinal);
+    }
+
+    private static bool IsHeader(string line) =>
+        line.Replace(" ", string.Empty, StringComparison.Ordinal).Equals("Name;E-Mail", StringComparison.OrdinalIgnoreCase)
+        || line.Replace(" ", string.Empty, StringComparison.Ordinal).Equals("Name;Email", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,238 @@
+using AngleSharp.Html.Parser;
+using Dapper;
+using MYK10.Participation.Digests;
+using MYK10.Participation.Ideas;
+using MYK10.Participation.Tests.Infrastructure;
+
+namespace MYK10.Participation.Tests.Digests;
+
+public sealed class DigestContentTests
+{
+    private static readonly DateTimeOffset Start = DigestTestData.Monday0700;
+
+    [Fact]
+    public async Task ScheduledDigest_FromSeededDatabase_HasExactlyTheRightItems_GoldenText()
+    {
+        await using var app = await TestApp.StartAsync(DigestTestData.Settings());
+        var councilId = await SeedAsync(app);
+
+        app.Clock.Set(Start.AddDays(7).AddSeconds(30));
+        var result = await app.Get<DigestRound>().RunScheduledAsync(councilId);
+
+        Assert.Equal(DigestRoundOutcome.Sent, result.Outcome);
+        var digest = (await app.Get<CouncilStore>().DigestsAsync(councilId)).Single();
+        Assert.Equal("MYK10 Bürgerbeteiligung – Wochenbericht für Andernach, 16.–22. November 2026", digest.Subject);
+        Assert.Equal(Golden, digest.TextBody.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public async Task HtmlPart_IsAnAccessibleGermanDocument_TablesWithHeaders_NoRemoteContent()
+    {
+        await using var app = await TestApp.StartAsync(DigestTestData.Settings());
+        var councilId = await SeedAsync(app);
+        app.Clock.Set(Start.AddDays(7).AddSeconds(30));
+        await app.Get<DigestRound>().RunScheduledAsync(councilId);
+        var html = await app.ScalarAsync<string>("SELECT html_body FROM mail_outbox WHERE to_address = 'rat@andernach.example.org'");
+
+        var document = new HtmlParser().ParseDocument(html);
+
+        Assert.Equal("de", document.DocumentElement.GetAttribute("lang"));
+        Assert.False(string.IsNullOrWhiteSpace(document.Title));
+        Assert.Single(document.QuerySelectorAll("h1"));
+        Assert.NotNull(document.QuerySelector("[role=main]"));
+        var tables = document.QuerySelectorAll("table");
+        Assert.Equal(3, tables.Length); // most supported, participation figures, moderation
+        foreach (var table in tables)
+        {
+            Assert.False(string.IsNullOrWhiteSpace(table.QuerySelector("caption")?.TextContent), "every table has a caption");
+            var columnHeaders = table.QuerySelectorAll("thead th");
+            Assert.NotEmpty(columnHeaders);
+            Assert.All(columnHeaders, th => Assert.Equal("col", th.GetAttribute("scope")));
+            Assert.All(table.QuerySelectorAll("tbody tr"), row => Assert.Equal("row", row.QuerySelector("th")?.GetAttribute("scope")));
+        }
+
+        Assert.All(document.QuerySelectorAll("img"), img => Assert.False(string.IsNullOrWhiteSpace(img.GetAttribute("alt"))));
+        Assert.All(document.QuerySelectorAll("[src]"), e => Assert.StartsWith("data:", e.GetAttribute("src"), StringComparison.Ordinal));
+        Assert.Empty(document.QuerySelectorAll("link, script, style"));
+        Assert.All(document.QuerySelectorAll("a"), a => Assert.False(string.IsNullOrWhiteSpace(a.TextContent), "links have text"));
+        Assert.Contains(document.QuerySelectorAll("a"), a => a.TextContent == "Bericht abbestellen");
+        var headings = document.QuerySelectorAll("h1, h2, h3").Select(h => int.Parse(h.TagName[1..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.All(headings.Zip(headings.Skip(1)), pair => Assert.True(pair.Second <= pair.First + 1, "no skipped heading level"));
+    }
+
+    [Theory]
+    [InlineData("2026-11-16T06:00:00Z", "2026-11-23T06:00:00Z", "16.–22. November 2026", "Wochenbericht")]
+    [InlineData("2026-11-30T06:00:00Z", "2026-12-07T06:00:00Z", "30. November – 6. Dezember 2026", "Wochenbericht")]
+    [InlineData("2026-12-28T06:00:00Z", "2027-01-04T06:00:00Z", "28. Dezember 2026 – 3. Januar 2027", "Wochenbericht")]
+    [InlineData("2026-10-26T06:00:00Z", "2026-11-02T06:00:00Z", "26. Oktober – 1. November 2026", "Wochenbericht")]
+    [InlineData("2026-11-01T06:00:00Z", "2026-12-01T06:00:00Z", "1.–30. November 2026", "Monatsbericht")]
+    [InlineData("2026-11-25T06:00:00Z", "2026-11-26T06:00:00Z", "25. November 2026", "Tagesbericht")]
+    [InlineData("2026-11-23T06:00:00Z", "2026-11-26T14:00:00Z", "23.–26. November 2026", "Bericht")]
+    public void Subject_NamesTheReportedDays_InGerman(string start, string end, string days, string kind)
+    {
+        var period = new DigestPeriod(DateTimeOffset.Parse(start, System.Globalization.CultureInfo.InvariantCulture), DateTimeOffset.Parse(end, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(days, DigestFormat.DayRange(period));
+        Assert.Equal(kind, DigestFormat.ReportKind(period));
+    }
+
+    [Fact]
+    public void LatestOccurrence_WeeklyMondaySeven_IsInBerlinTime_AcrossDaylightSaving()
+    {
+        // Summer: 07:00 CEST is 05:00 UTC; winter: 07:00 CET is 06:00 UTC.
+        Assert.Equal(new DateTimeOffset(2026, 10, 19, 5, 0, 0, TimeSpan.Zero), DigestRound.LatestOccurrence(Council.DefaultCron, new DateTimeOffset(2026, 10, 24, 12, 0, 0, TimeSpan.Zero)));
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 6, 0, 0, TimeSpan.Zero), DigestRound.LatestOccurrence(Council.DefaultCron, new DateTimeOffset(2026, 11, 23, 6, 0, 0, TimeSpan.Zero)));
+        Assert.Equal(new DateTimeOffset(2026, 11, 16, 6, 0, 0, TimeSpan.Zero), DigestRound.LatestOccurrence(Council.DefaultCron, new DateTimeOffset(2026, 11, 23, 5, 59, 0, TimeSpan.Zero)));
+    }
+
+    [Fact]
+    public async Task EmptyPeriod_SendsShortNoNewContributionsDigest()
+    {
+        await using var app = await TestApp.StartAsync(DigestTestData.Settings());
+        var councilId = await app.CouncilAsync(recipients: ["rat@andernach.example.org"]);
+        app.Clock.Set(Start.AddDays(7).AddMinutes(1));
+
+        var result = await app.Get<DigestRound>().RunScheduledAsync(councilId);
+
+        Assert.Equal(DigestRoundOutcome.Sent, result.Outcome);
+        var text = await app.ScalarAsync<string>("SELECT text_body FROM mail_outbox");
+        Assert.Contains("Im Berichtszeitraum gab es keine neuen Beiträge", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("== Neue Ideen ==", text, StringComparison.Ordinal);
+        Assert.Equal(1L, await app.ScalarAsync<long>("SELECT is_empty FROM digests"));
+    }
+
+    [Fact]
+    public async Task EmptyPeriod_CouncilOptedOut_StoresTheDigestButSendsNothing()
+    {
+        await using var app = await TestApp.StartAsync(DigestTestData.Settings());
+        var councilId = await app.CouncilAsync(skipEmpty: true, recipients: ["rat@andernach.example.org"]);
+        app.Clock.Set(Start.AddDays(7).AddMinutes(1));
+
+        var result = await app.Get<DigestRound>().RunScheduledAsync(councilId);
+
+        Assert.Equal(DigestRoundOutcome.StoredEmpty, result.Outcome);
+        Assert.Equal(0L, await app.ScalarAsync<long>("SELECT count(*) FROM mail_outbox"));
+        Assert.Equal(1L, await app.ScalarAsync<long>("SELECT count(*) FROM digests"));
+    }
+
+    [Fact]
+    public async Task CountyDigest_CoversEveryMunicipality()
+    {
+        await using var app = await TestApp.StartAsync(DigestTestData.Settings());
+        var councilId = await app.CouncilAsync("Kreistag Mayen-Koblenz", "kreis", recipients: ["kreistag@example.org"]);
+        app.Clock.Set(Start.AddDays(1));
+        await app.PublishedIdeaAsync("Rufbus per App in Mendig", municipality: "mendig");
+        await app.PublishedIdeaAsync("Glasfaser für Bendorf", municipality: "bendorf");
+        app.Clock.Set(Start.AddDays(7).AddMinutes(1));
+
+        await app.Get<DigestRound>().RunScheduledAsync(councilId);
+
+        var text = await app.ScalarAsync<string>("SELECT text_body FROM digests");
+        Assert.Contains("Rufbus per App in Mendig", text, StringComparison.Ordinal);
+        Assert.Contains("Glasfaser für Bendorf", text, StringComparison.Ordinal);
+        Assert.Contains("Wochenbericht für Mayen-Koblenz", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Andernach, week of 16 November: two new ideas (Verkehr, Bildung), one older idea answered in the week, an idea of
+    /// the week before, a Mendig idea (other area), a pending idea and an open report (moderation backlog).
+    /// </summary>
+    private static async Task<long> SeedAsync(TestApp app)
+    {
+        var councilId = await app.CouncilAsync(recipients: ["rat@andernach.example.org"]);
+        await app.CouncilAsync("Verbandsgemeinderat Mendig", "mendig", recipients: ["rat@mendig.example.org"]);
+        var ideas = app.Get<IdeaService>();
+        var anna = await app.Connections.ParticipantAsync("Anna", "anna@example.org");
+        var bernd = await app.Connections.ParticipantAsync("Bernd", "bernd@example.org");
+        var clara = await app.Connections.ParticipantAsync("Clara", "clara@example.org");
+
+        app.Clock.Set(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
+        var answered = await app.PublishedIdeaAsync("Freies WLAN am Rheinufer", "Am Rheinufer in Andernach sollte es freies WLAN für Gäste und Einheimische geben.",
+            "kommunikationsinfrastruktur", "andernach", anna, app.Clock.GetUtcNow());
+        await ideas.SetSupportAsync(bernd, answered, true);
+        await ideas.SetSupportAsync(clara, answered, true);
+
+        app.Clock.Set(new DateTimeOffset(2026, 11, 10, 9, 0, 0, TimeSpan.Zero));
+        await app.PublishedIdeaAsync("Digitale Bürgersprechstunde", "Eine Videosprechstunde mit dem Bürgerbüro würde vielen Menschen Wege sparen.",
+            "digitale-souveraenitaet", "andernach", bernd, app.Clock.GetUtcNow());
+
+        app.Clock.Set(Start.AddDays(1).AddHours(4)); // Tue 17 Nov
+        var rufbus = await app.PublishedIdeaAsync("Rufbus per App", "Ein Rufbus, den man per App oder Telefon bestellt, würde die Dörfer rund um Andernach besser anbinden. Gerade abends fährt heute kaum noch ein Bus, und ältere Menschen sind auf Angehörige angewiesen.",
+            "verkehr-und-mobilitaet", "andernach", anna, app.Clock.GetUtcNow());
+        await ideas.SetSupportAsync(bernd, rufbus, true);
+        await ideas.CommentAsync(clara, rufbus, "Das würde ich sofort nutzen.");
+
+        app.Clock.Set(Start.AddDays(2)); // Wed 18 Nov
+        await app.ExecuteAsync(
+            "UPDATE ideas SET answer_status = 'adopted', official_answer = @Answer, answered_at = @At WHERE id = @Id",
+            new { Id = answered, At = app.Clock.GetUtcNow(), Answer = "Die Idee ist in den Entwurf der Digitalstrategie eingeflossen." });
+
+        app.Clock.Set(Start.AddDays(4)); // Fri 20 Nov
+        await app.PublishedIdeaAsync("Tablets für die Grundschule", "Die Grundschulen in Andernach brauchen Tablets für den Unterricht.",
+            "bildung", "andernach", clara, app.Clock.GetUtcNow());
+        await app.PublishedIdeaAsync("Rufbus für Mendig", "Auch in Mendig wäre ein Rufbus per App eine große Hilfe.",
+            "verkehr-und-mobilitaet", "mendig", bernd, app.Clock.GetUtcNow());
+        var pending = await ideas.SubmitAsync(bernd, new IdeaSubmission("Sensoren für Parkplätze", "Freie Parkplätze in der Innenstadt anzeigen lassen.", "verkehr-und-mobilitaet", "andernach", null));
+        Assert.True(pending.Succeeded);
+        await ideas.ReportAsync(clara, rufbus, null, "spam", null);
+
+        await app.ExecuteAsync("""
+            INSERT INTO participants (email, display_name, municipality_id, email_confirmed_at, created_at)
+            VALUES ('dora@example.org', 'Dora', 'andernach', @In, @In), ('emil@example.org', 'Emil', 'andernach', @Before, @Before),
+                   ('fritz@example.org', 'Fritz', 'mendig', @In, @In)
+            """, new { In = Start.AddDays(3), Before = Start.AddDays(-3) });
+        return councilId;
+    }
+
+    private const string Golden = """
+        MYK10 Bürgerbeteiligung
+        Wochenbericht für Andernach
+        16.–22. November 2026
+
+        Guten Tag,
+
+        dies ist die Zusammenfassung der Bürgerbeteiligung für Stadtrat Andernach vom 16.11.2026, 07:00 Uhr bis 23.11.2026, 07:00 Uhr.
+
+        == Neue Ideen ==
+
+        Bildung
+        - Tablets für die Grundschule (0 Unterstützer·innen)
+          Die Grundschulen in Andernach brauchen Tablets für den Unterricht.
+          https://beteiligung.example/ideen/4
+
+        Verkehr und Mobilität
+        - Rufbus per App (1 Unterstützer·in)
+          Ein Rufbus, den man per App oder Telefon bestellt, würde die Dörfer rund um Andernach besser anbinden. Gerade abends fährt heute kaum noch ein Bus, und ältere …
+          https://beteiligung.example/ideen/3
+
+        == Am meisten unterstützte Ideen ==
+
+        1. Freies WLAN am Rheinufer (2 Unterstützer·innen, Kommunikationsinfrastruktur)
+           https://beteiligung.example/ideen/1
+        2. Rufbus per App (1 Unterstützer·in, Verkehr und Mobilität)
+           https://beteiligung.example/ideen/3
+        3. Digitale Bürgersprechstunde (0 Unterstützer·innen, Digitale Souveränität)
+           https://beteiligung.example/ideen/2
+        4. Tablets für die Grundschule (0 Unterstützer·innen, Bildung)
+           https://beteiligung.example/ideen/4
+
+        == Offizielle Antworten ==
+
+        - Freies WLAN am Rheinufer (Stand: in die Strategie aufgenommen)
+          Antwort: Die Idee ist in den Entwurf der Digitalstrategie eingeflossen.
+          https://beteiligung.example/ideen/1
+
+        == Beteiligung in Zahlen ==
+
+        Neue Teilnehmende: 1 (Zeitraum davor: 1, insgesamt: 2)
+        Neue Ideen: 2 (Zeitraum davor: 1, insgesamt: 4)
+        Unterstützungen: 1 (Zeitraum davor: 0, insgesamt: 3)
+        Kommentare: 1 (Zeitraum davor: 0, insgesamt: 1)
+
+        == Moderation ==
+
+        1 Idee wartet auf Prüfung, seit 3 Tagen.
+        1 Meldung ist offen, seit 3 Tagen.
+
+        """;
+}

@@ -1,0 +1,218 @@
+using System.Net;
+using Hangfire;
+using Hangfire.Storage;
+using MYK10.Participation.Digests;
+using MYK10.Participation.Staff;
+using MYK10.Participation.Web.Tests.Infrastructure;
+
+namespace MYK10.Participation.Web.Tests.Digests;
+
+public sealed class DigestPagesTests(DigestPagesTests.Site site) : IClassFixture<DigestPagesTests.Site>
+{
+    public sealed class Site : SiteFactory;
+
+    [Fact]
+    public async Task CreateCouncil_InvalidInput_ShowsGermanMessagesBesideTheFields()
+    {
+        var admin = await site.StaffClientAsync(StaffRole.Admin);
+
+        using var response = await admin.PostFormAsync("/admin/gremien/neu", new()
+        {
+            ["Input.Name"] = "",
+            ["Input.MunicipalityId"] = "",
+            ["Input.Cron"] = "jeden Montag",
+        });
+        var document = await response.ReadDocumentAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Bitte geben Sie den Namen des Gremiums an.", document.QuerySelector("#Input_Name-error")!.TextContent.Trim());
+        Assert.Equal("Bitte wählen Sie das Gebiet des Gremiums.", document.QuerySelector("#Input_MunicipalityId-error")!.TextContent.Trim());
+        Assert.StartsWith("Der Zeitplan ist kein gültiger Cron-Ausdruck", document.QuerySelector("#Input_Cron-error")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.NotNull(document.QuerySelector(".error-summary a[href='#Input_Cron']"));
+    }
+
+    [Fact]
+    public async Task CouncilLifecycle_KeepsTheRecurringJobInStep_CreatedRescheduledRemoved()
+    {
+        var admin = await site.StaffClientAsync(StaffRole.Admin);
+        var name = $"Stadtrat Mayen {Guid.NewGuid():N}"[..24];
+
+        using var created = await admin.PostFormAsync("/admin/gremien/neu", new()
+        {
+            ["Input.Name"] = name,
+            ["Input.MunicipalityId"] = "mayen",
+            ["Input.Cron"] = "0 7 * * 1",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var councilUrl = created.Headers.Location!.OriginalString.Split('?')[0];
+        var id = long.Parse(councilUrl.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal("0 7 * * 1", Job(id)?.Cron);
+        Assert.Equal("Europe/Berlin", Job(id)?.TimeZoneId);
+
+        using var duplicate = await admin.PostFormAsync("/admin/gremien/neu", new() { ["Input.Name"] = name.ToUpperInvariant(), ["Input.MunicipalityId"] = "mayen", ["Input.Cron"] = "0 7 * * 1" });
+        Assert.Equal("Ein Gremium mit diesem Namen gibt es bereits.", (await duplicate.ReadDocumentAsync()).QuerySelector("#Input_Name-error")!.TextContent.Trim());
+
+        using var rescheduled = await admin.PostFormAsync(councilUrl, new() { ["Input.Name"] = name, ["Input.MunicipalityId"] = "mayen", ["Input.Cron"] = "0 18 * * 5", ["Input.Active"] = "true" }, "form[action*='handler=Save']");
+        Assert.Equal(HttpStatusCode.Redirect, rescheduled.StatusCode);
+        Assert.Equal("0 18 * * 5", Job(id)?.Cron);
+
+        // An unchecked checkbox posts only its hidden "false": the council pauses and its job goes.
+        using var paused = await admin.PostFormAsync(councilUrl, new() { ["Input.Name"] = name, ["Input.MunicipalityId"] = "mayen", ["Input.Cron"] = "0 18 * * 5", ["Input.Active"] = "false" }, "form[action*='handler=Save']");
+        Assert.Equal(HttpStatusCode.Redirect, paused.StatusCode);
+        Assert.Null(Job(id));
+        Assert.Contains("pausiert", (await admin.GetDocumentAsync("/admin/gremien")).QuerySelector("main table")!.TextContent, StringComparison.Ordinal);
+
+        using var deleted = await admin.PostFormAsync(councilUrl, [], "form[action*='handler=Delete']");
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.Null(await site.Get<CouncilStore>().FindAsync(id));
+        using var gone = await admin.GetAsync(councilUrl);
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+    }
+
+    [Fact]
+    public async Task RecipientImport_WithErrors_NamesTheLinesInGerman_AndAddsNothing()
+    {
+        var admin = await site.StaffClientAsync(StaffRole.Admin);
+        var (councilId, _) = await site.CouncilWithDigestAsync();
+        var url = $"/admin/gremien/{councilId}/empfaenger";
+
+        using var response = await admin.PostFormAsync(url, new() { ["Input.List"] = "Name;E-Mail\nPaula Pohl;paula@example.org\nohne Semikolon\n;leer@example.org\nKarl Klein;karl@example\nPaula Zwei;PAULA@example.org" }, "form[action*='handler=Import']");
+        var document = await response.ReadDocumentAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var errors = document.QuerySelectorAll(".error-summary li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.Equal(
+        [
+            "Zeile 3: „ohne Semikolon“ hat nicht die Form „Name;E-Mail“.",
+            "Zeile 4: Der Name fehlt.",
+            "Zeile 5: „Karl Klein;karl@example“ enthält keine gültige E-Mail-Adresse.",
+            "Zeile 6: Diese E-Mail-Adresse steht weiter oben schon in der Liste.",
+        ], errors);
+        Assert.Equal(2, (await site.Get<CouncilStore>().RecipientsAsync(councilId)).Count);
+    }
+
+    [Fact]
+    public async Task RecipientImport_Valid_AddsNewAndSkipsKnownAddresses()
+    {
+        var admin = await site.StaffClientAsync(StaffRole.Admin);
+        var (councilId, _) = await site.CouncilWithDigestAsync();
+        var url = $"/admin/gremien/{councilId}/empfaenger";
+
+        using var response = await admin.PostFormAsync(url, new() { ["Input.List"] = $"Paula Pohl;paula@example.org\r\nAndrea Becker;ANDREA.{councilId}@andernach.example.org\r\n" }, "form[action*='handler=Import']");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var page = await admin.GetDocumentAsync(response.Headers.Location!.OriginalString);
+
+        Assert.Equal("1 Empfänger·innen importiert, 1 bereits vorhanden.", page.QuerySelector(".notice")!.TextContent.Trim());
+        Assert.Contains("paula@example.org", page.QuerySelector("main table")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(3, (await site.Get<CouncilStore>().RecipientsAsync(councilId)).Count);
+    }
+
+    [Fact]
+    public async Task Unsubscribe_GetConfirms_PostUnsubscribes_OneClickWorksWithoutToken_AllIdempotent_AdminSeesIt()
+    {
+        var (councilId, _) = await site.CouncilWithDigestAsync();
+        var email = $"andrea.{councilId}@andernach.example.org";
+        var path = await site.UnsubscribePathAsync(email);
+        var visitor = site.CreateBrowserLikeClient();
+
+        var confirm = await visitor.GetDocumentAsync(path);
+        Assert.Contains(email, confirm.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(confirm.QuerySelector("main form[method=post] button"));
+        Assert.Null((await site.Get<CouncilStore>().RecipientsAsync(councilId)).Single(r => r.Email == email).UnsubscribedAt);
+
+        // RFC 8058: the mail provider POSTs this body, with no cookie and no antiforgery token.
+        using var oneClick = await site.CreateClient().PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" }));
+        Assert.Equal(HttpStatusCode.OK, oneClick.StatusCode);
+        var unsubscribedAt = (await site.Get<CouncilStore>().RecipientsAsync(councilId)).Single(r => r.Email == email).UnsubscribedAt;
+        Assert.NotNull(unsubscribedAt);
+
+        using var again = await visitor.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>()));
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(unsubscribedAt, (await site.Get<CouncilStore>().RecipientsAsync(councilId)).Single(r => r.Email == email).UnsubscribedAt);
+        Assert.Contains("bereits seit", (await visitor.GetDocumentAsync(path)).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+
+        var admin = await site.StaffClientAsync(StaffRole.Admin);
+        var recipients = await admin.GetDocumentAsync($"/admin/gremien/{councilId}/empfaenger");
+        var row = recipients.QuerySelectorAll("main tbody tr").Single(tr => tr.TextContent.Contains(email, StringComparison.Ordinal));
+        Assert.Contains("abgemeldet am", row.TextContent, StringComparison.Ordinal);
+
+        using var unknown = await visitor.GetAsync("/gremien/abmelden/unbekannt");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task DigestList_ShowsDeliveryPerRecipient_WithTheServersReasonForFailures()
+    {
+        var admin = await site.StaffClientAsync(StaffRole.Admin);
+        var (councilId, digestId) = await site.CouncilWithDigestAsync();
+        var failed = (await site.Get<CouncilStore>().DeliveriesAsync(councilId)).First();
+        await using (var connection = await site.Get<MYK10.Participation.Data.IDbConnectionFactory>().OpenAsync())
+        {
+            await Dapper.SqlMapper.ExecuteAsync(connection,
+                // The site's outbox may have sent it already: record the refusal as the sender does for a 5xx.
+                "UPDATE mail_outbox SET status = 'failed', sent_at = NULL, lease_id = NULL, lease_until = NULL, last_error = '550 5.1.1 Mailbox unbekannt' WHERE id = (SELECT outbox_id FROM digest_deliveries WHERE id = @Id)", new { failed.Id });
+        }
+
+        var page = await admin.GetDocumentAsync($"/admin/gremien/{councilId}/berichte");
+
+        var row = page.QuerySelectorAll("main tbody tr").Single(tr => tr.TextContent.Contains(failed.RecipientEmail, StringComparison.Ordinal));
+        Assert.Contains("fehlgeschlagen", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("550 5.1.1 Mailbox unbekannt", row.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector($"main a[href='/admin/gremien/{councilId}/berichte/{digestId}']"));
+    }
+
+    [Fact]
+    public async Task DigestView_ShowsTheText_HtmlPartHasItsOwnPolicy_AndResendRecordsANewDelivery()
+    {
+        var admin = await site.StaffClientAsync(StaffRole.Admin);
+        var (councilId, digestId) = await site.CouncilWithDigestAsync();
+        var url = $"/admin/gremien/{councilId}/berichte/{digestId}";
+
+        var view = await admin.GetDocumentAsync(url);
+        Assert.Contains("Wochenbericht für Andernach", view.QuerySelector("pre.digest-text")!.TextContent, StringComparison.Ordinal);
+        using var html = await admin.GetAsync(url + "?handler=Html");
+        Assert.Equal(HttpStatusCode.OK, html.StatusCode);
+        Assert.Contains("style-src 'unsafe-inline'", html.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.DoesNotContain("script-src", html.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"de\">", await html.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var resend = await admin.PostFormAsync(url, [], "main form[action*='handler=Resend']");
+        Assert.Equal(HttpStatusCode.Redirect, resend.StatusCode);
+        var deliveries = await site.Get<CouncilStore>().DeliveriesAsync(councilId, digestId);
+        Assert.Equal(3, deliveries.Count);
+        Assert.Single(deliveries, d => d.Copy == 1 && d.RequestedBy!.EndsWith("@kvmyk.de", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Preview_ShowsTheNextDigest_WithoutStoringOrSending()
+    {
+        var admin = await site.StaffClientAsync(StaffRole.Admin);
+        var (councilId, _) = await site.CouncilWithDigestAsync();
+        var digestsBefore = (await site.Get<CouncilStore>().DigestsAsync(councilId)).Count;
+
+        var preview = await admin.GetDocumentAsync($"/admin/gremien/{councilId}/vorschau");
+
+        Assert.Contains("für Andernach", preview.QuerySelector("main dd")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(preview.QuerySelector("pre.digest-text"));
+        Assert.Equal(digestsBefore, (await site.Get<CouncilStore>().DigestsAsync(councilId)).Count);
+    }
+
+    [Theory]
+    [InlineData("/admin/gremien")]
+    [InlineData("/admin/gremien/neu")]
+    public async Task CouncilPages_ModeratorIsForbidden(string url)
+    {
+        var moderator = await site.StaffClientAsync(StaffRole.Moderator);
+
+        using var response = await moderator.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/staff/kein-zugriff", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    private RecurringJobDto? Job(long councilId)
+    {
+        using var connection = site.Get<JobStorage>().GetConnection();
+        return connection.GetRecurringJobs().SingleOrDefault(j => j.Id == DigestSchedules.JobId(councilId));
+    }
+}
