@@ -105,13 +105,7 @@ public sealed class ShellBrowserTests(BrowserFixture browser, ShellBrowserTests.
     [Fact]
     public async Task AdminPages_PassAxe()
     {
-        var email = await site.CreateStaffAsync(StaffRole.Admin);
-        var page = await browser.OpenAsync(site);
-        await page.GotoAsync("/staff/anmelden");
-        await page.FillAsync("#Input_Email", email);
-        await page.FillAsync("#Input_Password", TestPasswords.Staff);
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync("**/staff");
+        var page = await browser.OpenAsStaffAsync(site, StaffRole.Admin);
 
         await page.GotoAsync("/admin");
         await page.AssertNoAxeViolationsAsync();

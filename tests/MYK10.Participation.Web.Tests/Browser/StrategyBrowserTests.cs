@@ -34,13 +34,7 @@ public sealed class StrategyBrowserTests(BrowserFixture browser, StrategyBrowser
     [Fact]
     public async Task AdminForms_PassAxe_EmptyAndWithErrors()
     {
-        var email = await site.CreateStaffAsync(StaffRole.Admin);
-        var page = await browser.OpenAsync(site);
-        await page.GotoAsync("/staff/anmelden");
-        await page.FillAsync("#Input_Email", email);
-        await page.FillAsync("#Input_Password", TestPasswords.Staff);
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync("**/staff");
+        var page = await browser.OpenAsStaffAsync(site, StaffRole.Admin);
 
         foreach (var url in new[] { "/admin/strategie", "/admin/strategie/ziel", "/admin/strategie/massnahme", "/admin/strategie/phasen" })
         {
