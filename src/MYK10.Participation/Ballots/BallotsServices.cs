@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using MYK10.Participation.Digests;
 
 namespace MYK10.Participation.Ballots;
 
@@ -7,6 +8,7 @@ public static class BallotsServices
     /// <summary>Registers prioritisation votes: store, service, tally jobs.</summary>
     public static IServiceCollection AddBallots(this IServiceCollection services)
     {
+        services.AddSingleton<IDigestSection, VotesDigestSection>();
         services.AddSingleton<VoteStore>();
         services.AddSingleton<VoteService>();
         services.AddSingleton<BallotBox>();

@@ -50,6 +50,9 @@ public static class DigestFormat
         return flat[..(cut > max / 2 ? cut : max - 1)].TrimEnd(',', ';', ':', '.', ' ') + " …";
     }
 
+    /// <summary>"16.11.2026" in Europe/Berlin.</summary>
+    public static string Date(DateTimeOffset utc) => BerlinTime.ToBerlin(utc).ToString("dd.MM.yyyy", German);
+
     /// <summary>"16.11.2026, 07:00 Uhr" in Europe/Berlin.</summary>
     public static string DateTime(DateTimeOffset utc) => BerlinTime.ToBerlin(utc).ToString("dd.MM.yyyy, HH:mm", German) + " Uhr";
 

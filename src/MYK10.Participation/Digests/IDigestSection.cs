@@ -8,19 +8,13 @@ namespace MYK10.Participation.Digests;
 /// renders each block and collects every section's figures into the digest's "Beteiligung in Zahlen" table.
 /// </summary>
 /// <remarks>
-/// A feature adds its section in its own registration, for example surveys (order 400):
+/// A feature adds its section in its own registration, as surveys (order 400) and votes (order 500) do:
 /// <code>
 /// services.AddSingleton&lt;IDigestSection, SurveysDigestSection&gt;();
-///
-/// public async Task&lt;DigestBlock&gt; BuildAsync(DigestContext context, DigestQuery query, CancellationToken ct)
-/// {
-///     // surveys of the area (context.AreaId, null = whole county) opened, closed or with results in context.Period
-///     var responses = await ParticipationFiguresSection.CountAsync("Umfrage-Antworten",
-///         "SELECT r.created_at AS at FROM survey_responses r JOIN surveys s ON s.id = r.survey_id WHERE (@Area IS NULL OR s.municipality_id = @Area)",
-///         context, query, ct);
-///     return nothingHappened ? DigestBlock.FiguresOnly(responses) : new DigestBlock("Umfragen", text, html, HasNews: true, [responses]);
-/// }
 /// </code>
+/// Counts of contributions for the "Beteiligung in Zahlen" table belong in <see cref="Sections.ParticipationFiguresSection"/>,
+/// so that the table keeps one order; <see cref="Sections.ParticipationFiguresSection.CountAsync"/> counts any query that
+/// yields the times (column <c>at</c>) of one kind of contribution.
 /// A block with news makes the digest non-empty; a figure with a count in the period does too.
 /// </remarks>
 public interface IDigestSection

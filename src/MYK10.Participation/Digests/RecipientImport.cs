@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using System.Text;
 
 namespace MYK10.Participation.Digests;
 
@@ -23,6 +24,24 @@ public static class RecipientImport
 {
     public const int MaxNameLength = 120;
 
+    /// <summary>Largest CSV file taken: some thousand lines, far more than a council has members.</summary>
+    public const int MaxFileBytes = 256 * 1024;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>The text of an uploaded CSV file: UTF-8 (with or without BOM), else Latin-1 as older spreadsheet programs write it.</summary>
+    public static string Decode(ReadOnlySpan<byte> bytes)
+    {
+        try
+        {
+            return StrictUtf8.GetString(bytes).TrimStart('\uFEFF');
+        }
+        catch (DecoderFallbackException)
+        {
+            return Encoding.Latin1.GetString(bytes);
+        }
+    }
+
     public static (IReadOnlyList<RecipientRow> Rows, IReadOnlyList<RecipientImportProblem> Problems) Parse(string text)
     {
         var rows = new List<RecipientRow>();
@@ -37,7 +56,8 @@ public static class RecipientImport
                 continue;
             }
 
-            var parts = line.Split(';');
+            // Spreadsheets export "Name;E-Mail" in German settings and "Name,E-Mail" in English ones.
+            var parts = line.Split(line.Contains(';', StringComparison.Ordinal) ? ';' : ',');
             if (parts.Length != 2)
             {
                 problems.Add(new(i + 1, RecipientImportError.Format, line));
@@ -75,7 +95,9 @@ public static class RecipientImport
         return MailAddress.TryCreate(email, out var address) && address.Address == email && address.Host.Contains('.', StringComparison.Ordinal);
     }
 
-    private static bool IsHeader(string line) =>
-        line.Replace(" ", string.Empty, StringComparison.Ordinal).Equals("Name;E-Mail", StringComparison.OrdinalIgnoreCase)
-        || line.Replace(" ", string.Empty, StringComparison.Ordinal).Equals("Name;Email", StringComparison.OrdinalIgnoreCase);
+    private static bool IsHeader(string line)
+    {
+        var normalised = line.Replace(" ", string.Empty, StringComparison.Ordinal).Replace(',', ';');
+        return normalised.Equals("Name;E-Mail", StringComparison.OrdinalIgnoreCase) || normalised.Equals("Name;Email", StringComparison.OrdinalIgnoreCase);
+    }
 }

@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using MYK10.Participation.Digests;
 
 namespace MYK10.Participation.Surveys;
 
@@ -8,6 +9,7 @@ public static class SurveysServices
 {
     public static IServiceCollection AddSurveys(this IServiceCollection services)
     {
+        services.AddSingleton<IDigestSection, SurveysDigestSection>();
         services.AddSingleton<SurveyStore>();
         services.AddSingleton<SurveyBuilder>();
         services.AddSingleton<SurveyResponder>();

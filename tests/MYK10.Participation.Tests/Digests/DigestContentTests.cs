@@ -1,5 +1,6 @@
 using AngleSharp.Html.Parser;
 using Dapper;
+using MYK10.Participation.Ballots;
 using MYK10.Participation.Digests;
 using MYK10.Participation.Ideas;
 using MYK10.Participation.Tests.Infrastructure;
@@ -181,7 +182,93 @@ public sealed class DigestContentTests
             VALUES ('dora@example.org', 'Dora', 'andernach', @In, @In), ('emil@example.org', 'Emil', 'andernach', @Before, @Before),
                    ('fritz@example.org', 'Fritz', 'mendig', @In, @In)
             """, new { In = Start.AddDays(3), Before = Start.AddDays(-3) });
+        await SeedSurveysAsync(app);
+        await SeedVotesAsync(app);
         return councilId;
+    }
+
+    /// <summary>
+    /// A county-wide survey opened in the week, an Andernach survey closed and published in the week, a Mendig survey
+    /// (other area) and a draft; responses of Andernach residents in the week, the week before and earlier.
+    /// </summary>
+    private static async Task SeedSurveysAsync(TestApp app)
+    {
+        async Task<long> SurveyAsync(string title, string area, DateTimeOffset created)
+        {
+            return await app.ScalarAsync<long>("""
+                INSERT INTO surveys (title, municipality_id, mode, created_at, updated_at) VALUES (@Title, @Area, 'open', @At, @At) RETURNING id
+                """, new { Title = title, Area = area, At = created });
+        }
+
+        // The database stamps opened_at, closed_at and results_published_at from these changes.
+        Task ChangeAsync(long id, string set, DateTimeOffset at) =>
+            app.ExecuteAsync($"UPDATE surveys SET {set}, updated_at = @At WHERE id = @Id", new { Id = id, At = at });
+
+        Task RespondAsync(long id, string day, string? area) =>
+            app.ExecuteAsync("INSERT INTO survey_responses (survey_id, submitted_on, municipality_id) VALUES (@Id, @Day, @Area)", new { Id = id, Day = day, Area = area });
+
+        var mobility = await SurveyAsync("Mobilität im ländlichen Raum", "kreis", Start.AddDays(-6));
+        var broadband = await SurveyAsync("Breitband in Andernach", "andernach", Start.AddDays(-14));
+        var mendig = await SurveyAsync("Digitales Rathaus Mendig", "mendig", Start.AddDays(-6));
+        await SurveyAsync("Entwurf: Schulwege", "andernach", Start.AddDays(1));
+
+        await ChangeAsync(broadband, "status = 'open'", Start.AddDays(-14));
+        await RespondAsync(broadband, "2026-11-05", "andernach");
+        await RespondAsync(broadband, "2026-11-12", "andernach");
+        await RespondAsync(broadband, "2026-11-17", null);
+        await ChangeAsync(broadband, "status = 'closed'", Start.AddDays(4).AddHours(10)); // Fri 20 Nov
+        await ChangeAsync(broadband, "results_published = 1", Start.AddDays(5).AddHours(3)); // Sat 21 Nov
+
+        await ChangeAsync(mobility, "status = 'open'", Start.AddDays(2)); // Wed 18 Nov
+        await RespondAsync(mobility, "2026-11-18", "andernach");
+        await RespondAsync(mobility, "2026-11-19", "andernach");
+        await RespondAsync(mobility, "2026-11-19", "mendig");
+
+        await ChangeAsync(mendig, "status = 'open'", Start.AddDays(2));
+        await RespondAsync(mendig, "2026-11-18", "mendig");
+    }
+
+    /// <summary>
+    /// A county-wide approval vote that closed in the week (ballots of Andernach residents in the week and the week
+    /// before, tallied by the real job), an Andernach vote that opened in the week and a Mendig vote (other area).
+    /// </summary>
+    private static async Task SeedVotesAsync(TestApp app)
+    {
+        var store = app.Get<VoteStore>();
+        async Task<Vote> VoteAsync(string title, string area, DateTimeOffset opens, DateTimeOffset closes, params string[] options)
+        {
+            var draft = new VoteDraft(title, "Erklärung", area, opens, closes, VoteMethod.Approval,
+                options.Select(o => new OptionDraft(o, "", null)).ToList(), MaxChoices: 2);
+            return (await store.FindAsync(await store.InsertAsync(draft, published: true, imported: false, opens.AddDays(-1))))!;
+        }
+
+        async Task<long> VoterAsync(string area)
+        {
+            var id = await app.Connections.ParticipantAsync();
+            await app.ExecuteAsync("UPDATE participants SET municipality_id = @Area WHERE id = @Id", new { Area = area, Id = id });
+            return id;
+        }
+
+        var priorities = await VoteAsync("Welche Maßnahmen zuerst?", "kreis", Start.AddDays(-7), Start.AddDays(3).AddHours(12),
+            "Rufbus am Abend", "Mitfahrbänke", "Glasfaser für Gewerbegebiete");
+        var (rufbus, baenke, glasfaser) = (priorities.Options[0].Id, priorities.Options[1].Id, priorities.Options[2].Id);
+        var box = app.Get<BallotBox>();
+        async Task CastAsync(DateTimeOffset at, string area, params long[] approved)
+        {
+            app.Clock.Set(at);
+            var cast = await box.CastAsync(priorities.Id, await VoterAsync(area), approved.Select(o => new BallotChoice(o, 1)).ToList());
+            Assert.True(cast.Succeeded);
+        }
+
+        await CastAsync(Start.AddDays(-4), "andernach", rufbus, glasfaser);
+        await CastAsync(Start.AddDays(1), "andernach", rufbus, baenke);
+        await CastAsync(Start.AddDays(1), "andernach", rufbus);
+        await CastAsync(Start.AddDays(1), "mendig", rufbus, glasfaser);
+        app.Clock.Set(Start.AddDays(4));
+        await app.Get<VoteTallyJob>().RunAsync(priorities.Id, CancellationToken.None);
+
+        await VoteAsync("Bürgerbudget Andernach 2027", "andernach", Start.AddDays(5).AddHours(2), Start.AddDays(19), "Trinkwasserbrunnen", "Fahrradbügel");
+        await VoteAsync("Bürgerbudget Mendig 2027", "mendig", Start.AddDays(5), Start.AddDays(19), "Sitzbänke", "Ladesäule");
     }
 
     private const string Golden = """
@@ -222,12 +309,33 @@ public sealed class DigestContentTests
           Antwort: Die Idee ist in den Entwurf der Digitalstrategie eingeflossen.
           https://beteiligung.example/ideen/1
 
+        == Umfragen ==
+
+        - Breitband in Andernach
+          beendet am 20.11.2026; Ergebnisse veröffentlicht am 21.11.2026; 3 Antworten, davon 2 aus Andernach.
+          https://beteiligung.example/umfragen/2/ergebnisse
+        - Mobilität im ländlichen Raum (ganzer Landkreis)
+          gestartet am 18.11.2026; läuft noch; 3 Antworten, davon 2 aus Andernach.
+          https://beteiligung.example/umfragen/1
+
+        == Abstimmungen ==
+
+        - Bürgerbudget Andernach 2027
+          gestartet am 21.11.2026, läuft bis 05.12.2026; noch keine Stimmabgaben.
+          https://beteiligung.example/abstimmungen/2
+        - Welche Maßnahmen zuerst? (ganzer Landkreis)
+          beendet am 19.11.2026, Ergebnis veröffentlicht; 4 Stimmabgaben, davon 3 aus Andernach.
+          Vorne: 1. Rufbus am Abend, 2. Glasfaser für Gewerbegebiete, 3. Mitfahrbänke
+          https://beteiligung.example/abstimmungen/1/ergebnis
+
         == Beteiligung in Zahlen ==
 
-        Neue Teilnehmende: 1 (Zeitraum davor: 1, insgesamt: 2)
+        Neue Teilnehmende: 1 (Zeitraum davor: 1, insgesamt: 5)
         Neue Ideen: 2 (Zeitraum davor: 1, insgesamt: 4)
         Unterstützungen: 1 (Zeitraum davor: 0, insgesamt: 3)
         Kommentare: 1 (Zeitraum davor: 0, insgesamt: 1)
+        Umfrage-Antworten: 2 (Zeitraum davor: 1, insgesamt: 4)
+        Stimmabgaben: 2 (Zeitraum davor: 1, insgesamt: 3)
 
         == Moderation ==
 

@@ -1,4 +1,5 @@
 using MYK10.Participation.Surveys;
+using MYK10.Participation.Tests.Infrastructure;
 
 namespace MYK10.Participation.Tests.Surveys;
 
@@ -28,6 +29,35 @@ public sealed class BuilderTests
         Assert.True((await builder.PublishResultsAsync(survey.Id, true)).Succeeded);
         Assert.True((await builder.ArchiveAsync(survey.Id)).Succeeded);
         Assert.Equal(SurveyStatus.Archived, (await app.Get<SurveyStore>().FindAsync(survey.Id))!.Status);
+    }
+
+    [Fact]
+    public async Task OpeningClosingAndPublishing_AreStampedByTheDatabase_ForTheDigests()
+    {
+        await using var app = await SurveyApp.StartAsync();
+        var builder = app.Get<SurveyBuilder>();
+        var survey = await GoldenSurvey.CreateAsync(app, open: false);
+        Assert.Equal((null, null, null), await MilestonesAsync(app, survey.Id));
+
+        app.Clock.Set(new DateTimeOffset(2026, 11, 17, 9, 0, 0, TimeSpan.Zero));
+        Assert.True((await builder.OpenAsync(survey.Id)).Succeeded);
+        app.Clock.Set(new DateTimeOffset(2026, 11, 19, 9, 0, 0, TimeSpan.Zero));
+        Assert.True((await builder.CloseAsync(survey.Id)).Succeeded);
+        app.Clock.Set(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero));
+        Assert.True((await builder.PublishResultsAsync(survey.Id, true)).Succeeded);
+        Assert.Equal(("2026-11-17T09:00:00.0000000Z", "2026-11-19T09:00:00.0000000Z", "2026-11-20T09:00:00.0000000Z"), await MilestonesAsync(app, survey.Id));
+
+        app.Clock.Set(new DateTimeOffset(2026, 11, 21, 9, 0, 0, TimeSpan.Zero));
+        Assert.True((await builder.PublishResultsAsync(survey.Id, false)).Succeeded);
+        Assert.True((await builder.ArchiveAsync(survey.Id)).Succeeded);
+        Assert.Equal(("2026-11-17T09:00:00.0000000Z", "2026-11-19T09:00:00.0000000Z", null), await MilestonesAsync(app, survey.Id));
+    }
+
+    private static async Task<(string?, string?, string?)> MilestonesAsync(TestApp app, long surveyId)
+    {
+        await using var connection = await app.Connections.OpenAsync();
+        return await Dapper.SqlMapper.QuerySingleAsync<(string?, string?, string?)>(connection,
+            "SELECT opened_at, closed_at, results_published_at FROM surveys WHERE id = @Id", new { Id = surveyId });
     }
 
     [Fact]

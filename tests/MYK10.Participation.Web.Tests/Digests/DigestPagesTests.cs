@@ -92,6 +92,51 @@ public sealed class DigestPagesTests(DigestPagesTests.Site site) : IClassFixture
     }
 
     [Fact]
+    public async Task RecipientImport_FromUploadedCsvFile_InLatin1WithCommas_AddsTheRecipients()
+    {
+        var admin = await site.StaffClientAsync(StaffRole.Admin);
+        var (councilId, _) = await site.CouncilWithDigestAsync();
+        var url = $"/admin/gremien/{councilId}/empfaenger";
+        var document = await admin.GetDocumentAsync(url);
+        var form = document.QuerySelector("form[action*='handler=Import']")!;
+        Assert.Equal("multipart/form-data", form.GetAttribute("enctype"));
+        Assert.NotNull(document.QuerySelector("label[for=Input_File]"));
+
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken" },
+            { new ByteArrayContent(System.Text.Encoding.Latin1.GetBytes("Name,E-Mail\r\nJürgen Müller,juergen@example.org\r\nGrete Weiß,grete@example.org\r\n")), "Input.File", "gremium.csv" },
+        };
+        using var response = await admin.PostAsync(form.GetAttribute("action"), content);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var names = (await site.Get<CouncilStore>().RecipientsAsync(councilId)).Select(r => r.Name).ToList();
+        Assert.Contains("Jürgen Müller", names);
+        Assert.Contains("Grete Weiß", names);
+    }
+
+    [Fact]
+    public async Task RecipientImport_FileTooLarge_IsRefusedNextToTheField()
+    {
+        var admin = await site.StaffClientAsync(StaffRole.Admin);
+        var (councilId, _) = await site.CouncilWithDigestAsync();
+        var url = $"/admin/gremien/{councilId}/empfaenger";
+        var form = (await admin.GetDocumentAsync(url)).QuerySelector("form[action*='handler=Import']")!;
+
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken" },
+            { new ByteArrayContent(new byte[RecipientImport.MaxFileBytes + 1]), "Input.File", "gross.csv" },
+        };
+        using var response = await admin.PostAsync(form.GetAttribute("action"), content);
+        var page = await response.ReadDocumentAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("größer als 256 KB", page.QuerySelector("#Input_File")!.ParentElement!.QuerySelector(".field-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(2, (await site.Get<CouncilStore>().RecipientsAsync(councilId)).Count);
+    }
+
+    [Fact]
     public async Task RecipientImport_Valid_AddsNewAndSkipsKnownAddresses()
     {
         var admin = await site.StaffClientAsync(StaffRole.Admin);

@@ -73,7 +73,21 @@ public sealed class EmpfaengerModel(CouncilStore councils, IStringLocalizer<Dige
         }
 
         ModelState.Clear();
-        var (rows, problems) = RecipientImport.Parse(Input.List ?? string.Empty);
+        var list = Input.List ?? string.Empty;
+        if (Input.File is { Length: > 0 } file)
+        {
+            if (file.Length > RecipientImport.MaxFileBytes)
+            {
+                ModelState.AddModelError("Input.File", text["Recipients.FileTooLarge"]);
+                return Page();
+            }
+
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, HttpContext.RequestAborted);
+            list = RecipientImport.Decode(buffer.ToArray()) + "\n" + list;
+        }
+
+        var (rows, problems) = RecipientImport.Parse(list);
         foreach (var problem in problems)
         {
             ModelState.AddModelError("Input.List", text[$"Import.{problem.Error}", problem.Line, problem.Text]);
@@ -127,5 +141,7 @@ public sealed class EmpfaengerModel(CouncilStore councils, IStringLocalizer<Dige
         public string? Email { get; set; }
 
         public string? List { get; set; }
+
+        public IFormFile? File { get; set; }
     }
 }
