@@ -12,6 +12,9 @@ public static class RateLimitNames
     public const string Report = "Report";
     public const string Support = "Support";
 
+    /// <summary>Ballots cast or changed by one participant.</summary>
+    public const string Ballot = "Ballot";
+
     /// <summary>Survey responses sent from one address (open surveys are answered without an account).</summary>
     public const string SurveySubmit = "SurveySubmit";
 
@@ -44,6 +47,7 @@ public sealed class RateLimits(IConfiguration configuration, TimeProvider clock)
         [RateLimitNames.Comment] = (30, TimeSpan.FromHours(1)),
         [RateLimitNames.Report] = (20, TimeSpan.FromHours(1)),
         [RateLimitNames.Support] = (200, TimeSpan.FromHours(1)),
+        [RateLimitNames.Ballot] = (20, TimeSpan.FromHours(1)),
         // Generous: a class or a care home may answer from one address.
         [RateLimitNames.SurveySubmit] = (60, TimeSpan.FromHours(1)),
         [RateLimitNames.SurveyCode] = (20, TimeSpan.FromHours(1)),

@@ -10,7 +10,7 @@ namespace MYK10.Participation.Web.Tests.Ballots;
 
 public sealed class VotePagesTests(VotePagesTests.Site site) : IClassFixture<VotePagesTests.Site>
 {
-    public sealed class Site : SiteFactory;
+    public sealed class Site() : SiteFactory(new() { ["RateLimits:Ballot:PermitLimit"] = "1000" });
 
     private async Task<long> BallotCountAsync(long voteId)
     {

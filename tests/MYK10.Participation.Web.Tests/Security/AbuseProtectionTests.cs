@@ -1,8 +1,11 @@
 using System.Net;
 using Dapper;
+using MYK10.Participation.Ballots;
 using MYK10.Participation.Data;
+using MYK10.Participation.Ideas;
 using MYK10.Participation.Staff;
 using MYK10.Participation.Tests.Infrastructure;
+using MYK10.Participation.Web.Tests.Ballots;
 using MYK10.Participation.Web.Tests.Infrastructure;
 
 namespace MYK10.Participation.Web.Tests.Security;
@@ -26,6 +29,72 @@ public sealed class AbuseProtectionTests
         await using var connection = await site.Get<IDbConnectionFactory>().OpenAsync();
         Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM participants WHERE email = 'bot@example.org'"));
         Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM participants WHERE email = 'mensch@example.org'"));
+    }
+
+    [Fact]
+    public async Task IdeaCommentAndReportForms_WithTheHoneypotFilled_LookSuccessfulButStoreNothing()
+    {
+        await using var site = new SiteFactory(new() { ["Jobs:Server"] = "false" });
+        var (client, participantId) = await site.ParticipantClientAsync();
+        var connections = site.Get<IDbConnectionFactory>();
+        var submitted = await site.Get<IdeaService>().SubmitAsync(participantId, new IdeaSubmission("Sitzbänke am Rhein", "Mehr Bänke am Rheinufer zum Ausruhen.", "verkehr-und-mobilitaet", "andernach", null));
+        await connections.PublishAsync(submitted.IdeaId!.Value);
+        var detail = $"/ideen/{submitted.IdeaId}";
+        Assert.NotNull((await client.GetDocumentAsync("/ideen/neu")).QuerySelector("main form .hp-field input[name=Homepage]"));
+        Assert.NotNull((await client.GetDocumentAsync(detail)).QuerySelector("#kommentieren .hp-field input[name=Homepage]"));
+        Assert.NotNull((await client.GetDocumentAsync($"{detail}/melden")).QuerySelector("main form .hp-field input[name=Homepage]"));
+
+        using var idea = await client.PostFormAsync("/ideen/neu", new()
+        {
+            ["Input.Title"] = "Billige Uhren kaufen",
+            ["Input.Body"] = "Besuchen Sie unseren Laden für billige Uhren.",
+            ["Input.FieldId"] = "bildung",
+            ["Input.MunicipalityId"] = "mendig",
+            ["Homepage"] = "http://spam.example",
+        });
+        using var comment = await client.PostFormAsync(detail, new() { ["Input.Comment"] = "Billige Uhren hier!", ["Homepage"] = "http://spam.example" }, "#kommentieren");
+        using var report = await client.PostFormAsync($"{detail}/melden", new() { ["Input.Reason"] = "spam", ["Homepage"] = "http://spam.example" });
+
+        Assert.All([idea, comment, report], r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        await using var connection = await connections.OpenAsync();
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM ideas WHERE title LIKE '%Uhren%'"));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM idea_comments"));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM reports"));
+
+        using var person = await client.PostFormAsync(detail, new() { ["Input.Comment"] = "Gute Idee, ich unterstütze das." }, "#kommentieren");
+        Assert.Equal(HttpStatusCode.Redirect, person.StatusCode);
+        Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM idea_comments"));
+    }
+
+    [Fact]
+    public async Task Ballots_AboveTheConfiguredLimit_AreRefusedWithAGermanMessage_AndTheBallotStays()
+    {
+        await using var site = new SiteFactory(new() { ["Jobs:Server"] = "false", ["RateLimits:Ballot:PermitLimit"] = "2" });
+        var vote = await site.OpenVoteAsync(VoteMethod.Approval);
+        var (client, participantId) = await site.ParticipantClientAsync();
+        async Task<HttpResponseMessage> ChooseAsync(int position)
+        {
+            var document = await client.GetDocumentAsync($"/abstimmungen/{vote.Id}");
+            var fields = new Dictionary<string, string>();
+            foreach (var input in document.QuerySelectorAll("input[type=hidden][name$='.OptionId']").OfType<AngleSharp.Html.Dom.IHtmlInputElement>())
+            {
+                if (input.Value == vote.OptionId(position).ToString(System.Globalization.CultureInfo.InvariantCulture))
+                {
+                    fields[$"{input.Name![..^".OptionId".Length]}.Selected"] = "true";
+                }
+            }
+
+            return await client.PostFormAsync($"/abstimmungen/{vote.Id}", fields);
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await ChooseAsync(1)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await ChooseAsync(2)).StatusCode);
+        using var refused = await ChooseAsync(3);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("sehr oft abgestimmt", (await refused.ReadDocumentAsync()).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        var stored = (await site.Get<BallotBox>().FindAsync(vote.Id, participantId))!;
+        Assert.Equal([vote.OptionId(1), vote.OptionId(2)], stored.Choices.Select(c => c.OptionId).Order()); // the form keeps earlier marks
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public sealed class OpenModeLimitTests(OpenModeLimitTests.Site site) : IClassFix
 {
     public sealed class Site() : SiteFactory(new() { ["RateLimits:SurveySubmit:PermitLimit"] = "2" });
 
-    private static async Task<HttpResponseMessage> AnswerAsync(HttpClient client, GoldenSurvey survey)
+    private static async Task<HttpResponseMessage> AnswerAsync(HttpClient client, GoldenSurvey survey, string honeypot = "")
     {
         var url = $"/umfragen/{survey.Id}";
         await client.PostFormAsync(url, new()
@@ -25,7 +25,7 @@ public sealed class OpenModeLimitTests(OpenModeLimitTests.Site site) : IClassFix
             [SurveyFields.Name(survey.Q["consent"])] = "1",
             ["Input.Direction"] = "weiter",
         });
-        return await client.PostFormAsync($"{url}/pruefen", []);
+        return await client.PostFormAsync($"{url}/pruefen", new() { ["Homepage"] = honeypot });
     }
 
     [Fact]
@@ -44,6 +44,18 @@ public sealed class OpenModeLimitTests(OpenModeLimitTests.Site site) : IClassFix
         Assert.Contains("Zu viele Versuche", document.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(2, await site.Get<SurveyStore>().CountResponsesAsync(survey.Id));
         Assert.Contains("bereits teilgenommen", (await browser.GetDocumentAsync($"/umfragen/{survey.Id}")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OpenSurvey_WithTheHoneypotFilled_ThanksTheBotButStoresNoResponse()
+    {
+        var survey = await GoldenSurvey.CreateAsync(site.Services);
+
+        using var bot = await AnswerAsync(site.CreateBrowserLikeClient(), survey, honeypot: "http://spam.example");
+
+        Assert.Equal(HttpStatusCode.Redirect, bot.StatusCode);
+        Assert.Equal($"/umfragen/{survey.Id}/danke", bot.Headers.Location!.OriginalString);
+        Assert.Equal(0, await site.Get<SurveyStore>().CountResponsesAsync(survey.Id));
     }
 
     [Fact]

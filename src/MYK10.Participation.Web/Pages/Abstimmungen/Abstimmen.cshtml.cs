@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using MYK10.Participation.Ballots;
 using MYK10.Participation.Participants;
 using MYK10.Participation.Reference;
+using MYK10.Participation.Time;
 using MYK10.Participation.Web.Hosting;
 
 namespace MYK10.Participation.Web.Pages.Abstimmungen;
@@ -16,6 +17,7 @@ public sealed class AbstimmenModel(
     ReferenceStore reference,
     IAuthorizationService authorization,
     TimeProvider clock,
+    RateLimits limits,
     IStringLocalizer<VotesResource> text) : PageModel
 {
     public enum BallotState
@@ -78,13 +80,19 @@ public sealed class AbstimmenModel(
 
         var participantId = User.ParticipantId()!.Value;
         var choices = Input.Choices(Vote.Method);
-        var result = await box.CastAsync(id, participantId, choices, cancellationToken);
-        if (result.Succeeded)
+        var decision = await limits.TryAcquireAsync(RateLimitNames.Ballot, participantId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var result = decision.Allowed ? await box.CastAsync(id, participantId, choices, cancellationToken) : null;
+        if (result is { Succeeded: true })
         {
             return RedirectToPage("/Abstimmungen/Beleg", new { id, geaendert = result.Replaced ? "1" : null });
         }
 
-        foreach (var problem in result.Problems)
+        if (!decision.Allowed)
+        {
+            ModelState.AddModelError(string.Empty, text["Ballot.TooMany", BerlinTime.Format(decision.RetryAt!.Value), decision.Limit]);
+        }
+
+        foreach (var problem in result?.Problems ?? [])
         {
             ModelState.AddModelError("Input.Items", VoteDisplay.Problem(problem, Vote, choices, Municipalities, text));
         }

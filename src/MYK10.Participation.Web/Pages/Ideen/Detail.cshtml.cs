@@ -41,6 +41,11 @@ public sealed class DetailModel(IdeaStore ideas, IdeaService service, MYK10.Part
             return detour!;
         }
 
+        if (Honeypot.IsTripped(Request))
+        {
+            return RedirectToPage("/Ideen/Detail", new { id, hinweis = "kommentiert" });
+        }
+
         var key = $"{nameof(Input)}.{nameof(Input.Comment)}";
         var decision = await limits.TryAcquireAsync(RateLimitNames.Comment, participant.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (!decision.Allowed)

@@ -28,6 +28,11 @@ public sealed class MeldenModel(IdeaStore ideas, IdeaService service, RateLimits
             return NotFound();
         }
 
+        if (Honeypot.IsTripped(Request))
+        {
+            return RedirectToPage("/Ideen/Detail", new { id, hinweis = "gemeldet" });
+        }
+
         if (Input.Reason is null || !ReportReasons.All.Contains(Input.Reason))
         {
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Reason)}", text["Report.ReasonRequired"]);

@@ -21,6 +21,11 @@ public sealed class NeuModel(IdeaService ideas, ReferenceStore reference, RateLi
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (Honeypot.IsTripped(Request))
+        {
+            return RedirectToPage("/Ideen/Index");
+        }
+
         await LoadListsAsync();
         var participantId = User.ParticipantId()!.Value;
         var decision = await limits.TryAcquireAsync(RateLimitNames.Idea, participantId.ToString(System.Globalization.CultureInfo.InvariantCulture));

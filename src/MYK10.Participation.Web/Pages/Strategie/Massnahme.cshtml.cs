@@ -29,6 +29,11 @@ public sealed class MassnahmeModel(StrategyStore strategy, StrategyService servi
             return detour!;
         }
 
+        if (Honeypot.IsTripped(Request))
+        {
+            return RedirectToPage("/Strategie/Massnahme", new { id, hinweis = "kommentiert" });
+        }
+
         if (!await LoadAsync(id))
         {
             return NotFound();

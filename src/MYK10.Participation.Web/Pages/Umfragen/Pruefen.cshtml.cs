@@ -64,6 +64,11 @@ public sealed class PruefenModel(SurveySession sessions, SurveyResponder respond
             return RedirectToPage("/Umfragen/Teilnehmen", new { id });
         }
 
+        if (Honeypot.IsTripped(Request))
+        {
+            return RedirectToPage("/Umfragen/Danke", new { id });
+        }
+
         if (Survey.Mode == SurveyMode.Open)
         {
             var decision = await limits.TryAcquireAsync(RateLimitNames.SurveySubmit, HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown");
