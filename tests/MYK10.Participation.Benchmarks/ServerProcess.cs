@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -21,6 +22,9 @@ internal sealed class ServerProcess : IAsyncDisposable
     public TimeSpan TimeToFirstResponse { get; private set; }
 
     public int ProcessId => _process.Id;
+
+    /// <summary>What the site wrote to standard output (its log), line by line.</summary>
+    public ConcurrentQueue<string> Output { get; } = new();
 
     /// <summary>Peak resident memory of the server so far (VmHWM), in MB.</summary>
     public double PeakMemoryMb
@@ -56,7 +60,14 @@ internal sealed class ServerProcess : IAsyncDisposable
 
         var watch = Stopwatch.StartNew();
         var process = Process.Start(info) ?? throw new InvalidOperationException("The site did not start.");
-        process.OutputDataReceived += (_, _) => { };
+        var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                server.Output.Enqueue(e.Data);
+            }
+        };
         process.ErrorDataReceived += (_, e) =>
         {
             if (e.Data is not null)
@@ -66,7 +77,6 @@ internal sealed class ServerProcess : IAsyncDisposable
         };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"));
         using var client = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(2) };
         while (watch.Elapsed < TimeSpan.FromSeconds(60))
         {

@@ -25,6 +25,7 @@ public static class WebApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = WebRoot.Find() });
         var contentRoot = builder.Environment.ContentRootPath;
         var services = builder.Services;
+        StructuredLogging.Configure(builder);
 
         services.AddParticipation(builder.Configuration, contentRoot);
         AddJobs(builder, contentRoot);
@@ -192,6 +193,7 @@ public static class WebApp
 
     private static void Configure(WebApplication app)
     {
+        app.UseRequestLog();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/fehler/500");
@@ -208,6 +210,7 @@ public static class WebApp
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseRequestRoute();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseCombinedUser();
