@@ -1,6 +1,6 @@
-using System.Text.Json;
 using Dapper;
 using Hangfire;
+using Microsoft.Data.Sqlite;
 using MYK10.Participation.Data;
 
 namespace MYK10.Participation.Surveys;
@@ -26,48 +26,43 @@ public sealed class SurveyResultsJob(IDbConnectionFactory connections, TimeProvi
             return;
         }
 
-        var counted = definition.Questions.Where(q => q.Kind.IsCounted()).Select(q => q.Id).ToList();
+        var counted = definition.Questions.Where(q => q.Kind.IsCounted()).Select(q => q.Id).ToHashSet();
         var numeric = definition.Questions.Where(q => q.Kind is QuestionKind.Rating or QuestionKind.Number or QuestionKind.Matrix or QuestionKind.Ranking)
-            .Select(q => q.Id).ToList();
+            .Select(q => q.Id).ToHashSet();
 
-        // One pass per shape, grouped by municipality; the '' segment is the sum over all municipalities (and unknown).
         const string totalsSql = """
             SELECT municipality_id AS Segment, count(*) AS Responses FROM survey_responses WHERE survey_id = @SurveyId GROUP BY municipality_id
             """;
-        const string countsSql = """
-            SELECT r.municipality_id AS Segment, a.question_id AS QuestionId, a.item AS Item,
-                   CASE WHEN a.item = 'other' THEN '1' ELSE a.value END AS Value, count(*) AS Count
-            FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id
-            WHERE r.survey_id = @SurveyId AND a.question_id IN (SELECT value FROM json_each(@Counted))
-            GROUP BY r.municipality_id, a.question_id, a.item, 4
-            """;
-        const string answeredSql = """
-            SELECT r.municipality_id AS Segment, a.question_id AS QuestionId, count(DISTINCT a.response_id) AS Responses
-            FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id
-            WHERE r.survey_id = @SurveyId
-            GROUP BY r.municipality_id, a.question_id
-            """;
-        const string numbersSql = """
-            SELECT r.municipality_id AS Segment, a.question_id AS QuestionId, a.item AS Item, count(*) AS Responses,
-                   sum(CAST(a.value AS REAL)) AS Total, min(CAST(a.value AS REAL)) AS Minimum, max(CAST(a.value AS REAL)) AS Maximum
-            FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id
-            WHERE r.survey_id = @SurveyId AND a.question_id IN (SELECT value FROM json_each(@Numeric))
-            GROUP BY r.municipality_id, a.question_id, a.item
-            """;
-        var args = new { SurveyId = surveyId, Counted = JsonSerializer.Serialize(counted), Numeric = JsonSerializer.Serialize(numeric) };
         var totals = Segmented((await connection.QueryAsync<(string? Segment, long Responses)>(
-                new CommandDefinition(totalsSql, args, cancellationToken: cancellationToken))).Select(t => (t.Segment, Key: "", t.Responses)))
+                new CommandDefinition(totalsSql, new { SurveyId = surveyId }, cancellationToken: cancellationToken))).Select(t => (t.Segment, Key: "", t.Responses)))
             .Select(x => (x.Segment, x.Value)).ToList();
-        var counts = Segmented((await connection.QueryAsync<(string? Segment, long QuestionId, string Item, string Value, long Count)>(
-                new CommandDefinition(countsSql, args, cancellationToken: cancellationToken)))
-            .Select(c => (c.Segment, Key: (c.QuestionId, c.Item, c.Value), c.Count))).ToList();
-        var answered = Segmented((await connection.QueryAsync<(string? Segment, long QuestionId, long Responses)>(
-                new CommandDefinition(answeredSql, args, cancellationToken: cancellationToken)))
-            .Select(a => (a.Segment, Key: a.QuestionId, a.Responses))).ToDictionary(x => (x.Segment, x.Key), x => x.Value);
-        var numbers = SegmentedNumbers(await connection.QueryAsync<NumberRow>(new CommandDefinition(numbersSql, args, cancellationToken: cancellationToken)));
 
-        var runId = Guid.NewGuid().ToString("N");
-        await using var transaction = connection.BeginTransaction();
+        // One pass over the answers, summed per municipality; the '' segment is the sum over all municipalities (and unknown).
+        var sums = SurveyAnswerTotals.Read(connection, surveyId, counted, numeric, cancellationToken);
+        var counts = Segmented(sums.Counts.Select(c => (c.Segment, Key: (c.QuestionId, c.Item, c.Value), c.Count))).ToList();
+        var answered = Segmented(sums.Answered.Select(a => (a.Segment, Key: a.QuestionId, a.Responses)))
+            .ToDictionary(x => (x.Segment, x.Key), x => x.Value);
+        // In segment order, so that the sums of everyone's numbers add up in the same order on every run.
+        var numbers = SegmentedNumbers(sums.Numbers.OrderBy(n => n.Segment, StringComparer.Ordinal));
+
+        var stats = answered.Select(a =>
+        {
+            numbers.TryGetValue((a.Key.Segment, a.Key.Key, ""), out var n);
+            return new StatRow(a.Key.Segment, a.Key.Key, "", a.Value, n);
+        }).Concat(numbers.Where(n => n.Key.Item != "").Select(n => new StatRow(n.Key.Segment, n.Key.QuestionId, n.Key.Item, n.Value.Count, n.Value)));
+        if (!totals.Any(t => t.Segment == AllSegment))
+        {
+            totals.Add((AllSegment, 0));
+        }
+
+        await SaveAsync(connection, surveyId, totals, counts, stats, cancellationToken);
+    }
+
+    /// <summary>Upserts every row under a new run id, then removes the rows of earlier runs: all in one transaction.</summary>
+    private async Task SaveAsync(SqliteConnection connection, long surveyId, IEnumerable<(string Segment, long Value)> totals,
+        IEnumerable<(string Segment, (long QuestionId, string Item, string Value) Key, long Value)> counts, IEnumerable<StatRow> stats,
+        CancellationToken cancellationToken)
+    {
         const string upsertTotal = """
             INSERT INTO survey_result_totals (survey_id, segment, responses, run_id) VALUES (@SurveyId, @Segment, @Responses, @RunId)
             ON CONFLICT (survey_id, segment) DO UPDATE SET responses = excluded.responses, run_id = excluded.run_id
@@ -89,40 +84,36 @@ public sealed class SurveyResultsJob(IDbConnectionFactory connections, TimeProvi
             DELETE FROM survey_result_stats WHERE survey_id = @SurveyId AND run_id <> @RunId;
             UPDATE surveys SET results_computed_at = @Now WHERE id = @SurveyId;
             """;
-        if (!totals.Any(t => t.Segment == AllSegment))
+        var runId = Guid.NewGuid().ToString("N");
+        await using var transaction = connection.BeginTransaction();
+        await using (var upsert = PreparedCommand.Create(connection, transaction, upsertTotal, "@SurveyId", "@Segment", "@Responses", "@RunId"))
         {
-            totals.Add((AllSegment, 0));
+            foreach (var (segment, responses) in totals)
+            {
+                await upsert.ExecuteAsync(cancellationToken, surveyId, segment, responses, runId);
+            }
         }
 
-        await connection.ExecuteAsync(upsertTotal, totals.Select(t => new { SurveyId = surveyId, t.Segment, Responses = t.Value, RunId = runId }), transaction);
-        await connection.ExecuteAsync(upsertCount, counts.Select(c => new
+        await using (var upsert = PreparedCommand.Create(connection, transaction, upsertCount,
+                         "@SurveyId", "@Segment", "@QuestionId", "@Item", "@Value", "@Count", "@RunId"))
         {
-            SurveyId = surveyId,
-            c.Segment,
-            c.Key.QuestionId,
-            c.Key.Item,
-            c.Key.Value,
-            Count = c.Value,
-            RunId = runId,
-        }), transaction);
+            foreach (var (segment, (questionId, item, value), count) in counts)
+            {
+                await upsert.ExecuteAsync(cancellationToken, surveyId, segment, questionId, item, value, count, runId);
+            }
+        }
 
-        var stats = answered.Select(a =>
+        await using (var upsert = PreparedCommand.Create(connection, transaction, upsertStat,
+                         "@SurveyId", "@Segment", "@QuestionId", "@Item", "@Responses", "@Average", "@Minimum", "@Maximum", "@RunId"))
         {
-            numbers.TryGetValue((a.Key.Segment, a.Key.Key, ""), out var n);
-            return new StatRow(a.Key.Segment, a.Key.Key, "", a.Value, n);
-        }).Concat(numbers.Where(n => n.Key.Item != "").Select(n => new StatRow(n.Key.Segment, n.Key.QuestionId, n.Key.Item, n.Value.Count, n.Value)));
-        await connection.ExecuteAsync(upsertStat, stats.Select(s => new
-        {
-            SurveyId = surveyId,
-            s.Segment,
-            s.QuestionId,
-            s.Item,
-            s.Responses,
-            Average = s.Numbers.Count > 0 ? s.Numbers.Total / s.Numbers.Count : (double?)null,
-            Minimum = s.Numbers.Count > 0 ? s.Numbers.Minimum : (double?)null,
-            Maximum = s.Numbers.Count > 0 ? s.Numbers.Maximum : (double?)null,
-            RunId = runId,
-        }), transaction);
+            foreach (var s in stats)
+            {
+                var any = s.Numbers.Count > 0;
+                await upsert.ExecuteAsync(cancellationToken, surveyId, s.Segment, s.QuestionId, s.Item, s.Responses,
+                    any ? s.Numbers.Total / s.Numbers.Count : null, any ? s.Numbers.Minimum : null, any ? s.Numbers.Maximum : null, runId);
+            }
+        }
+
         await connection.ExecuteAsync(removeStale, new { SurveyId = surveyId, RunId = runId, Now = clock.GetUtcNow() }, transaction);
         transaction.Commit();
     }
@@ -148,40 +139,23 @@ public sealed class SurveyResultsJob(IDbConnectionFactory connections, TimeProvi
         }
     }
 
-    private static Dictionary<(string Segment, long QuestionId, string Item), Numbers> SegmentedNumbers(IEnumerable<NumberRow> rows)
+    private static Dictionary<(string Segment, long QuestionId, string Item), Numbers> SegmentedNumbers(
+        IEnumerable<(string? Segment, long QuestionId, string Item, NumberSum Numbers)> rows)
     {
         var result = new Dictionary<(string, long, string), Numbers>();
-        foreach (var row in rows)
+        foreach (var (segment, questionId, item, sum) in rows)
         {
-            var numbers = new Numbers(row.Responses, row.Total, row.Minimum, row.Maximum);
-            if (row.Segment is not null)
+            var numbers = new Numbers(sum.Count, sum.Total, sum.Minimum, sum.Maximum);
+            if (segment is not null)
             {
-                result[(row.Segment, row.QuestionId, row.Item)] = numbers;
+                result[(segment, questionId, item)] = numbers;
             }
 
-            var allKey = (AllSegment, row.QuestionId, row.Item);
-            result[allKey] = result.TryGetValue(allKey, out var sum) ? sum.Add(numbers) : numbers;
+            var allKey = (AllSegment, questionId, item);
+            result[allKey] = result.TryGetValue(allKey, out var total) ? total.Add(numbers) : numbers;
         }
 
         return result;
-    }
-
-    // A class, not a positional record: with no rows SQLite reports expression columns as blobs, which no constructor matches.
-    private sealed class NumberRow
-    {
-        public string? Segment { get; init; }
-
-        public long QuestionId { get; init; }
-
-        public string Item { get; init; } = "";
-
-        public long Responses { get; init; }
-
-        public double Total { get; init; }
-
-        public double Minimum { get; init; }
-
-        public double Maximum { get; init; }
     }
 
     private readonly record struct Numbers(long Count, double Total, double Minimum, double Maximum)
