@@ -67,7 +67,9 @@ public readonly struct Fraction : IEquatable<Fraction>, IComparable<Fraction>
 
     public static Fraction Min(Fraction a, Fraction b) => a <= b ? a : b;
 
-    public int CompareTo(Fraction other) => (Numerator * other.Denominator).CompareTo(other.Numerator * Denominator);
+    public int CompareTo(Fraction other) => Denominator == other.Denominator
+        ? Numerator.CompareTo(other.Numerator)
+        : (Numerator * other.Denominator).CompareTo(other.Numerator * Denominator);
 
     public bool Equals(Fraction other) => Numerator == other.Numerator && Denominator == other.Denominator;
 
@@ -78,4 +80,11 @@ public readonly struct Fraction : IEquatable<Fraction>, IComparable<Fraction>
     public override string ToString() => Denominator.IsOne ? Numerator.ToString() : $"{Numerator}/{Denominator}";
 
     public decimal ToDecimal() => (decimal)Numerator / (decimal)Denominator;
+
+    /// <summary>The nearest double, also when numerator and denominator are each too large for a double.</summary>
+    public double ToDouble()
+    {
+        var shift = (int)Math.Max(0, Math.Max(Numerator.GetBitLength(), Denominator.GetBitLength()) - 1000);
+        return (double)(Numerator >> shift) / (double)(Denominator >> shift);
+    }
 }

@@ -28,6 +28,28 @@ public sealed class EqualSharesReferenceTests
         }
     }
 
+    // Thousands of euros per voter: the reference raises the shares one euro at a time through every Add1 step, the
+    // tally passes over the steps a run shows to give the same outcome; both must end with the same selection.
+    [Fact]
+    public void LargeBudgetsPerVoter_SameOutcomeAsRaisingTheSharesEuroByEuro()
+    {
+        var random = new Random(815);
+        for (var instance = 0; instance < 60; instance++)
+        {
+            var optionCount = random.Next(2, 8);
+            var voterCount = random.Next(1, 12);
+            var options = Enumerable.Range(1, optionCount).Select(id => new TallyOption(id, random.Next(1, 5) * 2_000 + random.Next(0, 2) * 500)).ToList();
+            var ballots = Enumerable.Range(0, voterCount)
+                .Select(_ => TallyBallot.Approving(options.Where(_ => random.Next(3) == 0).Select(o => o.Id).ToArray()))
+                .ToList();
+            var budget = random.Next(2_000, 20_000);
+
+            var actual = Tally.Compute(new TallyRequest(VoteMethod.Budget, options, ballots, budget, AllocationRule.EqualShares)).Selected;
+
+            Assert.True(Reference(options, ballots, budget).SequenceEqual(actual), $"instance {instance}: budget {budget}, {voterCount} voters");
+        }
+    }
+
     private static List<long> Reference(List<TallyOption> options, List<TallyBallot> ballots, long budget)
     {
         var approvers = options.ToDictionary(o => o.Id, o => ballots.Select((b, i) => (b, i)).Where(x => x.b.Choices.Any(c => c.OptionId == o.Id)).Select(x => x.i).ToList());
