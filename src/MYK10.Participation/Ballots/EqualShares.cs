@@ -8,7 +8,7 @@ namespace MYK10.Participation.Ballots;
 /// <remarks>
 /// Every decision of a run is made in exact arithmetic. Beside it, a run works out up to which virtual budget it would
 /// make the same decisions (see <see cref="SameBelow"/>); the Add1 steps below that budget would repeat the outcome,
-/// so they are passed over. With a large budget per voter that turns thousands of reruns into a few dozen.
+/// so they are passed over. With a large budget per voter that saves most of the reruns.
 /// </remarks>
 internal static class EqualShares
 {

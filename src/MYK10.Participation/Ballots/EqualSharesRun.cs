@@ -96,6 +96,54 @@ internal sealed class EqualSharesRun
     {
         CountClasses(option);
         _touched.Sort(ByMoney);
+        var price = PriceAt(option, PaidInFullByDoubles(option)) ?? ExactWalk(option);
+        ClearCounts();
+        return price;
+    }
+
+    /// <summary>How many of the (sorted) classes pay all they have, as the doubles see it.</summary>
+    private int PaidInFullByDoubles(int option)
+    {
+        var cost = (double)Cost(option);
+        var paid = 0.0;
+        long payers = _approvers[option].Count;
+        for (var k = 0; k < _touched.Count; k++)
+        {
+            var c = _touched[k];
+            if ((cost - paid) / payers <= _approximate[c] || payers == _count[c])
+            {
+                return k;
+            }
+
+            paid += _count[c] * _approximate[c];
+            payers -= _count[c];
+        }
+
+        return _touched.Count - 1;
+    }
+
+    /// <summary>
+    /// The exact price when the first <paramref name="k"/> classes pay in full, or null when that is not the split: the
+    /// price must lie above the money of the last of them and not above that of the next (shares rise along the walk,
+    /// so this is the walk's own stopping point).
+    /// </summary>
+    private Fraction? PriceAt(int option, int k)
+    {
+        var paid = Fraction.Zero;
+        long payers = _approvers[option].Count;
+        for (var j = 0; j < k; j++)
+        {
+            paid += _money[_touched[j]] * _count[_touched[j]];
+            payers -= _count[_touched[j]];
+        }
+
+        var share = ((Fraction)Cost(option) - paid) / payers;
+        return (k == 0 || _money[_touched[k - 1]] < share) && share <= _money[_touched[k]] ? share : null;
+    }
+
+    /// <summary>The exact walk over the sorted classes: the supporters with less pay all they have, the others equal shares.</summary>
+    private Fraction ExactWalk(int option)
+    {
         var cost = (Fraction)Cost(option);
         var paid = Fraction.Zero;
         long payers = _approvers[option].Count;
@@ -112,7 +160,6 @@ internal sealed class EqualSharesRun
             payers -= _count[c];
         }
 
-        ClearCounts();
         return share;
     }
 
@@ -120,6 +167,7 @@ internal sealed class EqualSharesRun
     public void Pay(int option, Fraction price, Line priceLine)
     {
         var after = new int[_money.Count];
+        var approximatePrice = price.ToDouble();
         foreach (var voter in _approvers[option])
         {
             var before = _voterClass[voter];
@@ -127,7 +175,7 @@ internal sealed class EqualSharesRun
             if (next < 0)
             {
                 // Who pays in full and who pays the price must stay so, else the price would follow another formula.
-                var paysInFull = _money[before] <= price;
+                var paysInFull = Apart(_approximate[before], approximatePrice) ? _approximate[before] < approximatePrice : _money[before] <= price;
                 Certificate.Require(paysInFull ? priceLine - _line[before] : _line[before] - priceLine);
                 next = paysInFull ? EmptyClass() : NewClass(_money[before] - price, _line[before] - priceLine);
                 after[before] = next + 1;
@@ -152,12 +200,10 @@ internal sealed class EqualSharesRun
     private int EmptyClass() => _empty ??= NewClass(Fraction.Zero, Line.Constant(0));
 
     // Sorting by the double first and deciding only near-ties exactly keeps the order exact and the sort cheap.
-    private int ByMoney(int a, int b)
-    {
-        var x = _approximate[a];
-        var y = _approximate[b];
-        return Math.Abs(x - y) > Tolerance * Math.Max(Math.Abs(x), Math.Abs(y)) ? x.CompareTo(y) : _money[a].CompareTo(_money[b]);
-    }
+    private int ByMoney(int a, int b) =>
+        Apart(_approximate[a], _approximate[b]) ? _approximate[a].CompareTo(_approximate[b]) : _money[a].CompareTo(_money[b]);
+
+    private static bool Apart(double x, double y) => Math.Abs(x - y) > Tolerance * Math.Max(Math.Abs(x), Math.Abs(y));
 
     private void CountClasses(int option)
     {
