@@ -9,44 +9,31 @@ namespace MYK10.Participation.Tests.Ballots;
 public sealed class EqualSharesReferenceTests
 {
     [Fact]
-    public void RandomInstances_SameOutcomeAsThePerVoterReference()
-    {
-        var random = new Random(4711);
-        for (var instance = 0; instance < 300; instance++)
-        {
-            var optionCount = random.Next(2, 8);
-            var voterCount = random.Next(0, 25);
-            var options = Enumerable.Range(1, optionCount).Select(id => new TallyOption(id, random.Next(0, 4) * 10 + random.Next(0, 2) * 5)).ToList();
-            var ballots = Enumerable.Range(0, voterCount)
-                .Select(_ => TallyBallot.Approving(options.Where(_ => random.Next(3) == 0).Select(o => o.Id).ToArray()))
-                .ToList();
-            var budget = random.Next(10, 120);
-
-            var actual = Tally.Compute(new TallyRequest(VoteMethod.Budget, options, ballots, budget, AllocationRule.EqualShares)).Selected;
-
-            Assert.True(Reference(options, ballots, budget).SequenceEqual(actual), $"instance {instance}: budget {budget}, {voterCount} voters");
-        }
-    }
+    public void RandomInstances_SameOutcomeAsThePerVoterReference() =>
+        AssertSameAsReference(seed: 4711, instances: 300, voters: (0, 25), random => random.Next(0, 4) * 10 + random.Next(0, 2) * 5, budget: (10, 120));
 
     // Thousands of euros per voter: the reference raises the shares one euro at a time through every Add1 step, the
     // tally passes over the steps a run shows to give the same outcome; both must end with the same selection.
     [Fact]
-    public void LargeBudgetsPerVoter_SameOutcomeAsRaisingTheSharesEuroByEuro()
+    public void LargeBudgetsPerVoter_SameOutcomeAsRaisingTheSharesEuroByEuro() =>
+        AssertSameAsReference(seed: 815, instances: 60, voters: (1, 12), random => random.Next(1, 5) * 2_000 + random.Next(0, 2) * 500, budget: (2_000, 20_000));
+
+    private static void AssertSameAsReference(int seed, int instances, (int Min, int Max) voters, Func<Random, long> cost, (int Min, int Max) budget)
     {
-        var random = new Random(815);
-        for (var instance = 0; instance < 60; instance++)
+        var random = new Random(seed);
+        for (var instance = 0; instance < instances; instance++)
         {
             var optionCount = random.Next(2, 8);
-            var voterCount = random.Next(1, 12);
-            var options = Enumerable.Range(1, optionCount).Select(id => new TallyOption(id, random.Next(1, 5) * 2_000 + random.Next(0, 2) * 500)).ToList();
+            var voterCount = random.Next(voters.Min, voters.Max);
+            var options = Enumerable.Range(1, optionCount).Select(id => new TallyOption(id, cost(random))).ToList();
             var ballots = Enumerable.Range(0, voterCount)
                 .Select(_ => TallyBallot.Approving(options.Where(_ => random.Next(3) == 0).Select(o => o.Id).ToArray()))
                 .ToList();
-            var budget = random.Next(2_000, 20_000);
+            var total = random.Next(budget.Min, budget.Max);
 
-            var actual = Tally.Compute(new TallyRequest(VoteMethod.Budget, options, ballots, budget, AllocationRule.EqualShares)).Selected;
+            var actual = Tally.Compute(new TallyRequest(VoteMethod.Budget, options, ballots, total, AllocationRule.EqualShares)).Selected;
 
-            Assert.True(Reference(options, ballots, budget).SequenceEqual(actual), $"instance {instance}: budget {budget}, {voterCount} voters");
+            Assert.True(Reference(options, ballots, total).SequenceEqual(actual), $"instance {instance}: budget {total}, {voterCount} voters");
         }
     }
 
