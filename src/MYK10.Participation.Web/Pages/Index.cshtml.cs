@@ -1,10 +1,13 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using MYK10.Participation.Ideas;
 using MYK10.Participation.Reference;
 using MYK10.Participation.Strategy;
+using MYK10.Participation.Web.Hosting;
 
 namespace MYK10.Participation.Web.Pages;
 
+[OutputCache(PolicyName = PageCache.PolicyName)]
 public sealed class IndexModel(ReferenceStore reference, IdeaStore ideas, StrategyStore strategy) : PageModel
 {
     public IReadOnlyList<Municipality> Municipalities { get; private set; } = [];

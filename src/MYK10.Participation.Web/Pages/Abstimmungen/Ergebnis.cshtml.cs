@@ -1,10 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using MYK10.Participation.Ballots;
 using MYK10.Participation.Reference;
+using MYK10.Participation.Web.Hosting;
 
 namespace MYK10.Participation.Web.Pages.Abstimmungen;
 
+[OutputCache(PolicyName = PageCache.PolicyName)]
 public sealed class ErgebnisModel(VoteStore votes, ReferenceStore reference, TimeProvider clock) : PageModel
 {
     public Vote Vote { get; private set; } = null!;
