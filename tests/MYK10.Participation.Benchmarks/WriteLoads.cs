@@ -11,25 +11,25 @@ internal static class WriteLoads
     private static readonly HtmlParser Parser = new();
 
     /// <summary>Each participant supports ideas it has not supported yet.</summary>
-    public static Task<LoadResult> SupportsAsync(Uri server, ParticipantSessions sessions, long[] ideas, TimeSpan duration) =>
-        LoadRunner.RunAsync("supports (POST, distinct participants)", server, sessions.All.Count, duration,
+    public static Task<LoadResult> SupportsAsync(Uri server, IReadOnlyList<ParticipantSessions.Session> sessions, long[] ideas, TimeSpan duration) =>
+        LoadRunner.RunAsync("supports (POST, distinct participants)", server, sessions.Count, duration,
             (w, n) => new HttpRequestMessage(HttpMethod.Post, $"/ideen/{ideas[(int)((w * 997 + n) % ideas.Length)]}?handler=Support")
             {
-                Content = new FormUrlEncodedContent([new("__RequestVerificationToken", sessions.All[w].FormToken)]),
+                Content = new FormUrlEncodedContent([new("__RequestVerificationToken", sessions[w].FormToken)]),
             },
             response => response.StatusCode == HttpStatusCode.Redirect
                 && response.Headers.Location?.OriginalString.Contains("hinweis=unterstuetzt", StringComparison.Ordinal) == true,
-            w => sessions.All[w].Client);
+            w => sessions[w].Client);
 
     /// <summary>
     /// Each participant casts (and then changes) its ballot in the open votes in turn, approving two measures.
     /// <paramref name="accepted"/> collects every (participant, vote) whose ballot was accepted.
     /// </summary>
-    public static async Task<LoadResult> BallotsAsync(ParticipantSessions sessions, IReadOnlyList<long> votes, ConcurrentDictionary<(long Participant, long Vote), int> accepted, TimeSpan duration)
+    public static async Task<LoadResult> BallotsAsync(IReadOnlyList<ParticipantSessions.Session> sessions, IReadOnlyList<long> votes, ConcurrentDictionary<(long Participant, long Vote), int> accepted, TimeSpan duration)
     {
         // The options appear in an order of their own for each participant: read each participant's form once.
         var forms = new Dictionary<(int, long), List<KeyValuePair<string, string>>>();
-        foreach (var (session, index) in sessions.All.Select((s, i) => (s, i)))
+        foreach (var (session, index) in sessions.Select((s, i) => (s, i)))
         {
             foreach (var vote in votes)
             {
@@ -44,9 +44,9 @@ internal static class WriteLoads
             }
         }
 
-        return await LoadRunner.RunOperationsAsync("ballots (POST, distinct participants)", sessions.All.Count, duration, async (w, n) =>
+        return await LoadRunner.RunOperationsAsync("ballots (POST, distinct participants)", sessions.Count, duration, async (w, n) =>
         {
-            var session = sessions.All[w];
+            var session = sessions[w];
             var vote = votes[(int)((w + n) % votes.Count)];
             using var response = await session.Client.PostAsync($"/abstimmungen/{vote}", new FormUrlEncodedContent(forms[(w, vote)]));
             var ok = response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.Contains("/beleg", StringComparison.Ordinal) == true;

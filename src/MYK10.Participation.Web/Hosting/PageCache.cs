@@ -9,7 +9,7 @@ namespace MYK10.Participation.Web.Hosting;
 /// </summary>
 /// <remarks>
 /// What is cached: GET and HEAD of the pages and endpoints marked with <see cref="PolicyName"/>, answered 200 without
-/// setting a cookie, for visitors without a sign-in, per path, query string and language; never a search (<c>q</c>).
+/// setting a cookie, for visitors without a sign-in, per path, query string (so also per search) and language.
 /// How fresh it is: at most <c>Caching:AnonymousPageSeconds</c> old (default 30; 0 turns caching off). Changes made on
 /// the site take effect at once: a participant's support, comment or report evicts that idea's pages, and any change by
 /// staff (moderation, administration) or to a participant's name or account evicts every cached page. Changes made by
@@ -73,8 +73,7 @@ public static class PageCache
             var http = context.HttpContext;
             var cacheable = lifetime > TimeSpan.Zero
                 && (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
-                && http.User.Identity?.IsAuthenticated != true
-                && string.IsNullOrWhiteSpace(http.Request.Query["q"]);
+                && http.User.Identity?.IsAuthenticated != true;
             context.EnableOutputCaching = cacheable;
             context.AllowCacheLookup = cacheable;
             context.AllowCacheStorage = cacheable;

@@ -54,25 +54,17 @@ public sealed class PageCacheTests(PageCacheTests.Site site) : IClassFixture<Pag
     }
 
     [Fact]
-    public async Task CachedPages_KeepTheirLanguage_AndSearchesAreNeverCached()
+    public async Task CachedPages_KeepTheirLanguage()
     {
-        var id = await PublishedIdeaAsync("Sprachkurs online");
         var german = site.CreateBrowserLikeClient();
         var english = site.CreateBrowserLikeClient();
         english.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3Den%7Cuic%3Den");
 
         Assert.Equal("de", (await german.GetDocumentAsync("/ideen")).DocumentElement.GetAttribute("lang"));
         Assert.Equal("en", (await english.GetDocumentAsync("/ideen")).DocumentElement.GetAttribute("lang"));
-        Assert.Equal("de", (await german.GetDocumentAsync("/ideen")).DocumentElement.GetAttribute("lang"));
-
-        using (await german.GetAsync("/ideen?q=Sprachkurs"))
-        {
-        }
-
-        await RenameInDatabaseAsync(id, "Sprachkurs vor Ort");
-        using var search = await german.GetAsync("/ideen?q=Sprachkurs");
-        Assert.Null(search.Headers.Age);
-        Assert.Contains("Sprachkurs vor Ort", (await search.ReadDocumentAsync()).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        using var again = await german.GetAsync("/ideen");
+        Assert.NotNull(again.Headers.Age);
+        Assert.Equal("de", (await again.ReadDocumentAsync()).DocumentElement.GetAttribute("lang"));
     }
 
     [Theory]
