@@ -45,6 +45,11 @@ public static class BenchmarkRun
             $"{VoteSeeder.VoteCount} votes with {votes.Ballots:N0} ballots, 11 councils with 5 recipients each";
         log.WriteLine($"Seeded {seeded} in {seedTime.TotalSeconds:F1} s");
         rows.Add(new ReportRow("seeding (bulk inserts)", $"{seeded} in {seedTime.TotalSeconds:F1} s", "–", null));
+        if (options.SeedOnly)
+        {
+            log.WriteLine($"Data folder: {directory}");
+            return new BenchmarkReport(rows, true, Report.Markdown(options, rows));
+        }
 
         rows.AddRange(await JobTimings.RunAsync(services, smtp, surveys, votes, log));
 
