@@ -2,8 +2,11 @@ using System.Globalization;
 
 namespace MYK10.Participation.Benchmarks;
 
-/// <summary>Command line: <c>--scale S</c> (1 = county size), <c>--seconds N</c> per load scenario, <c>--connections C</c>, <c>--out FILE</c>.</summary>
-public sealed record BenchmarkOptions(double Scale, double SecondsPerScenario, int Connections, string? OutputFile, string? WorkDirectory = null)
+/// <summary>
+/// Command line: <c>--scale S</c> (1 = county size), <c>--seconds N</c> per load scenario, <c>--connections C</c>,
+/// <c>--out FILE</c>, <c>--seed-only</c> (seed a data folder to look at, then stop).
+/// </summary>
+public sealed record BenchmarkOptions(double Scale, double SecondsPerScenario, int Connections, string? OutputFile, string? WorkDirectory = null, bool SeedOnly = false)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -23,7 +26,8 @@ public sealed record BenchmarkOptions(double Scale, double SecondsPerScenario, i
             scale,
             double.Parse(Value("--seconds") ?? (scale >= 0.5 ? "10" : "2"), CultureInfo.InvariantCulture),
             int.Parse(Value("--connections") ?? "64", CultureInfo.InvariantCulture),
-            Value("--out"));
+            Value("--out"),
+            SeedOnly: args.Contains("--seed-only"));
     }
 
     public int Count(int atScaleOne) => Math.Max(1, (int)Math.Round(atScaleOne * Scale));

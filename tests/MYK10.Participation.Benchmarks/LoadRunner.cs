@@ -20,22 +20,30 @@ internal static class LoadRunner
     {
         ok ??= r => r.StatusCode == HttpStatusCode.OK;
         using var shared = NewClient(server, connections);
+        return await RunOperationsAsync(name, connections, duration, async (worker, n) =>
+        {
+            using var message = request(worker, n);
+            using var response = await (clients?.Invoke(worker) ?? shared).SendAsync(message, HttpCompletionOption.ResponseContentRead);
+            return ok(response);
+        });
+    }
+
+    /// <summary>Like <see cref="RunAsync"/>, for operations of several requests (a survey submission): latency is the whole operation's.</summary>
+    public static async Task<LoadResult> RunOperationsAsync(string name, int connections, TimeSpan duration, Func<int, long, Task<bool>> operation)
+    {
         var latencies = new List<double>[connections];
         var errors = 0L;
         var stopAt = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var started = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, connections).Select(async worker =>
         {
-            var client = clients?.Invoke(worker) ?? shared;
             var own = latencies[worker] = new List<double>(4096);
             for (long n = 0; Stopwatch.GetTimestamp() < stopAt && n < 10_000_000; n++)
             {
-                using var message = request(worker, n);
                 var begin = Stopwatch.GetTimestamp();
                 try
                 {
-                    using var response = await client.SendAsync(message, HttpCompletionOption.ResponseContentRead);
-                    if (!ok(response))
+                    if (!await operation(worker, n))
                     {
                         Interlocked.Increment(ref errors);
                     }

@@ -11,7 +11,7 @@ internal static class IdeasApi
 {
     public static void MapIdeasApi(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/v1/ideas").AllowAnonymous();
+        var group = endpoints.MapGroup("/api/v1/ideas").AllowAnonymous().CacheOutput(Hosting.PageCache.PolicyName);
 
         group.MapGet("/", async (IdeaStore ideas, IOptions<SiteOptions> site, string? gemeinde, string? feld, string? status, string? q,
             string? sortierung, int? seite, int? proSeite, CancellationToken cancellationToken) =>

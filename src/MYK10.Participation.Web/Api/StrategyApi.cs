@@ -39,5 +39,5 @@ internal static class StrategyApi
                     }),
                 }),
             });
-        }).AllowAnonymous();
+        }).AllowAnonymous().CacheOutput(Hosting.PageCache.PolicyName);
 }

@@ -31,6 +31,7 @@ public static class WebApp
         AddJobs(builder, contentRoot);
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddPageCache();
         services.AddRazorPages(o =>
             {
                 o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
@@ -216,6 +217,7 @@ public static class WebApp
         app.UseCombinedUser();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UsePageCache();
 
         app.MapHealth();
         app.MapLiveness();

@@ -5,7 +5,12 @@ using MYK10.Participation.Web.Hosting;
 
 namespace MYK10.Participation.Web.Pages;
 
-/// <summary>The language switch in the header: stores the choice in the culture cookie and returns to the page.</summary>
+/// <summary>
+/// The language switch in the header: stores the choice in the culture cookie and returns to the page. It takes no
+/// antiforgery token, so that pages for visitors who are not signed in carry none and can be cached; the most a forged
+/// post could do is switch someone's language.
+/// </summary>
+[IgnoreAntiforgeryToken]
 public sealed class SpracheModel : PageModel
 {
     [BindProperty]

@@ -49,7 +49,7 @@ public sealed class BallotBox(IDbConnectionFactory connections, VoteStore store,
             """;
         const string clearChoices = "DELETE FROM ballot_choices WHERE ballot_id = @BallotId";
 
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriterAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
         var now = clock.GetUtcNow();
         var participant = await connection.QuerySingleOrDefaultAsync<(long Found, string? MunicipalityId)>(participantSql, new { Id = participantId }, transaction);

@@ -12,6 +12,7 @@ public static class BallotsServices
         services.AddSingleton<VoteStore>();
         services.AddSingleton<VoteService>();
         services.AddSingleton<BallotBox>();
+        services.AddSingleton<BallotList>();
         services.AddTransient<VoteTallyJob>();
         services.AddTransient<VoteTallySweepJob>();
         return services;

@@ -8,14 +8,21 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
     // the busy timeout makes concurrent writers queue instead of failing with SQLITE_BUSY; secure_delete overwrites
     // deleted content with zeros, so an erased address does not linger in free pages of the file.
     private const string Pragmas = """
-        PRAGMA journal_mode = WAL;
         PRAGMA synchronous = NORMAL;
         PRAGMA foreign_keys = ON;
         PRAGMA busy_timeout = 5000;
         PRAGMA secure_delete = ON;
         """;
 
+    // WAL is a property of the database file: set once per factory, on its first connection.
+    private const string JournalMode = "PRAGMA journal_mode = WAL;";
+
     private readonly string _connectionString;
+    private readonly SemaphoreSlim _writer = new(1, 1);
+
+    // Pooled connections keep their SQLite handle and with it the pragmas: each handle is set up once.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> _prepared = [];
+    private volatile bool _fileReady;
 
     public SqliteConnectionFactory(string connectionString)
     {
@@ -32,22 +39,56 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
     /// <summary>Path of the database file.</summary>
     public string DataSource { get; }
 
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
+    public Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default) =>
+        PrepareAsync(new SqliteConnection(_connectionString), cancellationToken);
+
+    public async Task<SqliteConnection> OpenWriterAsync(CancellationToken cancellationToken = default)
     {
-        EnsureDirectory(DataSource);
-        var connection = new SqliteConnection(_connectionString);
+        await _writer.WaitAsync(cancellationToken);
+        return await PrepareAsync(new WriterConnection(_connectionString, _writer), cancellationToken);
+    }
+
+    private async Task<SqliteConnection> PrepareAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
         try
         {
+            if (!_fileReady)
+            {
+                EnsureDirectory(DataSource);
+            }
+
             await connection.OpenAsync(cancellationToken);
+            if (_prepared.TryGetValue(connection.Handle!, out _))
+            {
+                return connection;
+            }
+
             await using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
+            command.CommandText = _fileReady ? Pragmas : JournalMode + Pragmas;
             await command.ExecuteNonQueryAsync(cancellationToken);
+            _prepared.TryAdd(connection.Handle!, this);
+            _fileReady = true;
             return connection;
         }
         catch
         {
             await connection.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>A connection that ends its writer's turn when disposed.</summary>
+    private sealed class WriterConnection(string connectionString, SemaphoreSlim turn) : SqliteConnection(connectionString)
+    {
+        private int _ended;
+
+        protected override void Dispose(bool disposing)
+        {
+            base.Dispose(disposing);
+            if (Interlocked.Exchange(ref _ended, 1) == 0)
+            {
+                turn.Release();
+            }
         }
     }
 

@@ -73,7 +73,7 @@ public sealed class IdeaService(
         const string delete = "DELETE FROM idea_supports WHERE idea_id = @IdeaId AND participant_id = @ParticipantId";
         const string count = "UPDATE ideas SET supporters = supporters + @Delta WHERE id = @IdeaId RETURNING supporters";
 
-        await using var connection = await connections.OpenAsync();
+        await using var connection = await connections.OpenWriterAsync();
         await using var transaction = connection.BeginTransaction();
         var idea = await PublishedIdeaAsync(connection, transaction, ideaId);
         if (idea is null)

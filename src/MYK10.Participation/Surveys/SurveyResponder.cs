@@ -81,7 +81,7 @@ public sealed class SurveyResponder(IDbConnectionFactory connections, SurveyStor
                 code_hash = coalesce(excluded.code_hash, survey_drafts.code_hash), updated_at = excluded.updated_at
             WHERE survey_drafts.survey_id = excluded.survey_id
             """;
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriterAsync(cancellationToken);
         await connection.ExecuteAsync(sql, new
         {
             Hash = Hash(token),
@@ -151,7 +151,7 @@ public sealed class SurveyResponder(IDbConnectionFactory connections, SurveyStor
         var kept = check.Answers;
 
         var day = BerlinTime.ToBerlin(now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriterAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
         try
         {

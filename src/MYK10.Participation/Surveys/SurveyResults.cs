@@ -46,7 +46,8 @@ public sealed class SurveyResultsStore(IDbConnectionFactory connections)
         const string textsSql = """
             SELECT a.question_id AS QuestionId, a.value AS Value
             FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id
-            WHERE r.survey_id = @SurveyId AND a.published = 1 AND a.item = '' AND (@Segment = '' OR r.municipality_id = @Segment)
+            WHERE a.question_id IN (SELECT id FROM survey_questions WHERE survey_id = @SurveyId) AND a.published = 1
+              AND a.item = '' AND (@Segment = '' OR r.municipality_id = @Segment)
             ORDER BY a.value
             """;
         await using var connection = await connections.OpenAsync(cancellationToken);

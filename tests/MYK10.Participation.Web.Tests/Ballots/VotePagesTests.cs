@@ -167,6 +167,36 @@ public sealed class VotePagesTests(VotePagesTests.Site site) : IClassFixture<Vot
     }
 
     [Fact]
+    public async Task ResultPage_ListsTheBallotsAHundredAtATime_AndFindsAReceiptOnAnyPage()
+    {
+        var vote = await site.OpenVoteAsync(VoteMethod.Approval);
+        await using (var connection = await site.Get<IDbConnectionFactory>().OpenAsync())
+        {
+            for (var i = 1; i <= 250; i++)
+            {
+                var ballot = await connection.ExecuteScalarAsync<long>(
+                    "INSERT INTO ballots (vote_id, receipt_code, municipality_id, cast_at) VALUES (@Id, @Code, 'mayen', @Now) RETURNING id",
+                    new { vote.Id, Code = $"SEITE{vote.Id}X{i:D4}", Now = DateTimeOffset.UtcNow });
+                await connection.ExecuteAsync("INSERT INTO ballot_choices (ballot_id, option_id, value) VALUES (@Ballot, @Option, 1)", new { Ballot = ballot, Option = vote.OptionId(1) });
+            }
+
+            await connection.ExecuteAsync("UPDATE votes SET closes_at = @Now WHERE id = @Id", new { vote.Id, Now = DateTimeOffset.UtcNow });
+        }
+
+        await site.Get<VoteTallySweepJob>().RunAsync(CancellationToken.None);
+        var client = site.CreateBrowserLikeClient();
+        var first = await client.GetDocumentAsync($"/abstimmungen/{vote.Id}/ergebnis?beleg=seite{vote.Id}x0249");
+        var third = await client.GetDocumentAsync($"/abstimmungen/{vote.Id}/ergebnis?stimmzettel=3");
+
+        Assert.Equal(100, first.QuerySelectorAll("table.ballot-table tbody tr").Length);
+        Assert.NotNull(first.QuerySelector($"nav.pagination a[href='/abstimmungen/{vote.Id}/ergebnis?stimmzettel=3']"));
+        Assert.Contains($"SEITE{vote.Id}X0249", first.QuerySelector("#pruefung")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain($"SEITE{vote.Id}X0249", first.QuerySelector("table.ballot-table")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(50, third.QuerySelectorAll("table.ballot-table tbody tr").Length);
+        Assert.Contains($"SEITE{vote.Id}X0249", third.QuerySelector("table.ballot-table")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ResultPage_AndOpenData_ForAClosedVote()
     {
         var (client, participantId) = await site.ParticipantClientAsync();

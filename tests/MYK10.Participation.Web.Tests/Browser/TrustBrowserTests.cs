@@ -27,7 +27,7 @@ public sealed class TrustBrowserTests(BrowserFixture browser, TrustBrowserTests.
         var participant = await browser.OpenAsync(site);
         await participant.SignInParticipantAsync(site);
         var admin = await browser.OpenAsync(site);
-        await SignInAdminAsync(admin);
+        await admin.SignInStaffAsync(site, StaffRole.Admin);
 
         foreach (var (page, urls) in new[] { (visitor, PublicPages), (participant, ParticipantPages), (admin, AdminPages) })
         {
@@ -73,7 +73,7 @@ public sealed class TrustBrowserTests(BrowserFixture browser, TrustBrowserTests.
         var participant = await browser.OpenAsync(site);
         await participant.SignInParticipantAsync(site);
         var admin = await browser.OpenAsync(site);
-        await SignInAdminAsync(admin);
+        await admin.SignInStaffAsync(site, StaffRole.Admin);
 
         var foreign = new List<string>();
         foreach (var page in new[] { visitor, participant, admin })
@@ -93,15 +93,5 @@ public sealed class TrustBrowserTests(BrowserFixture browser, TrustBrowserTests.
 
         await admin.GotoAsync("/admin/jobs", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
         Assert.Empty(foreign);
-    }
-
-    private async Task SignInAdminAsync(IPage page)
-    {
-        var email = await site.CreateStaffAsync(StaffRole.Admin);
-        await page.GotoAsync("/staff/anmelden");
-        await page.FillAsync("#Input_Email", email);
-        await page.FillAsync("#Input_Password", TestPasswords.Staff);
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync("**/staff");
     }
 }

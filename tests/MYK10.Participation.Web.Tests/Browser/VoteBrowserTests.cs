@@ -95,13 +95,7 @@ public sealed class VoteBrowserTests(BrowserFixture browser, VoteBrowserTests.Si
     [Fact]
     public async Task AdminVotePages_PassAxe_EmptyWithErrorsAndListed()
     {
-        var email = await site.CreateStaffAsync(MYK10.Participation.Staff.StaffRole.Admin);
-        var page = await browser.OpenAsync(site);
-        await page.GotoAsync("/staff/anmelden");
-        await page.FillAsync("#Input_Email", email);
-        await page.FillAsync("#Input_Password", TestPasswords.Staff);
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync("**/staff");
+        var page = await browser.OpenAsStaffAsync(site, MYK10.Participation.Staff.StaffRole.Admin);
 
         await page.GotoAsync("/admin/abstimmungen/bearbeiten");
         await page.AssertNoAxeViolationsAsync();

@@ -129,16 +129,17 @@ public sealed class IdeaPagesTests(IdeaPagesTests.Site site) : IClassFixture<Ide
     }
 
     [Fact]
-    public async Task Support_Anonymous_IsSentToSignInAndBack()
+    public async Task Support_Anonymous_IsALinkToSignInAndBack_WithoutAForm()
     {
         var id = await PublishedIdeaAsync();
         var client = site.CreateBrowserLikeClient();
 
-        using var response = await client.PostFormAsync($"/ideen/{id}", [], "form[action*='handler=Support']");
+        var page = await client.GetDocumentAsync($"/ideen/{id}");
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/konto/anmelden", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
-        Assert.Contains(Uri.EscapeDataString($"/ideen/{id}"), response.Headers.Location.Query, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("main form[method=post]"));
+        var link = page.QuerySelector("main a.button[href^='/konto/anmelden']")!;
+        Assert.Equal("Unterstützen", link.TextContent.Trim());
+        Assert.Contains(Uri.EscapeDataString($"/ideen/{id}"), link.GetAttribute("href"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -12,4 +12,7 @@ public sealed class FaultyConnections : IDbConnectionFactory
 
     public Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default) =>
         Broken ? throw new SqliteException("disk I/O error (injected)", 10) : Inner.OpenAsync(cancellationToken);
+
+    public Task<SqliteConnection> OpenWriterAsync(CancellationToken cancellationToken = default) =>
+        Broken ? throw new SqliteException("disk I/O error (injected)", 10) : Inner.OpenWriterAsync(cancellationToken);
 }

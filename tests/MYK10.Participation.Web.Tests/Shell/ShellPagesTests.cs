@@ -1,4 +1,5 @@
 using System.Net;
+using MYK10.Participation.Web.Tests.Ballots;
 using MYK10.Participation.Web.Tests.Infrastructure;
 
 namespace MYK10.Participation.Web.Tests.Shell;
@@ -27,6 +28,24 @@ public sealed class ShellPagesTests(ShellPagesTests.Site site) : IClassFixture<S
         Assert.Contains("/datenschutz", footerLinks);
         Assert.Contains("/impressum", footerLinks);
         Assert.Contains("/barrierefreiheit", footerLinks);
+    }
+
+    [Fact]
+    public async Task StartPage_NamesTheOpenSurveysAndVotes_WithLinks()
+    {
+        await using var empty = new SiteFactory(new() { ["Jobs:Server"] = "false" });
+        var none = await empty.CreateBrowserLikeClient().GetDocumentAsync("/");
+        Assert.Contains("Zurzeit laufen keine Umfragen und keine Abstimmungen.", none.QuerySelector("#aktuell")!.ParentElement!.TextContent, StringComparison.Ordinal);
+
+        var survey = await MYK10.Participation.Tests.Surveys.GoldenSurvey.CreateAsync(site.Services);
+        var vote = await site.OpenVoteAsync(MYK10.Participation.Ballots.VoteMethod.Approval);
+
+        var page = await site.CreateBrowserLikeClient().GetDocumentAsync("/");
+
+        var current = page.QuerySelector("#aktuell")!.ParentElement!;
+        Assert.NotNull(current.QuerySelector($"a[href='/umfragen/{survey.Id}']"));
+        Assert.NotNull(current.QuerySelector($"a[href='/abstimmungen/{vote.Id}']"));
+        Assert.Contains("Abstimmung · bis", current.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

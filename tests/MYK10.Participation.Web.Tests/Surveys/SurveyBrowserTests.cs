@@ -203,7 +203,7 @@ public sealed class SurveyBrowserTests(BrowserFixture browser, SurveyBrowserTest
         await site.Get<SurveyBuilder>().CloseAsync(closed.Id);
         var definition = (await site.Get<SurveyStore>().LoadAsync(survey.Id))!;
         var page = await browser.OpenAsync(site);
-        await SignInAdminAsync(page);
+        await page.SignInStaffAsync(site, StaffRole.Admin);
 
         foreach (var url in new[]
         {
@@ -232,16 +232,6 @@ public sealed class SurveyBrowserTests(BrowserFixture browser, SurveyBrowserTest
         await page.WaitForSelectorAsync(".code-list");
         Assert.Equal(5, await page.Locator(".code-list li").CountAsync());
         await page.AssertNoAxeViolationsAsync();
-    }
-
-    private async Task SignInAdminAsync(IPage page)
-    {
-        var email = await site.CreateStaffAsync(StaffRole.Admin);
-        await page.GotoAsync("/staff/anmelden");
-        await page.FillAsync("#Input_Email", email);
-        await page.FillAsync("#Input_Password", TestPasswords.Staff);
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync("**/staff");
     }
 
     /// <summary>Presses Tab (only) until the element matching <paramref name="selector"/> has the focus.</summary>

@@ -1,12 +1,25 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using MYK10.Participation.Ballots;
 using MYK10.Participation.Reference;
+using MYK10.Participation.Web.Hosting;
+using MYK10.Participation.Web.Pages.Shared;
 
 namespace MYK10.Participation.Web.Pages.Abstimmungen;
 
-public sealed class ErgebnisModel(VoteStore votes, ReferenceStore reference, TimeProvider clock) : PageModel
+[OutputCache(PolicyName = PageCache.PolicyName)]
+public sealed class ErgebnisModel(VoteStore votes, BallotList ballotList, ReferenceStore reference, TimeProvider clock) : PageModel
 {
+    /// <summary>The page of the ballot list (query <c>?stimmzettel=</c>).</summary>
+    [FromQuery(Name = "stimmzettel")]
+    public int BallotPageNumber { get; set; } = 1;
+
+    public BallotPage? BallotPage { get; private set; }
+
+    public PaginationModel BallotPagination => new(BallotPage!.Page, BallotPage.PageCount, "/Abstimmungen/Ergebnis",
+        new Dictionary<string, string> { ["id"] = Vote.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, "stimmzettel");
+
     public Vote Vote { get; private set; } = null!;
 
     public StoredTally? Tally { get; private set; }
@@ -44,11 +57,12 @@ public sealed class ErgebnisModel(VoteStore votes, ReferenceStore reference, Tim
 
         Municipalities = await reference.MunicipalitiesAsync(cancellationToken);
         Tally = await votes.TallyAsync(id, cancellationToken);
-        Ballots = await votes.BallotsAsync(id, cancellationToken);
+        BallotPage = await ballotList.PageAsync(id, BallotPageNumber, cancellationToken);
+        Ballots = BallotPage.Ballots;
         if (!string.IsNullOrWhiteSpace(Receipt))
         {
             Receipt = Receipt.Trim().ToUpperInvariant();
-            ReceiptBallot = Ballots.FirstOrDefault(b => b.ReceiptCode == Receipt);
+            ReceiptBallot = await ballotList.FindAsync(id, Receipt, cancellationToken);
         }
 
         return Page();

@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using MYK10.Participation.Ballots;
+using MYK10.Participation.Web.Hosting;
 
 namespace MYK10.Participation.Web.Pages.Abstimmungen;
 
+[OutputCache(PolicyName = PageCache.PolicyName)]
 public sealed class IndexModel(VoteStore votes, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<Vote> Open { get; private set; } = [];

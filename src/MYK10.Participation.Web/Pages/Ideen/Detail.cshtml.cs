@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 using MYK10.Participation.Ideas;
 using MYK10.Participation.Time;
@@ -7,6 +8,7 @@ using MYK10.Participation.Web.Hosting;
 
 namespace MYK10.Participation.Web.Pages.Ideen;
 
+[OutputCache(PolicyName = PageCache.PolicyName)]
 public sealed class DetailModel(IdeaStore ideas, IdeaService service, MYK10.Participation.Strategy.StrategyStore strategy, RateLimits limits, IStringLocalizer<IdeasResource> text) : PageModel
 {
     [BindProperty]

@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using MYK10.Participation.Ideas;
 using MYK10.Participation.Reference;
+using MYK10.Participation.Web.Hosting;
 using MYK10.Participation.Web.Pages.Shared;
 
 namespace MYK10.Participation.Web.Pages.Ideen;
 
 /// <summary>The public list. Every filter is a query parameter, so each state has its own shareable URL.</summary>
+[OutputCache(PolicyName = PageCache.PolicyName)]
 public sealed class IndexModel(IdeaStore ideas, ReferenceStore reference) : PageModel
 {
     public const string SortSupported = "unterstuetzung";

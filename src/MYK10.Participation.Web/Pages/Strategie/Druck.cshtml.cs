@@ -1,9 +1,12 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using MYK10.Participation.Strategy;
+using MYK10.Participation.Web.Hosting;
 
 namespace MYK10.Participation.Web.Pages.Strategie;
 
 /// <summary>The whole current strategy as one printable document.</summary>
+[OutputCache(PolicyName = PageCache.PolicyName)]
 public sealed class DruckModel(StrategyStore strategy) : PageModel
 {
     public IReadOnlyList<StrategyField> Fields { get; private set; } = [];

@@ -1,9 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using MYK10.Participation.Strategy;
+using MYK10.Participation.Web.Hosting;
 
 namespace MYK10.Participation.Web.Pages.Strategie;
 
+[OutputCache(PolicyName = PageCache.PolicyName)]
 public sealed class FeldModel(StrategyStore strategy) : PageModel
 {
     public StrategyField Field { get; private set; } = null!;

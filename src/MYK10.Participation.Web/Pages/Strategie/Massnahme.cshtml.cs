@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 using MYK10.Participation.Strategy;
 using MYK10.Participation.Time;
@@ -7,6 +8,7 @@ using MYK10.Participation.Web.Hosting;
 
 namespace MYK10.Participation.Web.Pages.Strategie;
 
+[OutputCache(PolicyName = PageCache.PolicyName)]
 public sealed class MassnahmeModel(StrategyStore strategy, StrategyService service, RateLimits limits, IStringLocalizer<StrategyResource> text, IStringLocalizer<IdeasResource> ideaText) : PageModel
 {
     [BindProperty]

@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using MYK10.Participation.Surveys;
 using MYK10.Participation.Web.Hosting;
 
 namespace MYK10.Participation.Web.Pages.Umfragen;
 
 /// <summary>Published results: charts and tables per question, filtered by the respondents' municipality.</summary>
+[OutputCache(PolicyName = PageCache.PolicyName)]
 public sealed class ErgebnisseModel(SurveyStore surveys, SurveyResultsStore results) : PageModel
 {
     [FromQuery(Name = "kommune")]

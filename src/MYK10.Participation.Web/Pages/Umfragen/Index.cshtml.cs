@@ -1,11 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using MYK10.Participation.Reference;
 using MYK10.Participation.Surveys;
+using MYK10.Participation.Web.Hosting;
 
 namespace MYK10.Participation.Web.Pages.Umfragen;
 
 /// <summary>Open surveys (filtered by municipality: its own and the county's) and closed ones with their results.</summary>
+[OutputCache(PolicyName = PageCache.PolicyName)]
 public sealed class IndexModel(SurveyStore surveys, ReferenceStore reference, TimeProvider clock) : PageModel
 {
     [FromQuery(Name = "kommune")]
