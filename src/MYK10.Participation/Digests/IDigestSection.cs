@@ -12,9 +12,9 @@ namespace MYK10.Participation.Digests;
 /// <code>
 /// services.AddSingleton&lt;IDigestSection, SurveysDigestSection&gt;();
 /// </code>
-/// Counts of contributions for the "Beteiligung in Zahlen" table belong in <see cref="Sections.ParticipationFiguresSection"/>,
-/// so that the table keeps one order; <see cref="Sections.ParticipationFiguresSection.CountAsync"/> counts any query that
-/// yields the times (column <c>at</c>) of one kind of contribution.
+/// Counts of contributions for the "Beteiligung in Zahlen" table belong in <see cref="Sections.ParticipationFiguresSection"/>
+/// (one query per kind of contribution, yielding its area and time), so that the table keeps one order and a round
+/// counts each kind once for all councils.
 /// A block with news makes the digest non-empty; a figure with a count in the period does too.
 /// </remarks>
 public interface IDigestSection

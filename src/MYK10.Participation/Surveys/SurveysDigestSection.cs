@@ -1,7 +1,6 @@
 using System.Text;
 using Dapper;
 using MYK10.Participation.Digests;
-using MYK10.Participation.Digests.Sections;
 using static MYK10.Participation.Digests.DigestFormat;
 
 namespace MYK10.Participation.Surveys;
@@ -12,18 +11,16 @@ namespace MYK10.Participation.Surveys;
 /// </summary>
 public sealed class SurveysDigestSection : IDigestSection
 {
-    private const string ResponseTime = ParticipationFiguresSection.ResponseTime;
-
     public int Order => 400;
 
     public async Task<DigestBlock> BuildAsync(DigestContext context, DigestQuery query, CancellationToken cancellationToken)
     {
-        const string sql = $"""
+        // Responses so far (the digest is built just after its period ends), counted from the index alone.
+        const string sql = """
             SELECT s.id AS Id, s.title AS Title, s.municipality_id AS MunicipalityId,
                    s.opened_at AS OpenedAt, s.closed_at AS ClosedAt, s.results_published_at AS ResultsPublishedAt,
-                   (SELECT count(*) FROM survey_responses r WHERE r.survey_id = s.id AND {ResponseTime} < @End) AS Responses,
-                   (SELECT count(*) FROM survey_responses r WHERE r.survey_id = s.id AND {ResponseTime} < @End
-                       AND r.municipality_id = @Area) AS AreaResponses
+                   (SELECT count(*) FROM survey_responses r WHERE r.survey_id = s.id) AS Responses,
+                   (SELECT count(*) FROM survey_responses r WHERE r.survey_id = s.id AND r.municipality_id = @Area) AS AreaResponses
             FROM surveys s
             WHERE s.status <> 'draft' AND (@Area IS NULL OR s.municipality_id IN (@Area, 'kreis'))
               AND ((s.opened_at >= @Start AND s.opened_at < @End)

@@ -131,7 +131,7 @@ public sealed class OfficialAnswersSection : IDigestSection
                    i.answer_status AS AnswerStatus, i.official_answer AS OfficialAnswer
             FROM ideas i
             JOIN fields_of_action f ON f.id = i.field_id
-            WHERE i.state = 'published' AND i.official_answer IS NOT NULL
+            WHERE +i.state = 'published' AND i.official_answer IS NOT NULL -- "+": read through the index of answered ideas
               AND i.answered_at >= @Start AND i.answered_at < @End AND (@Area IS NULL OR i.municipality_id = @Area)
             ORDER BY i.answered_at DESC, i.id DESC
             """;
