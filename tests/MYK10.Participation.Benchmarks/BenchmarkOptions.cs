@@ -4,9 +4,10 @@ namespace MYK10.Participation.Benchmarks;
 
 /// <summary>
 /// Command line: <c>--scale S</c> (1 = county size), <c>--seconds N</c> per load scenario, <c>--connections C</c>,
-/// <c>--out FILE</c>, <c>--seed-only</c> (seed a data folder to look at, then stop).
+/// <c>--write-connections W</c> (for the three write loads together), <c>--out FILE</c>, <c>--seed-only</c> (seed a data
+/// folder to look at, then stop).
 /// </summary>
-public sealed record BenchmarkOptions(double Scale, double SecondsPerScenario, int Connections, string? OutputFile, string? WorkDirectory = null, bool SeedOnly = false)
+public sealed record BenchmarkOptions(double Scale, double SecondsPerScenario, int Connections, string? OutputFile, string? WorkDirectory = null, bool SeedOnly = false, int WriteConnections = 24)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -27,7 +28,8 @@ public sealed record BenchmarkOptions(double Scale, double SecondsPerScenario, i
             double.Parse(Value("--seconds") ?? (scale >= 0.5 ? "10" : "2"), CultureInfo.InvariantCulture),
             int.Parse(Value("--connections") ?? "64", CultureInfo.InvariantCulture),
             Value("--out"),
-            SeedOnly: args.Contains("--seed-only"));
+            SeedOnly: args.Contains("--seed-only"),
+            WriteConnections: int.Parse(Value("--write-connections") ?? "24", CultureInfo.InvariantCulture));
     }
 
     public int Count(int atScaleOne) => Math.Max(1, (int)Math.Round(atScaleOne * Scale));

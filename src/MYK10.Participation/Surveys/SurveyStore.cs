@@ -55,6 +55,13 @@ public sealed class SurveyStore(IDbConnectionFactory connections)
             return null;
         }
 
+        // Pages, questions and conditions change only while a survey is a draft; after that they are read once per process.
+        var key = (connection.DataSource, surveyId);
+        if (row.Status != "draft" && FixedParts.TryGetValue(key, out var fixedParts))
+        {
+            return new SurveyDefinition(row.ToSurvey(), fixedParts.Pages, fixedParts.Questions, fixedParts.Conditions);
+        }
+
         var pages = (await connection.QueryAsync<PageRow>(pagesSql, new { Id = surveyId }, transaction))
             .Select(p => new SurveyPage(p.Id, p.Position, p.Title, SurveyText.ParseConditionMode(p.ConditionMode))).ToList();
         var questions = (await connection.QueryAsync<QuestionRow>(questionsSql, new { Id = surveyId }, transaction))
@@ -63,8 +70,16 @@ public sealed class SurveyStore(IDbConnectionFactory connections)
         var conditions = (await connection.QueryAsync<ConditionRow>(conditionsSql, new { Id = surveyId }, transaction))
             .Select(c => new Condition(c.Id, c.PageId, c.QuestionId, c.SourceQuestionId, SurveyText.ParseOperator(c.Operator), c.Item,
                 JsonSerializer.Deserialize<List<string>>(c.ValuesJson) ?? [])).ToList();
+        if (row.Status != "draft")
+        {
+            FixedParts[key] = (pages, questions, conditions);
+        }
+
         return new SurveyDefinition(row.ToSurvey(), pages, questions, conditions);
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Database, long SurveyId),
+        (List<SurveyPage> Pages, List<Question> Questions, List<Condition> Conditions)> FixedParts = new();
 
     public async Task<Survey?> FindAsync(long surveyId, CancellationToken cancellationToken = default) =>
         (await LoadAsync(surveyId, cancellationToken))?.Survey;
