@@ -7,7 +7,7 @@ namespace MYK10.Participation.Benchmarks;
 /// <c>--write-connections W</c> (for the three write loads together), <c>--out FILE</c>, <c>--seed-only</c> (seed a data
 /// folder to look at, then stop).
 /// </summary>
-public sealed record BenchmarkOptions(double Scale, double SecondsPerScenario, int Connections, string? OutputFile, string? WorkDirectory = null, bool SeedOnly = false, int WriteConnections = 24)
+public sealed record BenchmarkOptions(double Scale, double SecondsPerScenario, int Connections, string? OutputFile, string? WorkDirectory = null, bool SeedOnly = false, int WriteConnections = 15)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -29,7 +29,7 @@ public sealed record BenchmarkOptions(double Scale, double SecondsPerScenario, i
             int.Parse(Value("--connections") ?? "64", CultureInfo.InvariantCulture),
             Value("--out"),
             SeedOnly: args.Contains("--seed-only"),
-            WriteConnections: int.Parse(Value("--write-connections") ?? "24", CultureInfo.InvariantCulture));
+            WriteConnections: int.Parse(Value("--write-connections") ?? "15", CultureInfo.InvariantCulture));
     }
 
     public int Count(int atScaleOne) => Math.Max(1, (int)Math.Round(atScaleOne * Scale));

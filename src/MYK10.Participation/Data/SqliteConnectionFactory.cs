@@ -21,14 +21,21 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
     private const string JournalMode = "PRAGMA journal_mode = WAL;";
 
     private readonly string _connectionString;
+    private readonly string _pragmas;
     private readonly SemaphoreSlim _writer = new(1, 1);
 
     // Pooled connections keep their SQLite handle and with it the pragmas: each handle is set up once.
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> _prepared = [];
     private volatile bool _fileReady;
 
-    public SqliteConnectionFactory(string connectionString)
+    /// <param name="backgroundCheckpoint">
+    /// True in the web process, where <c>WalCheckpointService</c> copies the write-ahead log into the database file
+    /// four times a second: requests then never pay for a checkpoint (and its fsync) at commit.
+    /// </param>
+    public SqliteConnectionFactory(string connectionString, bool backgroundCheckpoint = false)
     {
+        // journal_size_limit: once the log has been copied, it is cut back to 64 MiB instead of keeping its largest size.
+        _pragmas = backgroundCheckpoint ? Pragmas + "PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 67108864;" : Pragmas;
         var builder = new SqliteConnectionStringBuilder(connectionString)
         {
             Pooling = true,
@@ -67,7 +74,7 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
             }
 
             await using var command = connection.CreateCommand();
-            command.CommandText = _fileReady ? Pragmas : JournalMode + Pragmas;
+            command.CommandText = _fileReady ? _pragmas : JournalMode + _pragmas;
             await command.ExecuteNonQueryAsync(cancellationToken);
             _prepared.TryAdd(connection.Handle!, this);
             _fileReady = true;

@@ -29,8 +29,13 @@ public static class ParticipationServices
         services.TryAddSingleton(TimeProvider.System);
 
         // Read when first resolved, not now: a test host adds its configuration after registration.
-        services.AddSingleton<IDbConnectionFactory>(sp => new SqliteConnectionFactory(DataPaths.ResolveConnectionString(
-            sp.GetRequiredService<IConfiguration>().GetConnectionString("Participation"), DataPaths.DefaultParticipation, contentRoot)));
+        services.AddSingleton<IDbConnectionFactory>(sp =>
+        {
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            return new SqliteConnectionFactory(
+                DataPaths.ResolveConnectionString(configuration.GetConnectionString("Participation"), DataPaths.DefaultParticipation, contentRoot),
+                configuration.GetValue("Database:BackgroundCheckpoint", false));
+        });
         services.AddSingleton(sp => new Migrator(
             sp.GetRequiredService<IDbConnectionFactory>(),
             MigrationScript.Embedded(),
