@@ -37,7 +37,7 @@ public sealed class IndexModel(ReferenceStore reference, IdeaStore ideas, Strate
         Figures = await ideas.FiguresAsync(cancellationToken);
         Phases = await strategy.PhasesAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        OpenSurveys = (await surveys.ListAsync([SurveyStatus.Open], cancellationToken: cancellationToken))
+        OpenSurveys = (await surveys.ListAsync([SurveyStatus.Open], cancellationToken: cancellationToken, countResponses: false))
             .Where(s => (s.OpensAt is null || s.OpensAt <= now) && (s.ClosesAt is null || now < s.ClosesAt))
             .OrderBy(s => s.ClosesAt ?? DateTimeOffset.MaxValue).Take(CurrentCount).ToList();
         OpenVotes = (await votes.ListAsync(publishedOnly: true, cancellationToken)).Where(v => v.IsOpen(now))

@@ -84,14 +84,16 @@ public sealed class SurveyStore(IDbConnectionFactory connections)
     public async Task<Survey?> FindAsync(long surveyId, CancellationToken cancellationToken = default) =>
         (await LoadAsync(surveyId, cancellationToken))?.Survey;
 
-    /// <summary>Surveys in the given states, newest first; <paramref name="municipalityId"/> also includes county-wide ones.</summary>
-    public async Task<IReadOnlyList<SurveySummary>> ListAsync(IReadOnlyCollection<SurveyStatus> statuses, string? municipalityId = null, CancellationToken cancellationToken = default)
+    /// <summary>Surveys in the given states, newest first; <paramref name="municipalityId"/> also includes county-wide ones.
+    /// Counting the responses reads every response's index entry: <paramref name="countResponses"/> false skips it (0).</summary>
+    public async Task<IReadOnlyList<SurveySummary>> ListAsync(IReadOnlyCollection<SurveyStatus> statuses, string? municipalityId = null, CancellationToken cancellationToken = default,
+        bool countResponses = true)
     {
         const string sql = """
             SELECT s.id AS Id, s.title AS Title, s.municipality_id AS MunicipalityId, m.short_name AS MunicipalityName,
                    s.mode AS Mode, s.status AS Status, s.opens_at AS OpensAt, s.closes_at AS ClosesAt,
                    s.results_published AS ResultsPublished,
-                   (SELECT count(*) FROM survey_responses r WHERE r.survey_id = s.id) AS Responses
+                   CASE WHEN @CountResponses = 1 THEN (SELECT count(*) FROM survey_responses r WHERE r.survey_id = s.id) ELSE 0 END AS Responses
             FROM surveys s JOIN municipalities m ON m.id = s.municipality_id
             WHERE s.status IN (SELECT value FROM json_each(@Statuses))
               AND (@Municipality IS NULL OR s.municipality_id = @Municipality OR s.municipality_id = 'kreis')
@@ -99,7 +101,7 @@ public sealed class SurveyStore(IDbConnectionFactory connections)
             """;
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<SummaryRow>(new CommandDefinition(sql,
-            new { Statuses = JsonSerializer.Serialize(statuses.Select(s => s.ToText())), Municipality = municipalityId },
+            new { Statuses = JsonSerializer.Serialize(statuses.Select(s => s.ToText())), Municipality = municipalityId, CountResponses = countResponses ? 1 : 0 },
             cancellationToken: cancellationToken));
         return rows.Select(r => new SurveySummary(r.Id, r.Title, r.MunicipalityId, r.MunicipalityName, SurveyText.ParseMode(r.Mode),
             SurveyText.ParseStatus(r.Status), r.OpensAt, r.ClosesAt, r.ResultsPublished == 1, r.Responses)).ToList();
