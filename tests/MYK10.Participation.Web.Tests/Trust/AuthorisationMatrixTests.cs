@@ -114,8 +114,8 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Site site)
             return await client.GetAsync(handler.RequestUrl);
         }
 
-        // A valid antiforgery token for this client: the header's language form is on every page.
-        return await client.PostWithTokenAsync("/", handler.RequestUrl, []);
+        // A valid antiforgery token for this client: the accessibility feedback form is open to everyone.
+        return await client.PostWithTokenAsync("/barrierefreiheit", handler.RequestUrl, []);
     }
 
     private static bool IsRefusal(HttpResponseMessage response)

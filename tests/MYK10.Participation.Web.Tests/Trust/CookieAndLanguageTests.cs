@@ -73,7 +73,7 @@ public sealed class CookieAndLanguageTests(CookieAndLanguageTests.Site site) : I
                 Assert.True((int)response.StatusCode < 500, $"{url}: {response.StatusCode}");
             }
 
-            using var english = await client.PostWithTokenAsync("/", "/sprache", new() { ["Input.Culture"] = "en", ["Input.ReturnUrl"] = "/" });
+            using var english = await client.PostFormAsync("/", new() { ["Input.Culture"] = "en", ["Input.ReturnUrl"] = "/" }, "form.language-switch");
             Assert.Equal(HttpStatusCode.Redirect, english.StatusCode);
             using var feedback = await client.PostFormAsync("/barrierefreiheit", new() { ["Input.Message"] = "Kontrast im Kopfbereich zu schwach." });
             using var signInLink = await client.PostFormAsync("/konto/anmelden?abgemeldet=true", new() { ["Input.Email"] = $"crawl-{Guid.NewGuid():N}@example.org" });
@@ -96,7 +96,7 @@ public sealed class CookieAndLanguageTests(CookieAndLanguageTests.Site site) : I
         Assert.Equal("de", german.DocumentElement.GetAttribute("lang"));
         Assert.Equal("English", german.QuerySelector("header form.language-switch button")!.TextContent.Trim());
 
-        using var response = await client.PostWithTokenAsync("/datenschutz", "/sprache", new() { ["Input.Culture"] = "en", ["Input.ReturnUrl"] = "/datenschutz" });
+        using var response = await client.PostFormAsync("/datenschutz", new() { ["Input.Culture"] = "en", ["Input.ReturnUrl"] = "/datenschutz" }, "form.language-switch");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/datenschutz", response.Headers.Location!.OriginalString);
@@ -112,7 +112,7 @@ public sealed class CookieAndLanguageTests(CookieAndLanguageTests.Site site) : I
     public async Task LanguageSwitch_NeverRedirectsToAnotherSite()
     {
         var client = site.CreateBrowserLikeClient();
-        using var response = await client.PostWithTokenAsync("/", "/sprache", new() { ["Input.Culture"] = "en", ["Input.ReturnUrl"] = "https://boese.example/" });
+        using var response = await client.PostFormAsync("/", new() { ["Input.Culture"] = "en", ["Input.ReturnUrl"] = "https://boese.example/" }, "form.language-switch");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location!.OriginalString);
     }
@@ -122,13 +122,13 @@ public sealed class CookieAndLanguageTests(CookieAndLanguageTests.Site site) : I
     {
         var german = site.CreateBrowserLikeClient();
         var english = site.CreateBrowserLikeClient();
-        await english.PostWithTokenAsync("/", "/sprache", new() { ["Input.Culture"] = "en", ["Input.ReturnUrl"] = "/" });
+        await english.PostFormAsync("/", new() { ["Input.Culture"] = "en", ["Input.ReturnUrl"] = "/" }, "form.language-switch");
         var (participantDe, _) = await site.ParticipantClientAsync();
         var (participantEn, _) = await site.ParticipantClientAsync();
-        await participantEn.PostWithTokenAsync("/", "/sprache", new() { ["Input.Culture"] = "en", ["Input.ReturnUrl"] = "/" });
+        await participantEn.PostFormAsync("/", new() { ["Input.Culture"] = "en", ["Input.ReturnUrl"] = "/" }, "form.language-switch");
         var adminDe = await site.StaffClientAsync(StaffRole.Admin);
         var adminEn = await site.StaffClientAsync(StaffRole.Admin);
-        await adminEn.PostWithTokenAsync("/", "/sprache", new() { ["Input.Culture"] = "en", ["Input.ReturnUrl"] = "/" });
+        await adminEn.PostFormAsync("/", new() { ["Input.Culture"] = "en", ["Input.ReturnUrl"] = "/" }, "form.language-switch");
 
         foreach (var url in SiteMap.GetPages(site).Where(u => !u.Contains("abmelden", StringComparison.Ordinal) && u != "/sprache"))
         {
