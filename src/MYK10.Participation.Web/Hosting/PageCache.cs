@@ -28,7 +28,7 @@ public static class PageCache
     {
         services.AddOutputCache(o =>
         {
-            o.SizeLimit = 32 * 1024 * 1024;
+            o.SizeLimit = 16 * 1024 * 1024;
             o.MaximumBodySize = 1024 * 1024;
         });
         services.AddOptions<OutputCacheOptions>().Configure<IConfiguration>((o, configuration) =>
