@@ -34,8 +34,13 @@ public static class CommandLine
         }
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
-        // A command prints its own result; the log says only what went wrong.
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" });
+        // A command prints its own result; the log says only what went wrong. It runs without the site's background
+        // checkpoint, so its commits checkpoint the write-ahead log themselves, as SQLite does by default.
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Database:BackgroundCheckpoint"] = "false",
+        });
         if (configuration is not null)
         {
             builder.Configuration.AddInMemoryCollection(configuration);
