@@ -34,6 +34,8 @@ public class SiteFactory : WebApplicationFactory<Program>
             // Every test client comes from the same (loopback) connection, so the per-connection write limit would
             // count a whole test class as one visitor; tests of that limit set their own.
             ["RateLimits:Writes:PermitLimit"] = "100000",
+            // Likewise every staff sign-in of a test class comes from one address; the limit's own test sets it low.
+            ["RateLimits:StaffSignIn:PermitLimit"] = "100000",
             // Many tests change the database directly and read the pages again; the page cache has tests of its own.
             ["Caching:AnonymousPageSeconds"] = "0",
         };
