@@ -35,26 +35,14 @@ public sealed class StrategyService(IDbConnectionFactory connections, ReferenceS
         }
 
         var now = clock.GetUtcNow();
-        await using var connection = await connections.OpenAsync();
-        await using var transaction = connection.BeginTransaction();
         var parameters = new { Id = id, input.FieldId, Title = title, Description = description, input.Position, Now = now };
-        var savedId = id is null
-            ? await connection.ExecuteScalarAsync<long>("""
-                INSERT INTO strategy_goals (field_id, title, description, position, created_at, updated_at)
-                VALUES (@FieldId, @Title, @Description, @Position, @Now, @Now) RETURNING id
-                """, parameters, transaction)
-            : await connection.ExecuteAsync("""
-                UPDATE strategy_goals SET field_id = @FieldId, title = @Title, description = @Description, position = @Position, updated_at = @Now
-                WHERE id = @Id
-                """, parameters, transaction) == 1 ? id.Value : 0;
-        if (savedId == 0)
-        {
-            return new SaveResult(null, new Dictionary<string, string> { [""] = "NotFound" });
-        }
-
-        await BumpRevisionAsync(connection, transaction, now);
-        await transaction.CommitAsync();
-        return new SaveResult(savedId, new Dictionary<string, string>());
+        return await InsertOrUpdateAsync(id, now, parameters, """
+            INSERT INTO strategy_goals (field_id, title, description, position, created_at, updated_at)
+            VALUES (@FieldId, @Title, @Description, @Position, @Now, @Now) RETURNING id
+            """, """
+            UPDATE strategy_goals SET field_id = @FieldId, title = @Title, description = @Description, position = @Position, updated_at = @Now
+            WHERE id = @Id
+            """);
     }
 
     /// <summary>Creates or updates a measure; a change of status is recorded in its dated history.</summary>
@@ -207,17 +195,23 @@ public sealed class StrategyService(IDbConnectionFactory connections, ReferenceS
             StartsOn = input.StartsOn!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             EndsOn = input.EndsOn!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         };
+        return await InsertOrUpdateAsync(id, now, parameters, """
+            INSERT INTO process_phases (name, description, citizens_can, starts_on, ends_on) VALUES (@Name, @Description, @CitizensCan, @StartsOn, @EndsOn)
+            RETURNING id
+            """, """
+            UPDATE process_phases SET name = @Name, description = @Description, citizens_can = @CitizensCan, starts_on = @StartsOn, ends_on = @EndsOn
+            WHERE id = @Id
+            """);
+    }
+
+    /// <summary>Inserts (no <paramref name="id"/>) or updates one row and bumps the strategy's revision, in one transaction.</summary>
+    private async Task<SaveResult> InsertOrUpdateAsync(long? id, DateTimeOffset now, object parameters, string insertReturningId, string update)
+    {
         await using var connection = await connections.OpenAsync();
         await using var transaction = connection.BeginTransaction();
         var savedId = id is null
-            ? await connection.ExecuteScalarAsync<long>("""
-                INSERT INTO process_phases (name, description, citizens_can, starts_on, ends_on) VALUES (@Name, @Description, @CitizensCan, @StartsOn, @EndsOn)
-                RETURNING id
-                """, parameters, transaction)
-            : await connection.ExecuteAsync("""
-                UPDATE process_phases SET name = @Name, description = @Description, citizens_can = @CitizensCan, starts_on = @StartsOn, ends_on = @EndsOn
-                WHERE id = @Id
-                """, parameters, transaction) == 1 ? id.Value : 0;
+            ? await connection.ExecuteScalarAsync<long>(insertReturningId, parameters, transaction)
+            : await connection.ExecuteAsync(update, parameters, transaction) == 1 ? id.Value : 0;
         if (savedId == 0)
         {
             return new SaveResult(null, new Dictionary<string, string> { [""] = "NotFound" });
