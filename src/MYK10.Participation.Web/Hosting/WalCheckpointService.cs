@@ -8,7 +8,7 @@ namespace MYK10.Participation.Web.Hosting;
 /// supports, ballots and survey answers commit without a checkpoint of their own. Used when
 /// <c>Database:BackgroundCheckpoint</c> is true, which also turns SQLite's automatic checkpoint at commit off.
 /// </summary>
-internal sealed partial class WalCheckpointService(IDbConnectionFactory connections, ILogger<WalCheckpointService> logger) : BackgroundService
+internal sealed partial class WalCheckpointService(IDbConnectionFactory connections, IConfiguration configuration, ILogger<WalCheckpointService> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
 
@@ -17,6 +17,12 @@ internal sealed partial class WalCheckpointService(IDbConnectionFactory connecti
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Read when the service starts, like the connection factory reads it when first resolved.
+        if (!configuration.GetValue("Database:BackgroundCheckpoint", false))
+        {
+            return;
+        }
+
         using var timer = new PeriodicTimer(Interval);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {

@@ -122,10 +122,7 @@ public static class WebApp
         services.AddSingleton<TwoFactorTicket>();
         services.AddRequestLimits();
         services.AddHostedService<SiteLockService>();
-        if (builder.Configuration.GetValue("Database:BackgroundCheckpoint", false))
-        {
-            services.AddHostedService<WalCheckpointService>();
-        }
+        services.AddHostedService<WalCheckpointService>();
         services.AddSingleton(new SiteStarted(DateTime.UtcNow));
         // Admin pages pass a one-time result message across a redirect; the cookie is named like the others and listed in /datenschutz.
         services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o =>
