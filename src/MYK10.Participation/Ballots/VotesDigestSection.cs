@@ -47,8 +47,8 @@ public sealed class VotesDigestSection : IDigestSection
             var leaders = closed
                 ? (await query.Connection.QueryAsync<string>(new CommandDefinition(leadersSql, new { vote.Id, Count = LeadingOptions }, query.Transaction, cancellationToken: cancellationToken))).AsList()
                 : [];
-            var title = vote.AudienceId == "kreis" && context.AreaId is not null ? $"{vote.Title} (ganzer Landkreis)" : vote.Title;
-            var facts = $"{vote.Milestones(context.Period)}; {vote.Figures(context)}.";
+            var title = TitleForArea(vote.Title, vote.AudienceId, context);
+            var facts = $"{vote.Milestones(context.Period)}; {CountWithArea(vote.Ballots, vote.AreaBallots, "Stimmabgabe", "Stimmabgaben", context)}.";
             var result = leaders.Count == 0 ? null : "Vorne: " + string.Join(", ", leaders.Select((o, i) => $"{i + 1}. {o}"));
             var link = context.Link(closed ? $"/abstimmungen/{vote.Id}/ergebnis" : $"/abstimmungen/{vote.Id}");
             text.Append($"- {title}\n  {facts}\n");
@@ -94,12 +94,6 @@ public sealed class VotesDigestSection : IDigestSection
 
             parts.Add(ClosesAt < period.End ? $"beendet am {Date(ClosesAt)}, Ergebnis veröffentlicht" : $"läuft bis {Date(ClosesAt)}");
             return string.Join(", ", parts);
-        }
-
-        public string Figures(DigestContext context)
-        {
-            var total = Ballots switch { 0 => "noch keine Stimmabgaben", 1 => "1 Stimmabgabe", _ => $"{Number(Ballots)} Stimmabgaben" };
-            return context.AreaId is null || Ballots == 0 ? total : $"{total}, davon {Number(AreaBallots)} aus {context.AreaName}";
         }
     }
 }

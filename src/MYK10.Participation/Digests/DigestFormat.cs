@@ -27,7 +27,23 @@ public static class DigestFormat
     public static string Number(long value) => value.ToString("N0", German);
 
     /// <summary>"1 Unterstützer·in" / "12 Unterstützer·innen".</summary>
-    public static string Supporters(long count) => count == 1 ? "1 Unterstützer·in" : $"{Number(count)} Unterstützer·innen";
+    public static string Supporters(long count) => Count(count, "Unterstützer·in", "Unterstützer·innen");
+
+    /// <summary>"1 Antwort" / "1.234 Antworten".</summary>
+    public static string Count(long count, string one, string many) => count == 1 ? $"1 {one}" : $"{Number(count)} {many}";
+
+    /// <summary>
+    /// "noch keine Antworten", or "12 Antworten" for the county, or "12 Antworten, davon 3 aus Andernach" for a
+    /// municipality's council.
+    /// </summary>
+    public static string CountWithArea(long total, long inArea, string one, string many, DigestContext context) =>
+        total == 0 ? $"noch keine {many}"
+        : context.AreaId is null ? Count(total, one, many)
+        : $"{Count(total, one, many)}, davon {Number(inArea)} aus {context.AreaName}";
+
+    /// <summary>The title of a survey or vote of the whole county, marked as such in a municipality's digest.</summary>
+    public static string TitleForArea(string title, string itemArea, DigestContext context) =>
+        itemArea == "kreis" && context.AreaId is not null ? $"{title} (ganzer Landkreis)" : title;
 
     /// <summary>After "seit": "weniger als einem Tag", "1 Tag", "3 Tagen".</summary>
     public static string Days(long days) => days switch

@@ -39,8 +39,8 @@ public sealed class SurveysDigestSection : IDigestSection
         var html = new StringBuilder($"<ul style=\"{ListStyle}\">");
         foreach (var survey in surveys)
         {
-            var title = survey.MunicipalityId == "kreis" && context.AreaId is not null ? $"{survey.Title} (ganzer Landkreis)" : survey.Title;
-            var facts = $"{string.Join("; ", survey.Milestones(context.Period))}; {survey.Figures(context)}.";
+            var title = TitleForArea(survey.Title, survey.MunicipalityId, context);
+            var facts = $"{string.Join("; ", survey.Milestones(context.Period))}; {CountWithArea(survey.Responses, survey.AreaResponses, "Antwort", "Antworten", context)}.";
             var link = context.Link(survey.ResultsPublishedAt is null ? $"/umfragen/{survey.Id}" : $"/umfragen/{survey.Id}/ergebnisse");
             text.Append($"- {title}\n  {facts}\n  {link}\n");
             html.Append($"<li style=\"{ItemStyle}\"><a href=\"{Html(link)}\" style=\"{LinkStyle}\">{Html(title)}</a><br>{Html(facts)}</li>");
@@ -89,12 +89,6 @@ public sealed class SurveysDigestSection : IDigestSection
             {
                 yield return $"Ergebnisse veröffentlicht am {Date(ResultsPublishedAt!.Value)}";
             }
-        }
-
-        public string Figures(DigestContext context)
-        {
-            var total = Responses switch { 0 => "noch keine Antworten", 1 => "1 Antwort", _ => $"{Number(Responses)} Antworten" };
-            return context.AreaId is null || Responses == 0 ? total : $"{total}, davon {Number(AreaResponses)} aus {context.AreaName}";
         }
 
         private static bool In(DateTimeOffset? moment, DigestPeriod period) => moment is { } m && m >= period.Start && m < period.End;
