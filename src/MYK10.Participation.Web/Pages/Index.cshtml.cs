@@ -38,7 +38,7 @@ public sealed class IndexModel(ReferenceStore reference, IdeaStore ideas, Strate
         Phases = await strategy.PhasesAsync(cancellationToken);
         var now = clock.GetUtcNow();
         OpenSurveys = (await surveys.ListAsync([SurveyStatus.Open], cancellationToken: cancellationToken, countResponses: false))
-            .Where(s => (s.OpensAt is null || s.OpensAt <= now) && (s.ClosesAt is null || now < s.ClosesAt))
+            .Where(s => s.AcceptsAnswers(now))
             .OrderBy(s => s.ClosesAt ?? DateTimeOffset.MaxValue).Take(CurrentCount).ToList();
         OpenVotes = (await votes.ListAsync(publishedOnly: true, cancellationToken)).Where(v => v.IsOpen(now))
             .OrderBy(v => v.ClosesAt).Take(CurrentCount).ToList();

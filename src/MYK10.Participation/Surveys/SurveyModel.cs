@@ -199,8 +199,11 @@ public sealed record Survey(
     DateTimeOffset? ResultsComputedAt)
 {
     /// <summary>Open for answers: status open and, if set, within the open and close times.</summary>
-    public bool AcceptsAnswers(DateTimeOffset now) =>
-        Status == SurveyStatus.Open && (OpensAt is null || OpensAt <= now) && (ClosesAt is null || now < ClosesAt);
+    public bool AcceptsAnswers(DateTimeOffset now) => AcceptsAnswers(Status, OpensAt, ClosesAt, now);
+
+    /// <summary>The rule of <see cref="AcceptsAnswers(DateTimeOffset)"/>, for lists that carry only these fields.</summary>
+    public static bool AcceptsAnswers(SurveyStatus status, DateTimeOffset? opensAt, DateTimeOffset? closesAt, DateTimeOffset now) =>
+        status == SurveyStatus.Open && (opensAt is null || opensAt <= now) && (closesAt is null || now < closesAt);
 }
 
 public sealed record SurveyPage(long Id, long Position, string Title, ConditionMode ConditionMode);

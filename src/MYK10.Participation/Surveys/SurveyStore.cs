@@ -16,7 +16,10 @@ public sealed record SurveySummary(
     DateTimeOffset? OpensAt,
     DateTimeOffset? ClosesAt,
     bool ResultsPublished,
-    long Responses);
+    long Responses)
+{
+    public bool AcceptsAnswers(DateTimeOffset now) => Survey.AcceptsAnswers(Status, OpensAt, ClosesAt, now);
+}
 
 /// <summary>Reads survey definitions and lists.</summary>
 public sealed class SurveyStore(IDbConnectionFactory connections)
