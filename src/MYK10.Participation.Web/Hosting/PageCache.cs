@@ -22,6 +22,9 @@ public static class PageCache
     /// <summary>Every cached page carries this tag.</summary>
     public const string AllTag = "pages";
 
+    /// <summary>Where a successful POST may change any cached page: staff work, the strategy, a participant's name or account.</summary>
+    private static readonly string[] ChangesEverything = ["/moderation", "/admin", "/staff", "/strategie", "/konto/profil", "/konto/loeschen"];
+
     public static string IdeaTag(long id) => $"idea-{id.ToString(CultureInfo.InvariantCulture)}";
 
     public static IServiceCollection AddPageCache(this IServiceCollection services)
@@ -62,8 +65,7 @@ public static class PageCache
             return long.TryParse(segments[0], NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? IdeaTag(id) : null;
         }
 
-        string[] everything = ["/moderation", "/admin", "/staff", "/strategie", "/konto/profil", "/konto/loeschen"];
-        return everything.Any(prefix => path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase)) ? AllTag : null;
+        return ChangesEverything.Any(prefix => path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase)) ? AllTag : null;
     }
 
     private sealed class AnonymousPagePolicy(TimeSpan lifetime) : IOutputCachePolicy
