@@ -64,6 +64,28 @@ public sealed class ShellPagesTests(ShellPagesTests.Site site) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Header_MarksThePageShown_AndTheSignInState_ThoughItIsRenderedOnce()
+    {
+        static string? Current(AngleSharp.Dom.IDocument document) => document.QuerySelector(".main-nav a[aria-current='page']")?.TextContent.Trim();
+        static string? Account(AngleSharp.Dom.IDocument document) => document.QuerySelector(".main-nav a[href='/konto']")?.TextContent.Trim();
+        var anonymous = site.CreateBrowserLikeClient();
+        var (participant, _) = await site.ParticipantClientAsync();
+
+        for (var round = 0; round < 2; round++)
+        {
+            var ideas = await anonymous.GetDocumentAsync("/ideen");
+            var surveys = await anonymous.GetDocumentAsync("/umfragen");
+            var signedIn = await participant.GetDocumentAsync("/ideen");
+            var imprint = await anonymous.GetDocumentAsync("/impressum");
+            Assert.Equal("Ideen", Current(ideas));
+            Assert.Equal("Umfragen", Current(surveys));
+            Assert.Null(Current(imprint));
+            Assert.Equal("Anmelden", Account(ideas));
+            Assert.Equal("Mein Konto", Account(signedIn));
+        }
+    }
+
+    [Fact]
     public async Task EveryResponse_CarriesTheSecurityHeaders()
     {
         using var response = await site.CreateBrowserLikeClient().GetAsync("/");
