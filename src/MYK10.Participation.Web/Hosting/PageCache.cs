@@ -13,7 +13,8 @@ namespace MYK10.Participation.Web.Hosting;
 /// How fresh it is: at most <c>Caching:AnonymousPageSeconds</c> old (default 30; 0 turns caching off). Changes made on
 /// the site take effect at once: a participant's support, comment or report evicts that idea's pages, and any change by
 /// staff (moderation, administration) or to a participant's name or account evicts every cached page. Changes made by
-/// background jobs (survey results, tallies) and by commands appear when the entry expires.
+/// background jobs (survey results, tallies) and by commands appear when the entry expires. A page is stored on its
+/// second request within that time (<see cref="SecondRequestAdmission"/>), so pages read once do not crowd out the others.
 /// </remarks>
 public static class PageCache
 {
@@ -35,7 +36,10 @@ public static class PageCache
             o.MaximumBodySize = 1024 * 1024;
         });
         services.AddOptions<OutputCacheOptions>().Configure<IConfiguration>((o, configuration) =>
-            o.AddPolicy(PolicyName, new AnonymousPagePolicy(TimeSpan.FromSeconds(configuration.GetValue("Caching:AnonymousPageSeconds", 30.0)))));
+        {
+            var lifetime = TimeSpan.FromSeconds(configuration.GetValue("Caching:AnonymousPageSeconds", 30.0));
+            o.AddPolicy(PolicyName, new AnonymousPagePolicy(lifetime, new SecondRequestAdmission(lifetime)));
+        });
         return services;
     }
 
@@ -68,7 +72,7 @@ public static class PageCache
         return ChangesEverything.Any(prefix => path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase)) ? AllTag : null;
     }
 
-    private sealed class AnonymousPagePolicy(TimeSpan lifetime) : IOutputCachePolicy
+    private sealed class AnonymousPagePolicy(TimeSpan lifetime, SecondRequestAdmission admission) : IOutputCachePolicy
     {
         public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
         {
@@ -78,16 +82,19 @@ public static class PageCache
                 && http.User.Identity?.IsAuthenticated != true;
             context.EnableOutputCaching = cacheable;
             context.AllowCacheLookup = cacheable;
-            context.AllowCacheStorage = cacheable;
             context.AllowLocking = true;
             if (!cacheable)
             {
+                context.AllowCacheStorage = false;
                 return ValueTask.CompletedTask;
             }
 
+            var culture = CultureInfo.CurrentUICulture.Name;
+            context.AllowCacheStorage = admission.Admit(string.Concat(culture, " ", http.Request.Path.Value, http.Request.QueryString.Value));
+
             context.ResponseExpirationTimeSpan = lifetime;
             context.CacheVaryByRules.QueryKeys = "*";
-            context.CacheVaryByRules.VaryByValues["culture"] = CultureInfo.CurrentUICulture.Name;
+            context.CacheVaryByRules.VaryByValues["culture"] = culture;
             context.Tags.Add(AllTag);
             if (http.Request.RouteValues.TryGetValue("id", out var id) && http.Request.Path.StartsWithSegments("/ideen")
                 && long.TryParse(Convert.ToString(id, CultureInfo.InvariantCulture), NumberStyles.None, CultureInfo.InvariantCulture, out var ideaId))

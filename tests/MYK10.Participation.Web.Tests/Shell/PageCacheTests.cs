@@ -37,6 +37,7 @@ public sealed class PageCacheTests(PageCacheTests.Site site) : IClassFixture<Pag
         var anonymous = site.CreateBrowserLikeClient();
         using var first = await anonymous.GetAsync($"/ideen/{id}");
         Assert.False(first.Headers.Contains("Set-Cookie"), "a page for visitors without sign-in sets no cookie");
+        using var storing = await anonymous.GetAsync($"/ideen/{id}"); // the second request within the lifetime stores the page
 
         await RenameInDatabaseAsync(id, "Bücherbus – geändert");
         using var second = await anonymous.GetAsync($"/ideen/{id}");
@@ -60,11 +61,41 @@ public sealed class PageCacheTests(PageCacheTests.Site site) : IClassFixture<Pag
         var english = site.CreateBrowserLikeClient();
         english.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3Den%7Cuic%3Den");
 
-        Assert.Equal("de", (await german.GetDocumentAsync("/ideen")).DocumentElement.GetAttribute("lang"));
-        Assert.Equal("en", (await english.GetDocumentAsync("/ideen")).DocumentElement.GetAttribute("lang"));
+        for (var request = 0; request < 2; request++)
+        {
+            Assert.Equal("de", (await german.GetDocumentAsync("/ideen")).DocumentElement.GetAttribute("lang"));
+            Assert.Equal("en", (await english.GetDocumentAsync("/ideen")).DocumentElement.GetAttribute("lang"));
+        }
+
         using var again = await german.GetAsync("/ideen");
         Assert.NotNull(again.Headers.Age);
         Assert.Equal("de", (await again.ReadDocumentAsync()).DocumentElement.GetAttribute("lang"));
+    }
+
+    [Fact]
+    public async Task PageReadOnce_IsNotStored_ThePageReadTwiceIs()
+    {
+        var id = await PublishedIdeaAsync("Dorfladen mit Selbstbedienung");
+        var anonymous = site.CreateBrowserLikeClient();
+        using var first = await anonymous.GetAsync($"/ideen/{id}");
+        await RenameInDatabaseAsync(id, "Dorfladen – nach dem ersten Aufruf");
+        Assert.Equal("Dorfladen – nach dem ersten Aufruf", await TitleAsync(anonymous, id)); // rendered again: the first was not stored
+
+        await RenameInDatabaseAsync(id, "Dorfladen – nach dem zweiten Aufruf");
+        using var third = await anonymous.GetAsync($"/ideen/{id}");
+        Assert.NotNull(third.Headers.Age);
+        Assert.Equal("Dorfladen – nach dem ersten Aufruf", (await third.ReadDocumentAsync()).QuerySelector("h1")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public void Admission_NeedsAnEarlierRequestWithinTheWindow()
+    {
+        var admission = new SecondRequestAdmission(TimeSpan.FromMilliseconds(200));
+        Assert.False(admission.Admit("de /ideen/1"));
+        Assert.True(admission.Admit("de /ideen/1"));
+        Assert.False(admission.Admit("en /ideen/1"));
+        Thread.Sleep(300);
+        Assert.False(admission.Admit("de /ideen/1"));
     }
 
     [Theory]

@@ -124,7 +124,8 @@ public sealed class DetailModel(IdeaStore ideas, IdeaService service, MYK10.Part
         Idea = idea;
         Comments = idea.IsPublished ? await ideas.CommentsAsync(id) : [];
         Supports = ParticipantId is { } participant && await ideas.HasSupportedAsync(id, participant);
-        Measures = idea.IsPublished ? await strategy.MeasuresOfIdeaAsync(id) : [];
+        // The measures that took an idea up are shown with its official answer only.
+        Measures = idea.IsPublished && idea.OfficialAnswer is not null ? await strategy.MeasuresOfIdeaAsync(id) : [];
         return null;
     }
 
