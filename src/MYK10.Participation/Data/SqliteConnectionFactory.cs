@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 
 namespace MYK10.Participation.Data;
 
-public sealed class SqliteConnectionFactory : IDbConnectionFactory
+public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
 {
     // WAL lets readers run beside the single writer; NORMAL is durable across process crashes in WAL mode;
     // the busy timeout makes concurrent writers queue instead of failing with SQLITE_BUSY; secure_delete overwrites
@@ -23,6 +23,7 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
     private readonly string _connectionString;
     private readonly string _pragmas;
     private readonly SemaphoreSlim _writer = new(1, 1);
+    private readonly PreparedReads _reads;
 
     // Pooled connections keep their SQLite handle and with it the pragmas: each handle is set up once.
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> _prepared = [];
@@ -44,6 +45,12 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
         };
         _connectionString = builder.ToString();
         DataSource = builder.DataSource;
+        _reads = new PreparedReads(_connectionString, async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = _pragmas;
+            await command.ExecuteNonQueryAsync();
+        });
     }
 
     /// <summary>Path of the database file.</summary>
@@ -57,6 +64,37 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
         await _writer.WaitAsync(cancellationToken);
         return await PrepareAsync(new WriterConnection(_connectionString, _writer), cancellationToken);
     }
+
+    public async Task<T> ReadAsync<T>(string sql, (string Name, object? Value)[] parameters, Func<SqliteDataReader, T> read, CancellationToken cancellationToken = default)
+    {
+        // Until the first connection has set the file up, reads take the ordinary way.
+        var reader = _fileReady ? await _reads.TryTake(cancellationToken) : null;
+        if (reader is null)
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            return await IDbConnectionFactory.ReadOnAsync(connection, sql, parameters, read, cancellationToken);
+        }
+
+        var healthy = false;
+        try
+        {
+            T result;
+            await using (var rows = await reader.Command(sql, parameters).ExecuteReaderAsync(cancellationToken))
+            {
+                result = read(rows);
+            }
+
+            healthy = true;
+            return result;
+        }
+        finally
+        {
+            _reads.Return(reader, healthy);
+        }
+    }
+
+    /// <summary>Closes the connections kept open for reads.</summary>
+    public void Dispose() => _reads.Dispose();
 
     private async Task<SqliteConnection> PrepareAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {

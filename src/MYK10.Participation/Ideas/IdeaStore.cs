@@ -88,8 +88,7 @@ public sealed class IdeaStore(IDbConnectionFactory connections, TimeProvider clo
             JOIN participants p ON p.id = i.author_id
             WHERE i.id = @Id
             """;
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<IdeaDetail>(new CommandDefinition(sql, new { Id = id }, cancellationToken: cancellationToken));
+        return await connections.ReadAsync(sql, [("@Id", id)], rows => rows.Parse<IdeaDetail>().FirstOrDefault(), cancellationToken);
     }
 
     public async Task<IReadOnlyList<IdeaComment>> CommentsAsync(long ideaId, CancellationToken cancellationToken = default)
@@ -103,15 +102,13 @@ public sealed class IdeaStore(IDbConnectionFactory connections, TimeProvider clo
             WHERE c.idea_id = @IdeaId
             ORDER BY c.id
             """;
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<IdeaComment>(new CommandDefinition(sql, new { IdeaId = ideaId }, cancellationToken: cancellationToken))).AsList();
+        return await connections.ReadAsync(sql, [("@IdeaId", ideaId)], rows => rows.Parse<IdeaComment>().ToList(), cancellationToken);
     }
 
     public async Task<bool> HasSupportedAsync(long ideaId, long participantId)
     {
         const string sql = "SELECT EXISTS (SELECT 1 FROM idea_supports WHERE idea_id = @IdeaId AND participant_id = @ParticipantId)";
-        await using var connection = await connections.OpenAsync();
-        return await connection.ExecuteScalarAsync<bool>(sql, new { IdeaId = ideaId, ParticipantId = participantId });
+        return await connections.ReadAsync(sql, [("@IdeaId", ideaId), ("@ParticipantId", participantId)], rows => rows.Read() && rows.GetBoolean(0));
     }
 
     /// <summary>All ideas of one author, whatever their state, newest first.</summary>

@@ -112,11 +112,20 @@ public sealed class StrategyStore(IDbConnectionFactory connections, TimeProvider
     /// <summary>The measures an idea is linked to, for the idea's page.</summary>
     public async Task<IReadOnlyList<(long Id, string Title)>> MeasuresOfIdeaAsync(long ideaId)
     {
-        await using var connection = await connections.OpenAsync();
-        return (await connection.QueryAsync<(long, string)>("""
+        const string sql = """
             SELECT m.id, m.title FROM idea_measures im JOIN strategy_measures m ON m.id = im.measure_id
             WHERE im.idea_id = @Id ORDER BY m.title
-            """, new { Id = ideaId })).AsList();
+            """;
+        return await connections.ReadAsync(sql, [("@Id", ideaId)], rows =>
+        {
+            var measures = new List<(long, string)>();
+            while (rows.Read())
+            {
+                measures.Add((rows.GetInt64(0), rows.GetString(1)));
+            }
+
+            return measures;
+        });
     }
 
     public async Task<IReadOnlyList<Phase>> PhasesAsync(CancellationToken cancellationToken = default)
