@@ -5,9 +5,10 @@ namespace MYK10.Participation.Benchmarks;
 /// <summary>
 /// Command line: <c>--scale S</c> (1 = county size), <c>--seconds N</c> per load scenario, <c>--connections C</c>,
 /// <c>--write-connections W</c> (for the three write loads together), <c>--out FILE</c>, <c>--seed-only</c> (seed a data
-/// folder to look at, then stop).
+/// folder to look at, then stop), <c>--only TEXT</c> (only the read scenarios whose name contains TEXT, after the ceiling;
+/// no job timings, writes or integrity check: for looking at one page while changing it).
 /// </summary>
-public sealed record BenchmarkOptions(double Scale, double SecondsPerScenario, int Connections, string? OutputFile, string? WorkDirectory = null, bool SeedOnly = false, int WriteConnections = 15)
+public sealed record BenchmarkOptions(double Scale, double SecondsPerScenario, int Connections, string? OutputFile, string? WorkDirectory = null, bool SeedOnly = false, int WriteConnections = 15, string? Only = null)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -29,7 +30,8 @@ public sealed record BenchmarkOptions(double Scale, double SecondsPerScenario, i
             int.Parse(Value("--connections") ?? "64", CultureInfo.InvariantCulture),
             Value("--out"),
             SeedOnly: args.Contains("--seed-only"),
-            WriteConnections: int.Parse(Value("--write-connections") ?? "15", CultureInfo.InvariantCulture));
+            WriteConnections: int.Parse(Value("--write-connections") ?? "15", CultureInfo.InvariantCulture),
+            Only: Value("--only"));
     }
 
     public int Count(int atScaleOne) => Math.Max(1, (int)Math.Round(atScaleOne * Scale));

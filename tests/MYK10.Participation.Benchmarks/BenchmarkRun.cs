@@ -51,7 +51,10 @@ public static class BenchmarkRun
             return new BenchmarkReport(rows, true, Report.Markdown(options, rows));
         }
 
-        rows.AddRange(await JobTimings.RunAsync(services, smtp, surveys, votes, log));
+        if (options.Only is null)
+        {
+            rows.AddRange(await JobTimings.RunAsync(services, smtp, surveys, votes, log));
+        }
 
         var settings = new Dictionary<string, string>
         {
@@ -87,7 +90,7 @@ public static class BenchmarkRun
         ];
         // Pages for signed-in participants are never cached: the same search from their sessions shows the uncached cost.
         var signedInSearch = ("search /ideen?q=…, signed in (never cached)", scenarios[^1].Request, true);
-        foreach (var (name, request, search) in scenarios.Append(signedInSearch))
+        foreach (var (name, request, search) in scenarios.Append(signedInSearch).Where(s => options.Only is null || s.Item1.Contains(options.Only, StringComparison.OrdinalIgnoreCase)))
         {
             var read = name == signedInSearch.Item1
                 ? await LoadRunner.RunAsync(name, server.Address, sessions.All.Count, duration, request, clients: w => sessions.All[w].Client)
@@ -97,6 +100,11 @@ public static class BenchmarkRun
             var target = search ? "p99 ≤ 50 ms" : "≥ 30 % of ceiling, p99 ≤ 25 ms";
             var met = read.Errors == 0 && (search ? read.P99Ms <= 50 : ratio >= 0.30 && read.P99Ms <= 25);
             rows.Add(new ReportRow(read.Name, $"{read.RequestsPerSecond:N0} req/s ({ratio:P0} of ceiling), p50 {read.P50Ms:F1} / p95 {read.P95Ms:F1} / p99 {read.P99Ms:F1} ms, {read.Errors} errors", target, met));
+        }
+
+        if (options.Only is not null)
+        {
+            return new BenchmarkReport(rows, true, Report.Markdown(options, rows));
         }
 
         // Writes at the same time: supports and ballots by distinct signed-in participants, survey submissions by new browsers.

@@ -1,6 +1,6 @@
 namespace MYK10.Participation.Benchmarks;
 
-/// <summary><c>dotnet run -c Release --project tests/MYK10.Participation.Benchmarks -- [--scale S] [--seconds N] [--connections C] [--out FILE] [--seed-only]</c></summary>
+/// <summary><c>dotnet run -c Release --project tests/MYK10.Participation.Benchmarks -- [--scale S] [--seconds N] [--connections C] [--out FILE] [--seed-only] [--only TEXT]</c></summary>
 public static class BenchmarkProgram
 {
     public static async Task<int> Main(string[] args)
