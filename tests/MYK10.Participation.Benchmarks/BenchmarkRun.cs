@@ -71,6 +71,9 @@ public static class BenchmarkRun
         var duration = TimeSpan.FromSeconds(options.SecondsPerScenario);
         var published = (await QueryIdsAsync(connections, "SELECT id FROM ideas WHERE state = 'published' ORDER BY id")).ToArray();
         var pageCount = Math.Max(1, published.Length / 20);
+        // The list's order (newest first): visitors open mostly what its first pages show.
+        var listOrder = (await QueryIdsAsync(connections, "SELECT id FROM ideas WHERE state = 'published' ORDER BY published_at DESC, id DESC")).ToArray();
+        var popularity = new ZipfPicker(listOrder.Length);
         var ceiling = await LoadRunner.RunAsync("plaintext ceiling (/health/live)", server.Address, options.Connections, duration, (_, _) => Get("/health/live"));
         rows.Add(new ReportRow(ceiling.Name, $"{ceiling.RequestsPerSecond:N0} req/s, p99 {ceiling.P99Ms:F1} ms", "ceiling", null));
         var sessionCount = Math.Min(options.Connections, seeder.Participants - seeder.FirstFreshParticipant + 1);
@@ -82,7 +85,8 @@ public static class BenchmarkRun
             ("/ideen page 1", (_, _) => Get("/ideen"), false),
             ($"/ideen page {Math.Min(200, pageCount)}", (_, _) => Get($"/ideen?seite={Math.Min(200, pageCount)}"), false),
             ("/ideen by municipality and field", (w, n) => Get($"/ideen?gemeinde=mayen&feld={(n % 2 == 0 ? "energie" : "bildung")}"), false),
-            ("/ideen/{id}", (w, n) => Get($"/ideen/{published[(int)((w * 7919 + n * 104729) % published.Length)]}"), false),
+            ("/ideen/{id}, every idea alike", (w, n) => Get($"/ideen/{published[(int)((w * 7919 + n * 104729) % published.Length)]}"), false),
+            ($"/ideen/{{id}}, popular ideas first (Zipf over the list; the first 200 get {popularity.ShareOfFirst(200):P0})", (w, n) => Get($"/ideen/{listOrder[popularity.Pick(w, n)]}"), false),
             ("/umfragen/{id}/ergebnisse", (w, n) => Get($"/umfragen/{results[(int)((w + n) % results.Count)]}/ergebnisse"), false),
             ("/abstimmungen/{id}/ergebnis", (w, n) => Get($"/abstimmungen/{votes.Closed[(int)((w + n) % votes.Closed.Count)]}/ergebnis"), false),
             ("/api/v1/ideas", (_, _) => Get("/api/v1/ideas"), false),

@@ -139,7 +139,8 @@ public sealed class IdeaPagesTests(IdeaPagesTests.Site site) : IClassFixture<Ide
         Assert.Null(page.QuerySelector("main form[method=post]"));
         var link = page.QuerySelector("main a.button[href^='/konto/anmelden']")!;
         Assert.Equal("Unterstützen", link.TextContent.Trim());
-        Assert.Contains(Uri.EscapeDataString($"/ideen/{id}"), link.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Equal($"/konto/anmelden?ReturnUrl=%2Fideen%2F{id}", link.GetAttribute("href"));
+        Assert.Equal(link.GetAttribute("href"), page.QuerySelector("#kommentieren a")!.GetAttribute("href"));
     }
 
     [Fact]
