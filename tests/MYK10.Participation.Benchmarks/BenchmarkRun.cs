@@ -91,9 +91,10 @@ public static class BenchmarkRun
             ("/abstimmungen/{id}/ergebnis", (w, n) => Get($"/abstimmungen/{votes.Closed[(int)((w + n) % votes.Closed.Count)]}/ergebnis"), false),
             ("/api/v1/ideas", (_, _) => Get("/api/v1/ideas"), false),
             ("search /ideen?q=…", (w, n) => Get($"/ideen?q={Uri.EscapeDataString(SearchTerms[(int)((w + n) % SearchTerms.Length)])}"), true),
+            ("search, a different query each time (8 terms × 12 areas × 30 pages; never cached)", (w, n) => Get(DistinctSearch(w, n)), true),
         ];
-        // Pages for signed-in participants are never cached: the same search from their sessions shows the uncached cost.
-        var signedInSearch = ("search /ideen?q=…, signed in (never cached)", scenarios[^1].Request, true);
+        // Pages for signed-in participants are rendered for each request; the search results behind them are shared.
+        var signedInSearch = ("search /ideen?q=…, signed in (page rendered each time, results shared)", scenarios[^2].Request, true);
         foreach (var (name, request, search) in scenarios.Append(signedInSearch).Where(s => options.Only is null || s.Item1.Contains(options.Only, StringComparison.OrdinalIgnoreCase)))
         {
             var read = name == signedInSearch.Item1
@@ -162,6 +163,16 @@ public static class BenchmarkRun
     private static readonly string[] SearchTerms = ["glasfaser", "mobilitat", "Rufbus Mayen", "telemedizin", "solar", "hochwasser bendorf", "WLAN", "schule"];
 
     private static HttpRequestMessage Get(string url) => new(HttpMethod.Get, url);
+
+    // Term, area and page from one running number per worker: 2,880 combinations, so none repeats in a run of this length.
+    private static string DistinctSearch(int worker, long n)
+    {
+        var k = (worker * 45L) + (n * 64);
+        var term = Uri.EscapeDataString(SearchTerms[(int)(k % SearchTerms.Length)]);
+        var area = (int)(k / SearchTerms.Length % (Seeder.Municipalities.Length + 1));
+        var page = 1 + (k / SearchTerms.Length / (Seeder.Municipalities.Length + 1) % 30);
+        return area == Seeder.Municipalities.Length ? $"/ideen?q={term}&seite={page}" : $"/ideen?q={term}&gemeinde={Seeder.Municipalities[area]}&seite={page}";
+    }
 
     private static string Ms(double ms) => $"{ms:N0} ms";
 

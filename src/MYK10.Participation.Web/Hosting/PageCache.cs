@@ -35,6 +35,7 @@ public static class PageCache
             o.SizeLimit = 16 * 1024 * 1024;
             o.MaximumBodySize = 1024 * 1024;
         });
+        services.AddSingleton<SharedResults>();
         services.AddOptions<OutputCacheOptions>().Configure<IConfiguration>((o, configuration) =>
         {
             var lifetime = TimeSpan.FromSeconds(configuration.GetValue("Caching:AnonymousPageSeconds", 30.0));
@@ -47,12 +48,17 @@ public static class PageCache
     public static IApplicationBuilder UsePageCache(this IApplicationBuilder app)
     {
         var store = app.ApplicationServices.GetRequiredService<IOutputCacheStore>();
+        var results = app.ApplicationServices.GetRequiredService<SharedResults>();
         app.Use(async (context, next) =>
         {
             await next(context);
             if (HttpMethods.IsPost(context.Request.Method) && context.Response.StatusCode < 400 && TagChangedBy(context) is { } tag)
             {
                 await store.EvictByTagAsync(tag, CancellationToken.None);
+                if (tag == AllTag)
+                {
+                    results.Clear();
+                }
             }
         });
         return app.UseOutputCache();

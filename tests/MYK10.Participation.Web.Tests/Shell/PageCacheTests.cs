@@ -88,6 +88,26 @@ public sealed class PageCacheTests(PageCacheTests.Site site) : IClassFixture<Pag
     }
 
     [Fact]
+    public async Task SearchResults_AreSharedWithSignedInParticipants_UntilAChangeEmptiesTheCache()
+    {
+        var word = $"Wortmarke{Guid.NewGuid():N}"[..20];
+        var id = await PublishedIdeaAsync($"Idee mit {word}");
+        static async Task<string[]> TitlesAsync(HttpClient client, string query) =>
+            (await client.GetDocumentAsync($"/ideen?q={query}")).QuerySelectorAll(".idea-card h3").Select(h => h.TextContent.Trim()).ToArray();
+        var (first, _) = await site.ParticipantClientAsync();
+        var (second, _) = await site.ParticipantClientAsync();
+        Assert.Equal([$"Idee mit {word}"], await TitlesAsync(first, word));
+
+        await RenameInDatabaseAsync(id, $"Umbenannt {word}");
+        Assert.Equal([$"Idee mit {word}"], await TitlesAsync(second, word)); // the same search, shared: not run again
+        Assert.Equal($"Umbenannt {word}", await TitleAsync(second, id)); // the idea's own page is fresh for participants
+
+        using var profile = await second.PostFormAsync("/konto/profil", new() { ["Input.DisplayName"] = "Neuer Name" });
+        Assert.Equal(HttpStatusCode.Redirect, profile.StatusCode);
+        Assert.Equal([$"Umbenannt {word}"], await TitlesAsync(first, word));
+    }
+
+    [Fact]
     public void Admission_NeedsAnEarlierRequestWithinTheWindow()
     {
         var admission = new SecondRequestAdmission(TimeSpan.FromMilliseconds(200));

@@ -10,7 +10,7 @@ namespace MYK10.Participation.Web.Pages.Ideen;
 
 /// <summary>The public list. Every filter is a query parameter, so each state has its own shareable URL.</summary>
 [OutputCache(PolicyName = PageCache.PolicyName)]
-public sealed class IndexModel(IdeaStore ideas, ReferenceStore reference) : PageModel
+public sealed class IndexModel(IdeaStore ideas, ReferenceStore reference, SharedResults shared) : PageModel
 {
     public const string SortSupported = "unterstuetzung";
 
@@ -46,14 +46,17 @@ public sealed class IndexModel(IdeaStore ideas, ReferenceStore reference) : Page
     {
         Municipalities = await reference.MunicipalitiesAsync(cancellationToken);
         Fields = await reference.FieldsOfActionAsync(cancellationToken);
-        Result = await ideas.ListPublishedAsync(new IdeaQuery(
+        var query = new IdeaQuery(
             Municipalities.Any(m => m.Id == Municipality) ? Municipality : null,
             Fields.Any(f => f.Id == Field) ? Field : null,
             Status,
             Search,
             Sort == SortSupported ? IdeaSort.MostSupported : IdeaSort.Newest,
-            Math.Max(1, PageNumber)), cancellationToken);
+            Math.Max(1, PageNumber));
+        Result = await shared.GetOrAddAsync(query, () => ideas.ListPublishedAsync(query, cancellationToken), ApproximateSize);
     }
+
+    private static long ApproximateSize(IdeaPage page) => 256 + page.Items.Sum(i => 2L * (i.Title.Length + i.Body.Length) + 256);
 
     private Dictionary<string, string> RouteValues()
     {
