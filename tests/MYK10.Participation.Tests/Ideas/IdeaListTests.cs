@@ -1,3 +1,4 @@
+using Dapper;
 using MYK10.Participation.Ideas;
 using MYK10.Participation.Tests.Infrastructure;
 
@@ -74,6 +75,78 @@ public sealed class IdeaListTests
         var inReview = await store.ListPublishedAsync(new IdeaQuery(Status: "in-pruefung"));
         Assert.Equal(26, newOnly.Total);
         Assert.Equal(0, inReview.Total);
+    }
+
+    [Fact]
+    public async Task Search_FindsPublishedIdeasOnly_FollowingEveryChangeOfStateAndText()
+    {
+        await using var app = await TestApp.StartAsync();
+        var store = app.Get<IdeaStore>();
+        async Task<long[]> FoundAsync(string word) => (await store.ListPublishedAsync(new IdeaQuery(Search: word))).Items.Select(i => i.Id).ToArray();
+        async Task SetAsync(long id, string assignments)
+        {
+            await using var connection = await app.Connections.OpenAsync();
+            await connection.ExecuteAsync($"UPDATE ideas SET {assignments} WHERE id = @Id", new { Id = id });
+        }
+
+        var author = await app.Connections.ParticipantAsync();
+        var pending = (await app.Get<IdeaService>().SubmitAsync(author, new IdeaSubmission("Bürgerbus am Wochenende", "Ein Bürgerbus auch samstags und sonntags.", "energie", "mayen", null))).IdeaId!.Value;
+        Assert.Empty(await FoundAsync("Bürgerbus"));
+
+        await app.Connections.PublishAsync(pending);
+        Assert.Equal([pending], await FoundAsync("Bürgerbus"));
+
+        await SetAsync(pending, "title = 'Rufbus am Wochenende', body = 'Ein Rufbus auch samstags und sonntags.'");
+        Assert.Empty(await FoundAsync("Bürgerbus"));
+        Assert.Equal([pending], await FoundAsync("Rufbus"));
+
+        await SetAsync(pending, "state = 'hidden'");
+        Assert.Empty(await FoundAsync("Rufbus"));
+        await SetAsync(pending, "state = 'published'");
+        Assert.Equal([pending], await FoundAsync("Rufbus"));
+
+        await using (var connection = await app.Connections.OpenAsync())
+        {
+            await connection.ExecuteAsync("DELETE FROM ideas WHERE id = @Id", new { Id = pending });
+            await connection.ExecuteAsync("INSERT INTO ideas_public_fts (ideas_public_fts, rank) VALUES ('integrity-check', 0)");
+        }
+
+        Assert.Empty(await FoundAsync("Rufbus"));
+    }
+
+    [Fact]
+    public async Task Search_WithManyHitsOrFew_GivesTheSamePagesNewestFirst()
+    {
+        await using var app = await TestApp.StartAsync();
+        var start = app.Clock.GetUtcNow();
+        var radweg = new List<long>();
+        for (var i = 0; i < 45; i++)
+        {
+            var id = await app.PublishedIdeaAsync($"Idee {i:00}", i % 3 == 0 ? "Ein Radweg an der Nette entlang." : "Mehr Bänke am Marktplatz.", publishedAt: start.AddMinutes((i * 7) % 45));
+            if (i % 3 == 0)
+            {
+                radweg.Add(id);
+            }
+        }
+
+        var store = app.Get<IdeaStore>();
+        var expected = (await store.ListPublishedAsync(new IdeaQuery(Search: "radweg", PageSize: 100))).Items.Select(i => i.Id).ToList();
+        var first = await store.ListPublishedAsync(new IdeaQuery(Search: "radweg", PageSize: 5));
+        var third = await store.ListPublishedAsync(new IdeaQuery(Search: "radweg", Page: 3, PageSize: 5));
+
+        Assert.Equal(15, first.Total);
+        Assert.True(IdeaStore.WalkingPays(15, 5, 45), "page 1 of 15 hits among 45 walks the date index");
+        Assert.False(IdeaStore.WalkingPays(15, 100, 45), "a page of 100 reads the hits");
+        Assert.Equal(expected.Take(5), first.Items.Select(i => i.Id));
+        Assert.Equal(expected.Skip(10).Take(5), third.Items.Select(i => i.Id));
+        Assert.Equal(radweg.Order(), expected.Order());
+        Assert.True(first.Items.Zip(first.Items.Skip(1)).All(p => p.First.PublishedAt >= p.Second.PublishedAt), "newest first");
+
+        // Within a municipality or a field, the same hits in the same order.
+        Assert.Equal(expected, (await store.ListPublishedAsync(new IdeaQuery(MunicipalityId: "mendig", Search: "radweg", PageSize: 100))).Items.Select(i => i.Id));
+        Assert.Equal(expected.Skip(5).Take(5), (await store.ListPublishedAsync(new IdeaQuery(FieldId: "kommunikationsinfrastruktur", Search: "radweg", Page: 2, PageSize: 5))).Items.Select(i => i.Id));
+        Assert.Equal(15, (await store.ListPublishedAsync(new IdeaQuery(FieldId: "kommunikationsinfrastruktur", Search: "radweg"))).Total);
+        Assert.Equal(0, (await store.ListPublishedAsync(new IdeaQuery(MunicipalityId: "mayen", Search: "radweg"))).Total);
     }
 
     [Fact]
