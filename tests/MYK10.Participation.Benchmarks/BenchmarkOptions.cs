@@ -5,8 +5,9 @@ namespace MYK10.Participation.Benchmarks;
 /// <summary>
 /// Command line: <c>--scale S</c> (1 = county size), <c>--seconds N</c> per load scenario, <c>--connections C</c>,
 /// <c>--write-connections W</c> (for the three write loads together), <c>--out FILE</c>, <c>--seed-only</c> (seed a data
-/// folder to look at, then stop), <c>--only TEXT</c> (only the read scenarios whose name contains TEXT, after the ceiling;
-/// no job timings, writes or integrity check: for looking at one page while changing it).
+/// folder to look at, then stop), <c>--only TEXT</c> (only the read scenarios whose name contains TEXT, after the ceiling,
+/// and the writes with their integrity check if TEXT is part of "writes"; no job timings: for looking at one thing while
+/// changing it).
 /// </summary>
 public sealed record BenchmarkOptions(double Scale, double SecondsPerScenario, int Connections, string? OutputFile, string? WorkDirectory = null, bool SeedOnly = false, int WriteConnections = 15, string? Only = null)
 {

@@ -16,7 +16,7 @@ internal static class Integrity
         var counterMismatches = await connection.ExecuteScalarAsync<long>(
             "SELECT count(*) FROM ideas i WHERE supporters <> (SELECT count(*) FROM idea_supports s WHERE s.idea_id = i.id)");
         var supportRows = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM idea_supports WHERE participant_id >= @First", first);
-        var supportsExpected = Math.Min(supports.Requests - supports.Errors, sessions * (long)publishedIdeas);
+        var supportsExpected = Math.Min(supports.AcceptedWithWarmUp, sessions * (long)publishedIdeas);
 
         // A participant's changed ballot replaces the earlier one: one ballot per accepted (participant, vote), each with its two marks.
         var ballotRows = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM ballots WHERE participant_id >= @First", first);

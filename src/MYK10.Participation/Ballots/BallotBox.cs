@@ -26,9 +26,17 @@ public sealed class BallotBox(IDbConnectionFactory connections, VoteStore store,
     /// </summary>
     public async Task<CastResult> CastAsync(long voteId, long participantId, IReadOnlyList<BallotChoice> choices, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(choices);
         var vote = await store.FindAsync(voteId, cancellationToken);
-        if (vote is null || !vote.IsOpen(clock.GetUtcNow()))
+        return vote is null ? CastResult.Refused(BallotProblem.VoteNotOpen) : await CastAsync(vote, participantId, choices, cancellationToken);
+    }
+
+    /// <summary>As <see cref="CastAsync(long, long, IReadOnlyList{BallotChoice}, CancellationToken)"/>, for a vote the caller has just read.</summary>
+    public async Task<CastResult> CastAsync(Vote vote, long participantId, IReadOnlyList<BallotChoice> choices, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(vote);
+        ArgumentNullException.ThrowIfNull(choices);
+        var voteId = vote.Id;
+        if (!vote.IsOpen(clock.GetUtcNow()))
         {
             return CastResult.Refused(BallotProblem.VoteNotOpen);
         }

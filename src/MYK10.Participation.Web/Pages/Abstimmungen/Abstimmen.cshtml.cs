@@ -63,7 +63,7 @@ public sealed class AbstimmenModel(
             Status = VoteDisplay.Status(Vote, mine?.Choices ?? [], text);
         }
 
-        return Page();
+        return await PageWithIdeasAsync(id, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken cancellationToken)
@@ -81,7 +81,7 @@ public sealed class AbstimmenModel(
         var participantId = User.ParticipantId()!.Value;
         var choices = Input.Choices(Vote.Method);
         var decision = await limits.TryAcquireAsync(RateLimitNames.Ballot, participantId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var result = decision.Allowed ? await box.CastAsync(id, participantId, choices, cancellationToken) : null;
+        var result = decision.Allowed ? await box.CastAsync(Vote, participantId, choices, cancellationToken) : null;
         if (result is { Succeeded: true })
         {
             return RedirectToPage("/Abstimmungen/Beleg", new { id, geaendert = result.Replaced ? "1" : null });
@@ -100,6 +100,13 @@ public sealed class AbstimmenModel(
         ExistingReceipt = (await box.FindAsync(id, participantId, cancellationToken))?.ReceiptCode;
         Input = InputModel.Align(Options, Input);
         Status = VoteDisplay.Status(Vote, choices.Where(c => Vote.Options.Any(o => o.Id == c.OptionId)).ToList(), text);
+        return await PageWithIdeasAsync(id, cancellationToken);
+    }
+
+    /// <summary>The page, with the ideas each option grew from (read only when the page is shown, not for an accepted ballot).</summary>
+    private async Task<PageResult> PageWithIdeasAsync(long id, CancellationToken cancellationToken)
+    {
+        Ideas = (await votes.LinkedIdeasAsync(id, cancellationToken)).ToLookup(i => i.OptionId);
         return Page();
     }
 
@@ -113,7 +120,6 @@ public sealed class AbstimmenModel(
 
         Vote = vote;
         Municipalities = await reference.MunicipalitiesAsync(cancellationToken);
-        Ideas = (await votes.LinkedIdeasAsync(id, cancellationToken)).ToLookup(i => i.OptionId);
         var now = clock.GetUtcNow();
         var participantId = User.ParticipantId();
         Options = participantId is { } p ? BallotBox.OrderFor(vote, p) : vote.Options;
