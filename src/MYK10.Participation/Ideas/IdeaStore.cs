@@ -67,43 +67,39 @@ public sealed class IdeaStore(IDbConnectionFactory connections, TimeProvider clo
         parameters.Add("Offset", (long)(page - 1) * pageSize);
 
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var ideas = "ideas i";
-        long total;
-        if (fts is not null && searchOnly)
+        var (ideas, total) = await SourceAndCountAsync(connection, query, fts is not null, searchOnly, where.ToString(), parameters, (long)page * pageSize, cancellationToken);
+        if (total == 0)
         {
-            // A search alone is counted in the full-text index of published ideas, without reading them.
-            total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                "SELECT count(*) FROM ideas_public_fts WHERE ideas_public_fts MATCH @Fts", parameters, cancellationToken: cancellationToken));
-            if (total == 0)
-            {
-                return new IdeaPage([], 0, page, pageSize);
-            }
-
-            if (query.Sort == IdeaSort.Newest && WalkingPays(total, (long)page * pageSize, (await FiguresAsync(cancellationToken)).PublishedIdeas))
-            {
-                ideas = "ideas i INDEXED BY ideas_public_newest";
-            }
-        }
-        else
-        {
-            // A search within one municipality or field walks that one's few thousand ideas and looks each up among
-            // the hits, instead of reading every hit of the whole county to test its place.
-            if (fts is not null && !string.IsNullOrEmpty(query.MunicipalityId))
-            {
-                ideas = "ideas i INDEXED BY ideas_municipality";
-            }
-            else if (fts is not null && !string.IsNullOrEmpty(query.FieldId))
-            {
-                ideas = "ideas i INDEXED BY ideas_field";
-            }
-
-            total = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT count(*) FROM {ideas} {where}", parameters, cancellationToken: cancellationToken));
+            return new IdeaPage([], 0, page, pageSize);
         }
 
         // The page's ids first, from the index alone; the joins then run for those rows only, not for every skipped one.
         var list = $"SELECT {SummaryColumns} {Joins} WHERE i.id IN (SELECT i.id FROM {ideas} {where} {order} LIMIT @Limit OFFSET @Offset) {order}";
         var items = (await connection.QueryAsync<IdeaSummary>(new CommandDefinition(list, parameters, cancellationToken: cancellationToken))).AsList();
         return new IdeaPage(items, total, page, pageSize);
+    }
+
+    /// <summary>Where the list reads its ideas from (the table, or the table by a chosen index), and how many match.</summary>
+    private async Task<(string Ideas, long Total)> SourceAndCountAsync(SqliteConnection connection, IdeaQuery query, bool search, bool searchOnly,
+        string where, DynamicParameters parameters, long needed, CancellationToken cancellationToken)
+    {
+        if (search && searchOnly)
+        {
+            // A search alone is counted in the full-text index of published ideas, without reading them.
+            var hits = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT count(*) FROM ideas_public_fts WHERE ideas_public_fts MATCH @Fts", parameters, cancellationToken: cancellationToken));
+            var walk = hits > 0 && query.Sort == IdeaSort.Newest && WalkingPays(hits, needed, (await FiguresAsync(cancellationToken)).PublishedIdeas);
+            return (walk ? "ideas i INDEXED BY ideas_public_newest" : "ideas i", hits);
+        }
+
+        // A search within one municipality or field walks that one's few thousand ideas and looks each up among the
+        // hits, instead of reading every hit of the whole county to test its place.
+        var ideas = !search ? "ideas i"
+            : !string.IsNullOrEmpty(query.MunicipalityId) ? "ideas i INDEXED BY ideas_municipality"
+            : !string.IsNullOrEmpty(query.FieldId) ? "ideas i INDEXED BY ideas_field"
+            : "ideas i";
+        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT count(*) FROM {ideas} {where}", parameters, cancellationToken: cancellationToken));
+        return (ideas, total);
     }
 
     /// <summary>
