@@ -11,7 +11,7 @@ namespace MYK10.Participation.Data;
 /// <remarks>
 /// Each connection serves one read at a time and runs every statement in its own read transaction, so it sees every
 /// write committed before the statement starts, as a fresh connection would. It is opened with its own handle
-/// (not pooled) and in query-only mode: it cannot write. When all are busy, <see cref="TryTake"/> says so and the
+/// (not pooled) and in query-only mode: it cannot write. When all are busy, <see cref="TryTakeAsync"/> says so and the
 /// caller reads on a pooled connection.
 /// </remarks>
 internal sealed class PreparedReads(string connectionString, Func<SqliteConnection, Task> setUp) : IDisposable
@@ -28,7 +28,7 @@ internal sealed class PreparedReads(string connectionString, Func<SqliteConnecti
     private volatile bool _disposed;
 
     /// <summary>An idle reader, a new one while fewer than the maximum are open, or null when all are busy.</summary>
-    public async Task<Reader?> TryTake(CancellationToken cancellationToken)
+    public async Task<Reader?> TryTakeAsync(CancellationToken cancellationToken)
     {
         if (_disposed)
         {

@@ -68,7 +68,7 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
     public async Task<T> ReadAsync<T>(string sql, (string Name, object? Value)[] parameters, Func<SqliteDataReader, T> read, CancellationToken cancellationToken = default)
     {
         // Until the first connection has set the file up, reads take the ordinary way.
-        var reader = _fileReady ? await _reads.TryTake(cancellationToken) : null;
+        var reader = _fileReady ? await _reads.TryTakeAsync(cancellationToken) : null;
         if (reader is null)
         {
             await using var connection = await OpenAsync(cancellationToken);
