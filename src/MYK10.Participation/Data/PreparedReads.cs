@@ -14,7 +14,8 @@ namespace MYK10.Participation.Data;
 /// (not pooled) and in query-only mode: it cannot write. When all are busy, <see cref="TryTakeAsync"/> says so and the
 /// caller reads on a pooled connection.
 /// </remarks>
-internal sealed class PreparedReads(string connectionString, Func<SqliteConnection, Task> setUp) : IDisposable
+/// <param name="pragmas">The connection settings every connection of the factory gets; query-only mode is added here.</param>
+internal sealed class PreparedReads(string connectionString, string pragmas) : IDisposable
 {
     // Two cores run at most two reads at once; a few more cover reads that wait for the disk.
     private const int MaxConnections = 4;
@@ -50,10 +51,9 @@ internal sealed class PreparedReads(string connectionString, Func<SqliteConnecti
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await setUp(connection);
-            await using var queryOnly = connection.CreateCommand();
-            queryOnly.CommandText = "PRAGMA query_only = ON;";
-            await queryOnly.ExecuteNonQueryAsync(cancellationToken);
+            await using var setUp = connection.CreateCommand();
+            setUp.CommandText = pragmas + "PRAGMA query_only = ON;";
+            await setUp.ExecuteNonQueryAsync(cancellationToken);
             return new Reader(connection);
         }
         catch

@@ -45,12 +45,7 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
         };
         _connectionString = builder.ToString();
         DataSource = builder.DataSource;
-        _reads = new PreparedReads(_connectionString, async connection =>
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = _pragmas;
-            await command.ExecuteNonQueryAsync();
-        });
+        _reads = new PreparedReads(_connectionString, _pragmas);
     }
 
     /// <summary>Path of the database file.</summary>
