@@ -116,16 +116,7 @@ public sealed class StrategyStore(IDbConnectionFactory connections, TimeProvider
             SELECT m.id, m.title FROM idea_measures im JOIN strategy_measures m ON m.id = im.measure_id
             WHERE im.idea_id = @Id ORDER BY m.title
             """;
-        return await connections.ReadAsync(sql, [("@Id", ideaId)], rows =>
-        {
-            var measures = new List<(long, string)>();
-            while (rows.Read())
-            {
-                measures.Add((rows.GetInt64(0), rows.GetString(1)));
-            }
-
-            return measures;
-        });
+        return await connections.ReadAsync(sql, [("@Id", ideaId)], rows => rows.Parse<(long, string)>().ToList());
     }
 
     public async Task<IReadOnlyList<Phase>> PhasesAsync(CancellationToken cancellationToken = default)
