@@ -32,6 +32,9 @@ public static class DapperTypeHandlers
     public static DateTimeOffset FromText(string text) =>
         DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 
+    /// <summary>As <see cref="FromText"/>, with SQL NULL as null.</summary>
+    public static DateTimeOffset? FromNullableText(object? value) => value is null or DBNull ? null : FromText((string)value);
+
     private sealed class DateTimeOffsetHandler : SqlMapper.TypeHandler<DateTimeOffset>
     {
         public override void SetValue(IDbDataParameter parameter, DateTimeOffset value)
@@ -51,8 +54,7 @@ public static class DapperTypeHandlers
             parameter.Value = value is { } v ? ToText(v) : DBNull.Value;
         }
 
-        public override DateTimeOffset? Parse(object value) =>
-            value is null or DBNull ? null : FromText((string)value);
+        public override DateTimeOffset? Parse(object value) => FromNullableText(value);
     }
 
     private sealed class GuidHandler : SqlMapper.TypeHandler<Guid>

@@ -141,7 +141,7 @@ public sealed class IdeaStore(IDbConnectionFactory connections, TimeProvider clo
 
     private static string? Text(SqliteDataReader row, int column) => row.IsDBNull(column) ? null : row.GetString(column);
 
-    private static DateTimeOffset? Time(SqliteDataReader row, int column) => row.IsDBNull(column) ? null : DapperTypeHandlers.FromText(row.GetString(column));
+    private static DateTimeOffset? Time(SqliteDataReader row, int column) => DapperTypeHandlers.FromNullableText(row.GetValue(column));
 
     public async Task<IReadOnlyList<IdeaComment>> CommentsAsync(long ideaId, CancellationToken cancellationToken = default)
     {
