@@ -29,6 +29,41 @@ public static partial class IdeaSearch
         return query.ToString().TrimEnd();
     }
 
+    /// <summary>
+    /// The public search index's query for a search of the list with its filters: the visitor's words in the title and
+    /// body, each filter as its token in the place column (<c>sql/0072_public_search_by_place_and_date.sql</c>).
+    /// Null without words to search for.
+    /// </summary>
+    public static string? ToPublicMatch(IdeaQuery query)
+    {
+        if (ToFtsQuery(query.Search) is not { } words)
+        {
+            return null;
+        }
+
+        var match = new StringBuilder("{title body} : (").Append(words).Append(')');
+        if (!string.IsNullOrEmpty(query.MunicipalityId))
+        {
+            AppendPlace(match, 'g', query.MunicipalityId);
+        }
+
+        if (!string.IsNullOrEmpty(query.FieldId))
+        {
+            AppendPlace(match, 'f', query.FieldId);
+        }
+
+        if (query.Status is not null && PublicStatus.ByUrlValue.TryGetValue(query.Status, out var answerStatus))
+        {
+            AppendPlace(match, 'a', answerStatus ?? "");
+        }
+
+        return match.ToString();
+    }
+
+    // The same token as the index's triggers write: the letter, then the value's UTF-8 bytes in hex.
+    private static void AppendPlace(StringBuilder match, char filter, string value) =>
+        match.Append(" AND place : \"").Append(filter).Append(Convert.ToHexString(Encoding.UTF8.GetBytes(value))).Append('"');
+
     /// <summary>The words of a text, in order.</summary>
     public static IEnumerable<string> Words(string text) => WordPattern().Matches(text).Select(m => m.Value);
 

@@ -28,10 +28,36 @@ public sealed class IdeaStore(IDbConnectionFactory connections, TimeProvider clo
         JOIN participants p ON p.id = i.author_id
         """;
 
+    private const string SupportedOrder = "ORDER BY i.supporters DESC, i.published_at DESC, i.id DESC";
+
     public async Task<IdeaPage> ListPublishedAsync(IdeaQuery query, CancellationToken cancellationToken = default)
     {
-        var where = new StringBuilder("WHERE i.state = 'published'");
+        var pageSize = Math.Clamp(query.PageSize, 1, 100);
+        var page = Math.Max(1, query.Page);
         var parameters = new DynamicParameters();
+        parameters.Add("Limit", pageSize);
+        parameters.Add("Offset", (long)(page - 1) * pageSize);
+        var (count, pageIds, order) = IdeaSearch.ToPublicMatch(query) is { } match
+            ? SearchSql(match, query.Sort, parameters)
+            : ListSql(query, parameters);
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(count, parameters, cancellationToken: cancellationToken));
+        if (total == 0)
+        {
+            return new IdeaPage([], 0, page, pageSize);
+        }
+
+        // The page's ids first, from an index alone; the joins then run for those rows only, not for every skipped one.
+        var list = $"SELECT {SummaryColumns} {Joins} WHERE i.id IN ({pageIds}) {order}";
+        var items = (await connection.QueryAsync<IdeaSummary>(new CommandDefinition(list, parameters, cancellationToken: cancellationToken))).AsList();
+        return new IdeaPage(items, total, page, pageSize);
+    }
+
+    /// <summary>The list without a search: the filters on the ideas' columns, sorted by their indexes.</summary>
+    private static (string Count, string PageIds, string Order) ListSql(IdeaQuery query, DynamicParameters parameters)
+    {
+        var where = new StringBuilder("WHERE i.state = 'published'");
         if (!string.IsNullOrEmpty(query.MunicipalityId))
         {
             where.Append(" AND i.municipality_id = @Municipality");
@@ -50,64 +76,26 @@ public sealed class IdeaStore(IDbConnectionFactory connections, TimeProvider clo
             parameters.Add("AnswerStatus", answerStatus);
         }
 
-        var searchOnly = parameters.ParameterNames.Any() is false; // no filter besides the search
-        var fts = IdeaSearch.ToFtsQuery(query.Search);
-        if (fts is not null)
-        {
-            where.Append(" AND i.id IN (SELECT rowid FROM ideas_public_fts WHERE ideas_public_fts MATCH @Fts)");
-            parameters.Add("Fts", fts);
-        }
-
-        var order = query.Sort == IdeaSort.MostSupported
-            ? "ORDER BY i.supporters DESC, i.published_at DESC, i.id DESC"
-            : "ORDER BY i.published_at DESC, i.id DESC";
-        var pageSize = Math.Clamp(query.PageSize, 1, 100);
-        var page = Math.Max(1, query.Page);
-        parameters.Add("Limit", pageSize);
-        parameters.Add("Offset", (long)(page - 1) * pageSize);
-
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var (ideas, total) = await SourceAndCountAsync(connection, query, fts is not null, searchOnly, where.ToString(), parameters, (long)page * pageSize, cancellationToken);
-        if (total == 0)
-        {
-            return new IdeaPage([], 0, page, pageSize);
-        }
-
-        // The page's ids first, from the index alone; the joins then run for those rows only, not for every skipped one.
-        var list = $"SELECT {SummaryColumns} {Joins} WHERE i.id IN (SELECT i.id FROM {ideas} {where} {order} LIMIT @Limit OFFSET @Offset) {order}";
-        var items = (await connection.QueryAsync<IdeaSummary>(new CommandDefinition(list, parameters, cancellationToken: cancellationToken))).AsList();
-        return new IdeaPage(items, total, page, pageSize);
-    }
-
-    /// <summary>Where the list reads its ideas from (the table, or the table by a chosen index), and how many match.</summary>
-    private async Task<(string Ideas, long Total)> SourceAndCountAsync(SqliteConnection connection, IdeaQuery query, bool search, bool searchOnly,
-        string where, DynamicParameters parameters, long needed, CancellationToken cancellationToken)
-    {
-        if (search && searchOnly)
-        {
-            // A search alone is counted in the full-text index of published ideas, without reading them.
-            var hits = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                "SELECT count(*) FROM ideas_public_fts WHERE ideas_public_fts MATCH @Fts", parameters, cancellationToken: cancellationToken));
-            var walk = hits > 0 && query.Sort == IdeaSort.Newest && WalkingPays(hits, needed, (await FiguresAsync(cancellationToken)).PublishedIdeas);
-            return (walk ? "ideas i INDEXED BY ideas_public_newest" : "ideas i", hits);
-        }
-
-        // A search within one municipality or field walks that one's few thousand ideas and looks each up among the
-        // hits, instead of reading every hit of the whole county to test its place.
-        var ideas = !search ? "ideas i"
-            : !string.IsNullOrEmpty(query.MunicipalityId) ? "ideas i INDEXED BY ideas_municipality"
-            : !string.IsNullOrEmpty(query.FieldId) ? "ideas i INDEXED BY ideas_field"
-            : "ideas i";
-        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT count(*) FROM {ideas} {where}", parameters, cancellationToken: cancellationToken));
-        return (ideas, total);
+        var order = query.Sort == IdeaSort.MostSupported ? SupportedOrder : "ORDER BY i.published_at DESC, i.id DESC";
+        return ($"SELECT count(*) FROM ideas i {where}", $"SELECT i.id FROM ideas i {where} {order} LIMIT @Limit OFFSET @Offset", order);
     }
 
     /// <summary>
-    /// Whether a search's page is found sooner by walking the published ideas newest first until it is full (about
-    /// <paramref name="needed"/> × published ÷ hits index entries) than by reading every hit and sorting them (a table
-    /// lookup each, some five times the cost of an index entry). Many hits: walk; few hits or a deep page: read them.
+    /// A search, filters included, in the public search index (<c>sql/0072_public_search_by_place_and_date.sql</c>):
+    /// counted there, and newest first paged there, by the index's rowid, which is the second of publication and the
+    /// idea's id. Sorted by support, every hit's counter is read.
     /// </summary>
-    internal static bool WalkingPays(long hits, long needed, long published) => needed * published < 5 * hits * hits;
+    private static (string Count, string PageIds, string Order) SearchSql(string match, IdeaSort sort, DynamicParameters parameters)
+    {
+        parameters.Add("Match", match);
+        const string Hits = "FROM ideas_public_search WHERE ideas_public_search MATCH @Match";
+        const string IdOfKey = "rowid & 2147483647";
+        return sort == IdeaSort.MostSupported
+            ? ($"SELECT count(*) {Hits}", $"SELECT i.id FROM ideas i WHERE i.id IN (SELECT {IdOfKey} {Hits}) {SupportedOrder} LIMIT @Limit OFFSET @Offset", SupportedOrder)
+            : ($"SELECT count(*) {Hits}",
+               $"SELECT {IdOfKey} {Hits} ORDER BY rowid DESC LIMIT @Limit OFFSET @Offset",
+               "ORDER BY unixepoch(i.published_at) DESC, i.id DESC");
+    }
 
     public async Task<IdeaDetail?> FindAsync(long id, CancellationToken cancellationToken = default)
     {
