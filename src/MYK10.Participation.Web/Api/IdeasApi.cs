@@ -55,7 +55,7 @@ internal static class IdeasApi
                 comments = idea.Comments,
                 createdAt = idea.CreatedAt,
                 publishedAt = idea.PublishedAt,
-                url = site.Value.Link($"/ideen/{idea.Id}"),
+                url = site.Value.Link(IdeaPaths.Detail(idea.Id)),
             });
         });
     }
@@ -73,7 +73,7 @@ internal static class IdeasApi
         comments = idea.Comments,
         createdAt = idea.CreatedAt,
         publishedAt = idea.PublishedAt,
-        url = site.Link($"/ideen/{idea.Id}"),
+        url = site.Link(IdeaPaths.Detail(idea.Id)),
     };
 
     private static string Author(string? displayName, bool deleted) => deleted ? "gelöschte Person" : displayName ?? "anonym";

@@ -205,7 +205,7 @@ public sealed class IdeaService(
 
     private OutgoingMail ConfirmationMail(string email, long ideaId, string title)
     {
-        var link = site.Value.Link($"/ideen/{ideaId}");
+        var link = site.Value.Link(IdeaPaths.Detail(ideaId));
         var text = $"""
             Guten Tag,
 

@@ -322,7 +322,7 @@ public sealed class ModerationService(
             WHERE i.id = @Id
             """, new { Id = id }, transaction);
 
-    private string Link(long ideaId) => site.Value.Link($"/ideen/{ideaId}");
+    private string Link(long ideaId) => site.Value.Link(IdeaPaths.Detail(ideaId));
 
     private sealed record IdeaRow(
         long Id, long AuthorId, string Title, string Body, string FieldId, string MunicipalityId, string State,

@@ -1,5 +1,6 @@
 using System.Text;
 using Dapper;
+using MYK10.Participation.Ideas;
 using static MYK10.Participation.Digests.DigestFormat;
 
 namespace MYK10.Participation.Digests.Sections;
@@ -21,7 +22,7 @@ internal sealed class DigestIdea
 
     public string? OfficialAnswer { get; set; }
 
-    public string Link(DigestContext context) => context.Link($"/ideen/{Id}");
+    public string Link(DigestContext context) => context.Link(IdeaPaths.Detail(Id));
 
     public static async Task<List<DigestIdea>> ReadAsync(DigestQuery query, string sql, object parameters, CancellationToken cancellationToken) =>
         (await query.Connection.QueryAsync<DigestIdea>(new CommandDefinition(sql, parameters, query.Transaction, cancellationToken: cancellationToken))).AsList();
