@@ -219,14 +219,21 @@ public sealed class IdeaPagesTests(IdeaPagesTests.Site site) : IClassFixture<Ide
             await PublishedIdeaAsync($"Pellenz-Bildung {i}", "bildung", "pellenz");
         }
 
-        var document = await site.CreateBrowserLikeClient().GetDocumentAsync("/ideen?gemeinde=pellenz&feld=bildung");
+        var document = await site.CreateBrowserLikeClient().GetDocumentAsync("/ideen?gemeinde=pellenz&feld=bildung&q=Pellenz%20%26%20Bildung");
         var next = document.QuerySelector(".pagination a[rel=next]")!.GetAttribute("href")!;
 
         Assert.Contains("gemeinde=pellenz", next, StringComparison.Ordinal);
         Assert.Contains("feld=bildung", next, StringComparison.Ordinal);
-        Assert.Contains("seite=2", next, StringComparison.Ordinal);
+        Assert.Contains("q=Pellenz%20%26%20Bildung", next, StringComparison.Ordinal);
+        Assert.EndsWith("&seite=2", next, StringComparison.Ordinal);
         var second = await site.CreateBrowserLikeClient().GetDocumentAsync(next);
         Assert.Single(second.QuerySelectorAll(".idea-card"));
+
+        // Back to the first page: the same filters, without a page number.
+        var previous = second.QuerySelector(".pagination a[rel=prev]")!.GetAttribute("href")!;
+        Assert.Equal(next[..^"&seite=2".Length], previous);
+        Assert.Equal(previous, second.QuerySelector(".pagination a[aria-label='Seite 1']")!.GetAttribute("href"));
+        Assert.Equal(20, (await site.CreateBrowserLikeClient().GetDocumentAsync(previous)).QuerySelectorAll(".idea-card").Length);
     }
 
     [Fact]

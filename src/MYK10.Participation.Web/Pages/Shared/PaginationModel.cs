@@ -18,6 +18,14 @@ public sealed record PaginationModel(int Page, int PageCount, string PageName, I
         return values;
     }
 
+    /// <summary>
+    /// The link to <paramref name="page"/>, given the generated link to the first page: the page parameter is the last of
+    /// the query, so one generated link serves every number.
+    /// </summary>
+    public string Href(string firstPage, int page) => page <= 1
+        ? firstPage
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{firstPage}{(firstPage.Contains('?', StringComparison.Ordinal) ? '&' : '?')}{PageParameter}={page}");
+
     /// <summary>The page numbers to show: first, last, and two either side of the current one.</summary>
     public IEnumerable<int?> Window()
     {
