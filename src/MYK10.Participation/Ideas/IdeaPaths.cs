@@ -2,8 +2,18 @@ using System.Globalization;
 
 namespace MYK10.Participation.Ideas;
 
-/// <summary>The site path of an idea's page (the route of <c>Pages/Ideen/Detail</c>), for links in pages, mail, digests and the API.</summary>
+/// <summary>
+/// The site paths of the ideas' pages (the routes of <c>Pages/Ideen</c>), for links in pages, mail, digests and the API,
+/// without generating a route for each link.
+/// </summary>
 public static class IdeaPaths
 {
-    public static string Detail(long id) => string.Create(CultureInfo.InvariantCulture, $"/ideen/{id}");
+    public const string List = "/ideen";
+
+    public static string Detail(long id) => string.Create(CultureInfo.InvariantCulture, $"{List}/{id}");
+
+    public static string Report(long id) => $"{Detail(id)}/melden";
+
+    /// <summary>The list filtered by one parameter, e.g. <c>/ideen?feld=energie</c>.</summary>
+    public static string ListBy(string parameter, string value) => $"{List}?{parameter}={Uri.EscapeDataString(value)}";
 }

@@ -141,6 +141,8 @@ public sealed class IdeaPagesTests(IdeaPagesTests.Site site) : IClassFixture<Ide
         Assert.Equal("Unterstützen", link.TextContent.Trim());
         Assert.Equal($"/konto/anmelden?ReturnUrl=%2Fideen%2F{id}", link.GetAttribute("href"));
         Assert.Equal(link.GetAttribute("href"), page.QuerySelector("#kommentieren a")!.GetAttribute("href"));
+        Assert.Equal(["/ideen?feld=kommunikationsinfrastruktur", "/ideen?gemeinde=mendig"], page.QuerySelectorAll(".details dd a").Select(a => a.GetAttribute("href")));
+        Assert.Equal($"/ideen/{id}/melden", page.QuerySelector(".report-link a")!.GetAttribute("href"));
     }
 
     [Fact]
@@ -154,11 +156,13 @@ public sealed class IdeaPagesTests(IdeaPagesTests.Site site) : IClassFixture<Ide
         var commentItem = page.QuerySelector(".comment-list li")!;
         Assert.Contains("Das finde ich unmöglich!", commentItem.TextContent, StringComparison.Ordinal);
         var commentId = commentItem.Id!["kommentar-".Length..];
+        var reportLink = commentItem.QuerySelector("a[href*='/melden']")!.GetAttribute("href")!;
+        Assert.Equal($"/ideen/{id}/melden?kommentar={commentId}", reportLink);
 
         for (var i = 0; i < 3; i++)
         {
             var (reporter, _) = await site.ParticipantClientAsync();
-            using var report = await reporter.PostFormAsync($"/ideen/{id}/melden?kommentar={commentId}", new() { ["Input.Reason"] = "insult" });
+            using var report = await reporter.PostFormAsync(reportLink, new() { ["Input.Reason"] = "insult" });
             Assert.Equal(HttpStatusCode.Redirect, report.StatusCode);
         }
 
