@@ -80,9 +80,11 @@ public sealed class MostSupportedIdeasSection : IDigestSection
 
     public async Task<DigestBlock> BuildAsync(DigestContext context, DigestQuery query, CancellationToken cancellationToken)
     {
+        // Walks the ideas by support until five of the area are found. Left to itself, the planner reads every
+        // published idea by its date (the date bound is a range on another index) and sorts them: 70 ms instead of 0.1.
         const string sql = """
             SELECT i.id AS Id, i.title AS Title, i.body AS Body, f.name AS FieldName, i.supporters AS Supporters
-            FROM ideas i
+            FROM ideas i INDEXED BY ideas_most_supported
             JOIN fields_of_action f ON f.id = i.field_id
             WHERE i.state = 'published' AND i.published_at < @End AND (@Area IS NULL OR i.municipality_id = @Area)
             ORDER BY i.supporters DESC, i.published_at, i.id
