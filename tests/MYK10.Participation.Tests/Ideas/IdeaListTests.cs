@@ -179,6 +179,22 @@ public sealed class IdeaListTests
     }
 
     [Fact]
+    public async Task PublishingAnIdeaBeyondTheSearchKey_IsRefused()
+    {
+        await using var app = await TestApp.StartAsync();
+        var author = await app.Connections.ParticipantAsync();
+        var idea = (await app.Get<IdeaService>().SubmitAsync(author, new IdeaSubmission("Radweg nach Mendig", "Ein Radweg an der Nette entlang.", "energie", "mendig", null))).IdeaId!.Value;
+        await using (var connection = await app.Connections.OpenAsync())
+        {
+            await connection.ExecuteAsync("UPDATE ideas SET id = 2147483648 WHERE id = @Id", new { Id = idea });
+        }
+
+        // The search key keeps 31 bits for the id; a larger one would collide with the next second's keys.
+        var refused = await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => app.Connections.PublishAsync(2147483648));
+        Assert.Contains("beyond the public search key", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Search_OrdersIdeasPublishedInTheSameSecondById()
     {
         await using var app = await TestApp.StartAsync();
