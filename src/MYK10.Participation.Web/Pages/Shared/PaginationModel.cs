@@ -3,18 +3,11 @@ namespace MYK10.Participation.Web.Pages.Shared;
 /// <summary>What the pagination partial needs: the current page, how many, and the filters every link keeps.</summary>
 public sealed record PaginationModel(int Page, int PageCount, string PageName, IReadOnlyDictionary<string, string> RouteValues, string PageParameter = "seite")
 {
-    public Dictionary<string, string> For(int page)
+    /// <summary>The route values of the first page: the filters, without a page number.</summary>
+    public Dictionary<string, string> FirstPageValues()
     {
         var values = new Dictionary<string, string>(RouteValues, StringComparer.Ordinal);
-        if (page > 1)
-        {
-            values[PageParameter] = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-        else
-        {
-            values.Remove(PageParameter);
-        }
-
+        values.Remove(PageParameter);
         return values;
     }
 
