@@ -98,7 +98,18 @@ public sealed record IdeaQuery(
     string? Search = null,
     IdeaSort Sort = IdeaSort.Newest,
     int Page = 1,
-    int PageSize = 20);
+    int PageSize = 20)
+{
+    /// <summary>
+    /// Whether the list is filtered by answer status, and by which (null: not answered yet). An empty or unknown
+    /// <see cref="Status"/> filters nothing.
+    /// </summary>
+    public bool FiltersByAnswer(out string? answerStatus)
+    {
+        answerStatus = null;
+        return Status is not null && PublicStatus.ByUrlValue.TryGetValue(Status, out answerStatus);
+    }
+}
 
 public enum IdeaSort
 {

@@ -52,7 +52,7 @@ public static partial class IdeaSearch
             AppendPlace(match, 'f', query.FieldId);
         }
 
-        if (query.Status is not null && PublicStatus.ByUrlValue.TryGetValue(query.Status, out var answerStatus))
+        if (query.FiltersByAnswer(out var answerStatus))
         {
             AppendPlace(match, 'a', answerStatus ?? "");
         }

@@ -70,7 +70,7 @@ public sealed class IdeaStore(IDbConnectionFactory connections, TimeProvider clo
             parameters.Add("Field", query.FieldId);
         }
 
-        if (query.Status is not null && PublicStatus.ByUrlValue.TryGetValue(query.Status, out var answerStatus))
+        if (query.FiltersByAnswer(out var answerStatus))
         {
             where.Append(answerStatus is null ? " AND i.answer_status IS NULL" : " AND i.answer_status = @AnswerStatus");
             parameters.Add("AnswerStatus", answerStatus);
@@ -90,11 +90,10 @@ public sealed class IdeaStore(IDbConnectionFactory connections, TimeProvider clo
         parameters.Add("Match", match);
         const string Hits = "FROM ideas_public_search WHERE ideas_public_search MATCH @Match";
         const string IdOfKey = "rowid & 2147483647";
-        return sort == IdeaSort.MostSupported
-            ? ($"SELECT count(*) {Hits}", $"SELECT i.id FROM ideas i WHERE i.id IN (SELECT {IdOfKey} {Hits}) {SupportedOrder} LIMIT @Limit OFFSET @Offset", SupportedOrder)
-            : ($"SELECT count(*) {Hits}",
-               $"SELECT {IdOfKey} {Hits} ORDER BY rowid DESC LIMIT @Limit OFFSET @Offset",
-               "ORDER BY unixepoch(i.published_at) DESC, i.id DESC");
+        var (pageIds, order) = sort == IdeaSort.MostSupported
+            ? ($"SELECT i.id FROM ideas i WHERE i.id IN (SELECT {IdOfKey} {Hits}) {SupportedOrder} LIMIT @Limit OFFSET @Offset", SupportedOrder)
+            : ($"SELECT {IdOfKey} {Hits} ORDER BY rowid DESC LIMIT @Limit OFFSET @Offset", "ORDER BY unixepoch(i.published_at) DESC, i.id DESC");
+        return ($"SELECT count(*) {Hits}", pageIds, order);
     }
 
     public async Task<IdeaDetail?> FindAsync(long id, CancellationToken cancellationToken = default)
