@@ -26,6 +26,10 @@ public static class PageCache
     /// <summary>Where a successful POST may change any cached page: staff work, the strategy, a participant's name or account.</summary>
     private static readonly string[] ChangesEverything = ["/moderation", "/admin", "/staff", "/strategie", "/konto/profil", "/konto/loeschen"];
 
+    /// <summary>How long a cached page (and a shared result) lives: <c>Caching:AnonymousPageSeconds</c>, default 30; zero turns caching off.</summary>
+    public static TimeSpan Lifetime(IConfiguration configuration) =>
+        TimeSpan.FromSeconds(configuration.GetValue("Caching:AnonymousPageSeconds", 30.0));
+
     public static string IdeaTag(long id) => $"idea-{id.ToString(CultureInfo.InvariantCulture)}";
 
     public static IServiceCollection AddPageCache(this IServiceCollection services)
@@ -38,7 +42,7 @@ public static class PageCache
         services.AddSingleton<SharedResults>();
         services.AddOptions<OutputCacheOptions>().Configure<IConfiguration>((o, configuration) =>
         {
-            var lifetime = TimeSpan.FromSeconds(configuration.GetValue("Caching:AnonymousPageSeconds", 30.0));
+            var lifetime = Lifetime(configuration);
             o.AddPolicy(PolicyName, new AnonymousPagePolicy(lifetime, new SecondRequestAdmission(lifetime)));
         });
         return services;

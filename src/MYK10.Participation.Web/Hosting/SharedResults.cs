@@ -13,7 +13,7 @@ namespace MYK10.Participation.Web.Hosting;
 /// </remarks>
 public sealed class SharedResults(IConfiguration configuration) : IDisposable
 {
-    private readonly TimeSpan _lifetime = TimeSpan.FromSeconds(configuration.GetValue("Caching:AnonymousPageSeconds", 30.0));
+    private readonly TimeSpan _lifetime = PageCache.Lifetime(configuration);
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 4 * 1024 * 1024 });
 
     /// <summary>The kept result for this key (a record, compared by value), or a new one that is then kept.</summary>
