@@ -12,7 +12,10 @@ public static class IdeaPaths
 
     public static string Detail(long id) => string.Create(CultureInfo.InvariantCulture, $"{List}/{id}");
 
-    public static string Report(long id) => $"{Detail(id)}/melden";
+    /// <summary>The report page of an idea, or of one of its comments.</summary>
+    public static string Report(long id, long? commentId = null) => commentId is { } comment
+        ? string.Create(CultureInfo.InvariantCulture, $"{Detail(id)}/melden?kommentar={comment}")
+        : $"{Detail(id)}/melden";
 
     /// <summary>The list filtered by one parameter, e.g. <c>/ideen?feld=energie</c>.</summary>
     public static string ListBy(string parameter, string value) => $"{List}?{parameter}={Uri.EscapeDataString(value)}";
