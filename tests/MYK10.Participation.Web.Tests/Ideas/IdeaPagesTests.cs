@@ -44,7 +44,9 @@ public sealed class IdeaPagesTests(IdeaPagesTests.Site site) : IClassFixture<Ide
         using var api = await site.CreateBrowserLikeClient().GetAsync($"/api/v1{ideaUrl.Replace("/ideen", "/ideas", StringComparison.Ordinal)}");
         var list = await site.CreateBrowserLikeClient().GetDocumentAsync($"/ideen?q={Uri.EscapeDataString(title)}");
         Assert.Equal(HttpStatusCode.NotFound, forOther.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, forAnonymous.StatusCode);
+        // Signed out (the author following the link in the confirmation mail): to the sign-in and back, nothing shown.
+        Assert.Equal(HttpStatusCode.Redirect, forAnonymous.StatusCode);
+        Assert.Equal($"/konto/anmelden?ReturnUrl={Uri.EscapeDataString(ideaUrl)}", forAnonymous.Headers.Location!.PathAndQuery);
         Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
         Assert.Empty(list.QuerySelectorAll(".idea-card"));
     }
