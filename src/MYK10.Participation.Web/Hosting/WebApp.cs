@@ -151,6 +151,12 @@ public static class WebApp
         await app.Services.GetRequiredService<Migrator>().MigrateAsync();
         RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>());
         await RecurringJobs.RegisterCouncilDigestsAsync(app.Services.GetRequiredService<MYK10.Participation.Digests.DigestSchedules>());
+        var site = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SiteOptions>>().Value;
+        if (!app.Environment.IsDevelopment() && site.PublicAddressProblem() is { } problem)
+        {
+            app.Logger.LogWarning("Site:BaseUrl is {BaseUrl}, but {Problem}: sign-in, unsubscribe and idea links in mail will not work for citizens. Set Site:BaseUrl to the site's public https address.", site.BaseUrl, problem);
+        }
+
         var transport = app.Services.GetRequiredService<IMailTransport>();
         app.Logger.LogInformation("Mail goes to {Transport}", transport.Description);
         if (transport is PickupDirectoryMailTransport)
