@@ -208,5 +208,18 @@ public sealed class CookieAndLanguageTests(CookieAndLanguageTests.Site site) : I
         var document = await response.ReadDocumentAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("true", document.QuerySelector("#Input_Message")!.GetAttribute("aria-invalid"));
+        Assert.Equal("Bitte füllen Sie das Feld „Ihre Nachricht“ aus.", document.QuerySelector("#Input_Message-error")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task RequiredField_InEnglish_NamesTheField()
+    {
+        var client = site.CreateBrowserLikeClient();
+        await client.PostFormAsync("/", new() { ["Input.Culture"] = "en", ["Input.ReturnUrl"] = "/" }, "form.language-switch");
+
+        using var response = await client.PostFormAsync("/konto/anmelden", new() { ["Input.Email"] = "" });
+
+        var document = await response.ReadDocumentAsync();
+        Assert.Equal("Please fill in the field “Email address”.", document.QuerySelector("#Input_Email-error")!.TextContent.Trim());
     }
 }
