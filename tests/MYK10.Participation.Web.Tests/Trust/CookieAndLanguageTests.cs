@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
 using System.Net;
+using AngleSharp.Dom;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Net.Http.Headers;
 using MYK10.Participation.Ballots;
+using MYK10.Participation.Reference;
 using MYK10.Participation.Staff;
 using MYK10.Participation.Web.Tests.Ballots;
 using MYK10.Participation.Web.Tests.Infrastructure;
@@ -137,6 +139,28 @@ public sealed class CookieAndLanguageTests(CookieAndLanguageTests.Site site) : I
         var period = page.QuerySelectorAll(".vote-list li").Single(li => li.QuerySelector("h3")!.TextContent.Trim() == title).QuerySelector("p.muted")!.TextContent;
         Assert.StartsWith("04/01/2025 15:32 to ", period, StringComparison.Ordinal);
         Assert.DoesNotContain("PM", period, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FieldsOfAction_AreNamedInTheVisitorsLanguage()
+    {
+        var stored = (await site.Get<ReferenceStore>().FieldsOfActionAsync()).Select(f => f.Name).ToList();
+        var german = site.CreateBrowserLikeClient();
+        var english = site.CreateBrowserLikeClient();
+        await english.PostFormAsync("/", new() { ["Input.Culture"] = "en", ["Input.ReturnUrl"] = "/" }, "form.language-switch");
+
+        static List<string> Listed(IDocument page) => page.QuerySelectorAll(".field-list li").Select(li => li.TextContent.Trim()).ToList();
+        var listedInGerman = Listed(await german.GetDocumentAsync("/"));
+        var listedInEnglish = Listed(await english.GetDocumentAsync("/"));
+
+        Assert.Equal(stored, listedInGerman);
+        Assert.Equal(stored.Count, listedInEnglish.Count);
+        // A field without an English name would show its stored German one.
+        Assert.All(stored.Zip(listedInEnglish), names => Assert.NotEqual(names.First, names.Second));
+        var filter = (await english.GetDocumentAsync("/ideen")).QuerySelectorAll("select#feld option").Select(o => o.TextContent.Trim());
+        Assert.Contains("Transport and mobility", filter);
+        Assert.Equal("Energy", (await english.GetDocumentAsync("/strategie/energie")).QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal("Energie", (await german.GetDocumentAsync("/strategie/energie")).QuerySelector("h1")!.TextContent.Trim());
     }
 
     [Fact]
