@@ -175,7 +175,7 @@ public sealed class IdeaService(
         }
 
         if (commentId is not null && await connection.ExecuteScalarAsync<long>(
-                "SELECT count(*) FROM idea_comments WHERE id = @CommentId AND idea_id = @IdeaId AND state <> 'deleted'",
+                "SELECT count(*) FROM idea_comments WHERE id = @CommentId AND idea_id = @IdeaId AND state = 'visible'",
                 new { CommentId = commentId, IdeaId = ideaId }, transaction) == 0)
         {
             return ContributionOutcome.NotAvailable;

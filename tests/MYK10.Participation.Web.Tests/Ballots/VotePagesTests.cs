@@ -214,6 +214,10 @@ public sealed class VotePagesTests(VotePagesTests.Site site) : IClassFixture<Vot
         Assert.Contains("✓", rows[0], StringComparison.Ordinal);
         Assert.Contains($"Der Stimmzettel mit dem Beleg {code} ist gezählt", page.QuerySelector("#pruefung")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(code, page.QuerySelector("table.ballot-table")!.TextContent, StringComparison.Ordinal);
+        // Typed without the dashes, in groups with spaces: the same ballot.
+        var typed = Uri.EscapeDataString(code.Replace("-", "", StringComparison.Ordinal).ToLowerInvariant().Insert(6, " "));
+        var retyped = await client.GetDocumentAsync($"/abstimmungen/{vote.Id}/ergebnis?beleg={typed}");
+        Assert.Contains($"Der Stimmzettel mit dem Beleg {code} ist gezählt", retyped.QuerySelector("#pruefung")!.TextContent, StringComparison.Ordinal);
 
         using var json = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/votes/{vote.Id}/result"));
         Assert.Equal("approval", json.RootElement.GetProperty("method").GetString());

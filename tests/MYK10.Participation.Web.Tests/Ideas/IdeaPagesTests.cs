@@ -169,6 +169,28 @@ public sealed class IdeaPagesTests(IdeaPagesTests.Site site) : IClassFixture<Ide
         page = await site.CreateBrowserLikeClient().GetDocumentAsync($"/ideen/{id}");
         Assert.DoesNotContain("Das finde ich unmöglich!", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("ausgeblendet, bis die Moderation", page.QuerySelector($"#kommentar-{commentId}")!.TextContent, StringComparison.Ordinal);
+
+        // The hidden text is for moderators only: the report page, which quotes the comment, no longer finds it.
+        var (fourth, _) = await site.ParticipantClientAsync();
+        using var reportPage = await fourth.GetAsync(reportLink);
+        Assert.Equal(HttpStatusCode.NotFound, reportPage.StatusCode);
+        Assert.DoesNotContain("Das finde ich unmöglich!", await reportPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_WithoutAHandler_Answers405WithTheGermanErrorPage_NotAnEmptyPage()
+    {
+        var id = await PublishedIdeaAsync();
+        var (participant, _) = await site.ParticipantClientAsync();
+
+        foreach (var action in new[] { $"/ideen/{id}", $"/ideen/{id}?handler=gibtesnicht", "/ideen" })
+        {
+            using var response = await participant.PostWithTokenAsync($"/ideen/{id}", action, []);
+            var document = await response.ReadDocumentAsync();
+
+            Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+            Assert.Equal("Die Anfrage konnte nicht bearbeitet werden", document.QuerySelector("h1")!.TextContent);
+        }
     }
 
     [Fact]
@@ -238,6 +260,11 @@ public sealed class IdeaPagesTests(IdeaPagesTests.Site site) : IClassFixture<Ide
         Assert.Equal(next[..^"&seite=2".Length], previous);
         Assert.Equal(previous, second.QuerySelector(".pagination a[aria-label='Seite 1']")!.GetAttribute("href"));
         Assert.Equal(20, (await site.CreateBrowserLikeClient().GetDocumentAsync(previous)).QuerySelectorAll(".idea-card").Length);
+
+        // A page beyond the last says where the selection ends and links there, with the filters.
+        var beyond = await site.CreateBrowserLikeClient().GetDocumentAsync(next.Replace("&seite=2", "&seite=9", StringComparison.Ordinal));
+        Assert.Equal("Diese Seite gibt es nicht: Die Auswahl endet auf Seite 2.", beyond.QuerySelector(".empty-state strong")!.TextContent);
+        Assert.Equal(next, beyond.QuerySelector(".empty-state a")!.GetAttribute("href"));
     }
 
     [Fact]

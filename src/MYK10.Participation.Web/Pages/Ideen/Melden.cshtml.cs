@@ -76,7 +76,8 @@ public sealed class MeldenModel(IdeaStore ideas, IdeaService service, RateLimits
         Idea = idea;
         if (CommentId is { } commentId)
         {
-            Comment = (await ideas.CommentsAsync(id)).FirstOrDefault(c => c.Id == commentId && c.State != "deleted");
+            // Only a comment the public can read can be reported: a hidden one's text is for moderators only.
+            Comment = (await ideas.CommentsAsync(id)).FirstOrDefault(c => c.Id == commentId && c.IsVisible);
             return Comment is not null;
         }
 

@@ -32,6 +32,8 @@ public sealed class MeldungenModel(ModerationStore moderation, ModerationService
         {
             case ModerationOutcome.Done:
                 return RedirectToPage(new { hinweis = "hidden" });
+            case ModerationOutcome.Conflict:
+                return RedirectToPage(new { hinweis = "not-public" });
             case ModerationOutcome.Invalid:
                 ModelState.AddModelError(NoteField(Input.IdeaId, Input.CommentId), text["Reports.HideNoteRequired"]);
                 await LoadAsync();
