@@ -18,7 +18,15 @@ namespace MYK10.Participation.Web.Hosting;
 /// <summary>The composition root of the site.</summary>
 public static class WebApp
 {
-    public static readonly CultureInfo[] Cultures = [new("de-DE"), new("en")];
+    /// <summary>
+    /// German, and English with British dates and times (04/01/2027 15:32, not 1/4/2027 3:32 PM); the English texts come
+    /// from the *.en.resx resources, the parent of en-GB.
+    /// </summary>
+    public static readonly CultureInfo[] Cultures = [new("de-DE"), new("en-GB")];
+
+    /// <summary>The supported culture named exactly or by its language ("en"), or null.</summary>
+    public static CultureInfo? CultureFor(string? name) =>
+        Cultures.FirstOrDefault(c => c.Name == name || c.TwoLetterISOLanguageName == name);
 
     public static WebApplication Build(string[] args)
     {
@@ -78,7 +86,7 @@ public static class WebApp
             o.SupportedCultures = Cultures;
             o.SupportedUICultures = Cultures;
             // German unless the visitor chose otherwise; the browser's language alone does not switch the site.
-            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+            o.RequestCultureProviders = [new LanguageCookieCultureProvider()];
         });
 
         services.AddAuthentication(Policies.StaffScheme)

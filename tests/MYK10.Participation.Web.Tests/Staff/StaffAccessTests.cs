@@ -47,8 +47,8 @@ public sealed class StaffAccessTests(StaffAccessTests.Site site) : IClassFixture
         using var response = await client.PostFormAsync("/staff/anmelden", new() { ["Input.Email"] = "", ["Input.Password"] = "" });
         var document = await response.ReadDocumentAsync();
 
-        Assert.Equal("Bitte geben Sie E-Mail-Adresse an.", document.QuerySelector("#Input_Email-error")!.TextContent.Trim());
-        Assert.Equal("Bitte geben Sie Passwort an.", document.QuerySelector("#Input_Password-error")!.TextContent.Trim());
+        Assert.Equal("Bitte füllen Sie das Feld „E-Mail-Adresse“ aus.", document.QuerySelector("#Input_Email-error")!.TextContent.Trim());
+        Assert.Equal("Bitte füllen Sie das Feld „Passwort“ aus.", document.QuerySelector("#Input_Password-error")!.TextContent.Trim());
     }
 
     [Fact]
