@@ -22,10 +22,12 @@ public sealed class IdeaService(
     public async Task<SubmitResult> SubmitAsync(long authorId, IdeaSubmission input)
     {
         const string insert = """
-            INSERT INTO ideas (author_id, title, body, field_id, municipality_id, place, state, created_at)
-            VALUES (@AuthorId, @Title, @Body, @FieldId, @MunicipalityId, @Place, 'pending', @Now)
+            INSERT INTO ideas (author_id, title, body, field_id, municipality_id, place, state, created_at, submission_key)
+            VALUES (@AuthorId, @Title, @Body, @FieldId, @MunicipalityId, @Place, 'pending', @Now, @Key)
+            ON CONFLICT (author_id, submission_key) WHERE submission_key IS NOT NULL DO NOTHING
             RETURNING id
             """;
+        const string earlier = "SELECT id FROM ideas WHERE author_id = @AuthorId AND submission_key = @Key";
         var idea = IdeaRules.Normalise(input);
         var fields = (await reference.FieldsOfActionAsync()).Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
         var municipalities = (await reference.MunicipalitiesAsync()).Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
@@ -35,11 +37,12 @@ public sealed class IdeaService(
             return new SubmitResult(null, errors);
         }
 
+        var key = input.FormKey is { Length: >= 16 and <= 64 } formKey ? formKey : null;
         long id;
         await using (var connection = await connections.OpenAsync())
         await using (var transaction = connection.BeginTransaction())
         {
-            id = await connection.ExecuteScalarAsync<long>(insert, new
+            var inserted = await connection.ExecuteScalarAsync<long?>(insert, new
             {
                 AuthorId = authorId,
                 idea.Title,
@@ -48,7 +51,15 @@ public sealed class IdeaService(
                 idea.MunicipalityId,
                 idea.Place,
                 Now = clock.GetUtcNow(),
+                Key = key,
             }, transaction);
+            if (inserted is null)
+            {
+                // The same form again: the idea it stored the first time, and no second confirmation mail.
+                return new SubmitResult(await connection.ExecuteScalarAsync<long>(earlier, new { AuthorId = authorId, Key = key }, transaction), new Dictionary<IdeaField, IdeaError>());
+            }
+
+            id = inserted.Value;
             var email = await connection.ExecuteScalarAsync<string?>(
                 "SELECT email FROM participants WHERE id = @Id", new { Id = authorId }, transaction);
             if (email is not null)

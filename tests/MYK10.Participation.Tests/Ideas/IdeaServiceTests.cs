@@ -48,6 +48,25 @@ public sealed class IdeaServiceTests
     }
 
     [Fact]
+    public async Task Submit_TheSameFormTwice_StoresOneIdea_AndMailsOnce()
+    {
+        await using var app = await TestApp.StartAsync();
+        var author = await app.Connections.ParticipantAsync();
+        var service = app.Get<IdeaService>();
+        var form = new IdeaSubmission("Rufbus per App", "Ein Rufbus, den man per App bestellt.", "verkehr-und-mobilitaet", "mendig", null, Guid.NewGuid().ToString("N"));
+
+        var results = await Task.WhenAll(service.SubmitAsync(author, form), service.SubmitAsync(author, form));
+        var again = await service.SubmitAsync(author, form);
+        var another = await service.SubmitAsync(author, form with { FormKey = Guid.NewGuid().ToString("N") });
+
+        Assert.All(results.Append(again), r => Assert.Equal(results[0].IdeaId, r.IdeaId));
+        Assert.NotEqual(results[0].IdeaId, another.IdeaId);
+        await using var connection = await app.Connections.OpenAsync();
+        Assert.Equal(2, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM ideas"));
+        Assert.Equal(2, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM mail_outbox"));
+    }
+
+    [Fact]
     public async Task Submit_LengthsCountCharactersAsTheDatabaseDoes_NotUtf16Units()
     {
         await using var app = await TestApp.StartAsync();

@@ -52,6 +52,22 @@ public sealed class IdeaPagesTests(IdeaPagesTests.Site site) : IClassFixture<Ide
     }
 
     [Fact]
+    public async Task Submit_TheSameFormTwice_ShowsTheSameConfirmation_AndStoresOneIdea()
+    {
+        var (author, _) = await site.ParticipantClientAsync();
+        var title = $"Doppelklick {Guid.NewGuid():N}"[..30];
+        var form = await author.GetDocumentAsync("/ideen/neu");
+
+        using var first = await author.SubmitFormAsync(form, "/ideen/neu", ValidIdea(title));
+        using var second = await author.SubmitFormAsync(form, "/ideen/neu", ValidIdea(title));
+
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        Assert.Equal(first.Headers.Location, second.Headers.Location);
+        await using var connection = await site.Get<IDbConnectionFactory>().OpenAsync();
+        Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM ideas WHERE title = @Title", new { Title = title }));
+    }
+
+    [Fact]
     public async Task Submit_Anonymous_IsSentToSignIn()
     {
         using var response = await site.CreateBrowserLikeClient().GetAsync("/ideen/neu");
