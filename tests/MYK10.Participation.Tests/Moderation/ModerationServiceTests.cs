@@ -5,6 +5,7 @@ using MYK10.Participation.Ideas;
 using MYK10.Participation.Mail;
 using MYK10.Participation.Moderation;
 using MYK10.Participation.Tests.Infrastructure;
+using MYK10.Participation.Comments;
 
 namespace MYK10.Participation.Tests.Moderation;
 
@@ -164,14 +165,14 @@ public sealed class ModerationServiceTests
         {
             for (var i = 0; i < 3; i++)
             {
-                await ideas.ReportAsync(await app.Connections.ParticipantAsync(), idea, comment, "insult", null);
+                await app.Get<CommentService>().ReportAsync(await app.Connections.ParticipantAsync(), ReportTarget.IdeaComment(idea, comment!.Value), "insult", null);
             }
         }
 
         Assert.Equal(2, (await app.Get<ModerationStore>().OpenReportsAsync()).Count);
-        Assert.Equal(ModerationOutcome.Done, (await app.Get<ModerationService>().DismissReportsAsync(moderator, idea, first)).Outcome);
-        Assert.Equal("note", (await app.Get<ModerationService>().HideAsync(moderator, idea, second, " ")).Error);
-        Assert.Equal(ModerationOutcome.Done, (await app.Get<ModerationService>().HideAsync(moderator, idea, second, "Beleidigung")).Outcome);
+        Assert.Equal(ModerationOutcome.Done, (await app.Get<ModerationService>().DismissReportsAsync(moderator, ReportTarget.IdeaComment(idea, first!.Value))).Outcome);
+        Assert.Equal("note", (await app.Get<ModerationService>().HideAsync(moderator, ReportTarget.IdeaComment(idea, second!.Value), " ")).Error);
+        Assert.Equal(ModerationOutcome.Done, (await app.Get<ModerationService>().HideAsync(moderator, ReportTarget.IdeaComment(idea, second.Value), "Beleidigung")).Outcome);
 
         var comments = await app.Get<IdeaStore>().CommentsAsync(idea);
         Assert.Equal("visible", comments.Single(c => c.Id == first).State);
