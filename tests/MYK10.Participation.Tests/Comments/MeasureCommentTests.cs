@@ -122,6 +122,25 @@ public sealed class MeasureCommentTests
     }
 
     [Fact]
+    public async Task ModerationBacklogOfADigest_CountsReportsOnMeasureComments_ForThePlacesTheMeasureConcerns()
+    {
+        await using var app = await TestApp.StartAsync();
+        var measure = await MeasureAsync(app, municipalities: ["mayen"]);
+        var comment = await CommentAsync(app, await app.Connections.ParticipantAsync(), measure, "Gemeldeter Kommentar");
+        await app.Get<CommentService>().ReportAsync(await app.Connections.ParticipantAsync(), ReportTarget.MeasureComment(comment), "spam", null);
+        var now = app.Clock.GetUtcNow();
+        await using var connection = await app.Connections.OpenAsync();
+
+        async Task<string> BacklogAsync(string? area) => (await new MYK10.Participation.Digests.Sections.ModerationBacklogSection().BuildAsync(
+            new MYK10.Participation.Digests.DigestContext(1, "Rat", area, "Ort", new(now.AddDays(-7), now.AddDays(1)), path => path),
+            new MYK10.Participation.Digests.DigestQuery(connection, null), CancellationToken.None)).Text;
+
+        Assert.Contains("1 Meldung ist offen", await BacklogAsync(null), StringComparison.Ordinal);
+        Assert.Contains("1 Meldung ist offen", await BacklogAsync("mayen"), StringComparison.Ordinal);
+        Assert.Contains("Keine Meldungen sind offen.", await BacklogAsync("andernach"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Migration_KeepsEarlierReportsAndAuditEntries_AndTheLogStaysAppendOnly()
     {
         await using var app = await TestApp.StartAsync(migrate: false);
@@ -149,11 +168,11 @@ public sealed class MeasureCommentTests
         Assert.Equal(ContributionOutcome.AlreadyDone, await app.Get<CommentService>().ReportAsync(reporter, ReportTarget.Idea(idea), "other", null));
     }
 
-    private static async Task<long> MeasureAsync(TestApp app, string title = "Digitale Bürgerdienste")
+    private static async Task<long> MeasureAsync(TestApp app, string title = "Digitale Bürgerdienste", IReadOnlyList<string>? municipalities = null)
     {
         var service = app.Get<StrategyService>();
         var goal = (await service.SaveGoalAsync(null, new GoalInput("digitale-souveraenitaet", "Verwaltung digital", "", 0))).Id!.Value;
-        return (await service.SaveMeasureAsync(null, new MeasureInput(goal, title, "", null, null, null, MeasureStatuses.Discussion, [], 0, null), null)).Id!.Value;
+        return (await service.SaveMeasureAsync(null, new MeasureInput(goal, title, "", null, null, null, MeasureStatuses.Discussion, municipalities ?? [], 0, null), null)).Id!.Value;
     }
 
     private static async Task<long> CommentAsync(TestApp app, long author, long measure, string text)
