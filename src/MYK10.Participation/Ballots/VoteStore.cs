@@ -47,6 +47,18 @@ public sealed class VoteStore(IDbConnectionFactory connections)
         return new string(code);
     }
 
+    /// <summary>
+    /// A receipt code as a voter may type it (lower case, spaces, without or with other dashes) in the form it is stored:
+    /// twelve letters of the alphabet get their dashes back; anything else (an imported file's code) is only trimmed.
+    /// </summary>
+    public static string NormaliseReceiptCode(string typed)
+    {
+        var compact = new string(typed.Where(c => !char.IsWhiteSpace(c) && c is not ('-' or '–' or '‐')).Select(char.ToUpperInvariant).ToArray());
+        return compact.Length == 12 && compact.All(c => ReceiptAlphabet.Contains(c, StringComparison.Ordinal))
+            ? $"{compact[..4]}-{compact[4..8]}-{compact[8..]}"
+            : typed.Trim().ToUpperInvariant();
+    }
+
     public async Task<long> InsertAsync(VoteDraft draft, bool published, bool imported, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);

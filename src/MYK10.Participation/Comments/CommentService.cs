@@ -25,7 +25,7 @@ public sealed class CommentService(IDbConnectionFactory connections, TimeProvide
     }
 
     /// <summary>
-    /// Reports a published idea or a comment; a comment with <see cref="CommentRows.ReportsThatHide"/> open reports of
+    /// Reports a published idea or a visible comment; a comment with <see cref="CommentRows.ReportsThatHide"/> open reports of
     /// different participants is hidden until a moderator decides.
     /// </summary>
     public async Task<ContributionOutcome> ReportAsync(long reporterId, ReportTarget target, string reason, string? details)
@@ -60,7 +60,10 @@ public sealed class CommentService(IDbConnectionFactory connections, TimeProvide
         return inserted ? ContributionOutcome.Done : ContributionOutcome.AlreadyDone;
     }
 
-    /// <summary>An idea is reportable while published; a comment while not deleted and, on an idea, while that idea is.</summary>
+    /// <summary>
+    /// An idea is reportable while published; a comment while visible (a hidden one's text is for moderators only, and
+    /// it already waits for them) and, on an idea, while that idea is published.
+    /// </summary>
     private static async Task<bool> ReportableAsync(SqliteConnection connection, SqliteTransaction transaction, ReportTarget target)
     {
         if (target.IdeaId is { } ideaId && await connection.ExecuteScalarAsync<long>(
@@ -75,6 +78,6 @@ public sealed class CommentService(IDbConnectionFactory connections, TimeProvide
         }
 
         var comment = await CommentRows.FindAsync(connection, transaction, thread, target.CommentId!.Value);
-        return comment is not null && comment.State != CommentStates.Deleted && (target.IdeaId is null || comment.ParentId == target.IdeaId);
+        return comment is { State: CommentStates.Visible } && (target.IdeaId is null || comment.ParentId == target.IdeaId);
     }
 }

@@ -1,3 +1,4 @@
+using MYK10.Participation.Data;
 using System.Text.RegularExpressions;
 
 namespace MYK10.Participation.Ideas;
@@ -62,7 +63,7 @@ public static partial class IdeaRules
             errors[IdeaField.MunicipalityId] = IdeaError.Unknown;
         }
 
-        if (normalised.Place is { Length: > PlaceMax })
+        if (TextLength.Of(normalised.Place) > PlaceMax)
         {
             errors[IdeaField.Place] = IdeaError.TooLong;
         }
@@ -72,7 +73,7 @@ public static partial class IdeaRules
 
     private static void Length(Dictionary<IdeaField, IdeaError> errors, IdeaField field, string? value, int min, int max)
     {
-        var length = value?.Length ?? 0;
+        var length = TextLength.Of(value);
         if (length == 0)
         {
             errors[field] = IdeaError.Required;

@@ -9,6 +9,7 @@ public sealed record QueueItem(
     long Id,
     string Title,
     string Body,
+    string FieldId,
     string FieldName,
     string MunicipalityName,
     string? AuthorDisplayName,

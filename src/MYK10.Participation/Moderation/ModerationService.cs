@@ -251,6 +251,12 @@ public sealed class ModerationService(
                 return ModerationResult.NotFound;
             }
 
+            // Merged, rejected or already hidden: nothing public to hide (a merged idea must keep its state and target).
+            if (state != IdeaStates.Published)
+            {
+                return new ModerationResult(ModerationOutcome.Conflict);
+            }
+
             await connection.ExecuteAsync(
                 "UPDATE ideas SET state = 'hidden', decided_by = @StaffId, decided_at = @Now, version = version + 1 WHERE id = @Id",
                 new { Id = target.IdeaId, StaffId = actor.Id, Now = now }, transaction);

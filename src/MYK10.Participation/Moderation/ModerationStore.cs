@@ -12,7 +12,7 @@ public sealed class ModerationStore(IDbConnectionFactory connections)
     public async Task<IReadOnlyList<QueueItem>> QueueAsync(string? municipalityId, string? fieldId, CancellationToken cancellationToken = default)
     {
         var sql = new StringBuilder("""
-            SELECT i.id AS Id, i.title AS Title, i.body AS Body, f.name AS FieldName, m.short_name AS MunicipalityName,
+            SELECT i.id AS Id, i.title AS Title, i.body AS Body, i.field_id AS FieldId, f.name AS FieldName, m.short_name AS MunicipalityName,
                    p.display_name AS AuthorDisplayName, i.created_at AS CreatedAt
             FROM ideas i
             JOIN fields_of_action f ON f.id = i.field_id

@@ -1,4 +1,5 @@
 using Dapper;
+using MYK10.Participation.Time;
 using Microsoft.Extensions.Options;
 using MYK10.Participation.Data;
 
@@ -21,6 +22,23 @@ public sealed class PhaseStore(IDbConnectionFactory connections, IOptions<Retent
     {
         var deletion = endsAt.AddDays(options.Value.AccountsDaysAfterPhaseEnd);
         return new PhaseEnd(endsAt, deletion, deletion.AddDays(-options.Value.NoticeDaysBeforeDeletion));
+    }
+
+    /// <summary>The moment a phase whose last day is <paramref name="lastDay"/> ends: midnight after it in Mayen-Koblenz.</summary>
+    public static DateTimeOffset EndOf(DateOnly lastDay)
+    {
+        var midnight = lastDay.AddDays(1).ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(midnight, BerlinTime.Zone.GetUtcOffset(midnight));
+    }
+
+    /// <summary>
+    /// The earliest last day that can still be set now: one whose notice falls today or later, so that every participant
+    /// is told the full notice period before the deletion. An earlier day would delete accounts without that notice.
+    /// </summary>
+    public DateOnly EarliestLastDay()
+    {
+        var latestEnd = clock.GetUtcNow().AddDays(options.Value.NoticeDaysBeforeDeletion - options.Value.AccountsDaysAfterPhaseEnd);
+        return DateOnly.FromDateTime(BerlinTime.ToBerlin(latestEnd).DateTime);
     }
 
     /// <summary>Sets (or, with null, clears) the end of the phase.</summary>

@@ -55,7 +55,7 @@ public sealed class RetentionJob(
         long notices = 0, accounts = 0;
         if (await phase.GetAsync(cancellationToken) is { } end)
         {
-            if (now >= end.DeletionAt)
+            if (now >= end.DeletionAt && await NoticePeriodOverAsync(end, now.AddDays(-rules.NoticeDaysBeforeDeletion), cancellationToken))
             {
                 accounts = await DeleteAllAccountsAsync(cancellationToken);
             }
@@ -124,20 +124,41 @@ public sealed class RetentionJob(
         return deleted;
     }
 
+    /// <summary>
+    /// Whether the notice has been out for its full period (queued before <paramref name="cutoff"/>), or nobody had an
+    /// address to be told at. Until then accounts stay, even past the deletion date: a phase end entered too late, or
+    /// nights when the job did not run, must not delete accounts unannounced; the notices go out first.
+    /// </summary>
+    private async Task<bool> NoticePeriodOverAsync(PhaseEnd end, DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT CASE
+                WHEN EXISTS (SELECT 1 FROM mail_outbox WHERE dedupe_key LIKE @Key AND created_at <= @Cutoff) THEN 1
+                WHEN EXISTS (SELECT 1 FROM mail_outbox WHERE dedupe_key LIKE @Key) THEN 0
+                ELSE NOT EXISTS (SELECT 1 FROM participants WHERE deleted_at IS NULL AND email_confirmed_at IS NOT NULL AND email IS NOT NULL)
+            END
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            sql, new { Key = NoticeKey("%", end), Cutoff = cutoff }, cancellationToken: cancellationToken));
+    }
+
+    private static string NoticeKey(string participant, PhaseEnd end) =>
+        $"phase-end-notice:{participant}:{end.DeletionAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+
     private async Task<long> QueueNoticesAsync(PhaseEnd end, CancellationToken cancellationToken)
     {
         const string recipients = """
             SELECT id AS Id, email AS Email FROM participants
             WHERE deleted_at IS NULL AND email_confirmed_at IS NOT NULL AND email IS NOT NULL
             """;
-        var date = end.DeletionAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         long queued = 0;
         await using (var connection = await connections.OpenAsync(cancellationToken))
         await using (var transaction = connection.BeginTransaction())
         {
             foreach (var (id, email) in await connection.QueryAsync<(long Id, string Email)>(new CommandDefinition(recipients, transaction: transaction, cancellationToken: cancellationToken)))
             {
-                queued += await outbox.EnqueueAsync(connection, transaction, NoticeMail(email, end, $"phase-end-notice:{id}:{date}")) ? 1 : 0;
+                queued += await outbox.EnqueueAsync(connection, transaction, NoticeMail(email, end, NoticeKey(id.ToString(CultureInfo.InvariantCulture), end))) ? 1 : 0;
             }
 
             await transaction.CommitAsync(cancellationToken);

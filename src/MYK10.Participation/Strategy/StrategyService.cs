@@ -19,7 +19,7 @@ public sealed class StrategyService(IDbConnectionFactory connections, ReferenceS
             errors["FieldId"] = "Required";
         }
 
-        if (title.Length is < 3 or > 200)
+        if (TextLength.Of(title) is < 3 or > 200)
         {
             errors["Title"] = "Length";
         }
@@ -55,7 +55,7 @@ public sealed class StrategyService(IDbConnectionFactory connections, ReferenceS
         var note = string.IsNullOrWhiteSpace(input.StatusNote) ? null : input.StatusNote.Trim();
         var municipalities = (await reference.MunicipalitiesAsync()).Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (title.Length is < 3 or > 200)
+        if (TextLength.Of(title) is < 3 or > 200)
         {
             errors["Title"] = "Length";
         }
@@ -151,7 +151,7 @@ public sealed class StrategyService(IDbConnectionFactory connections, ReferenceS
     {
         var name = input.Name?.Trim() ?? string.Empty;
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (name.Length is < 3 or > 120)
+        if (TextLength.Of(name) is < 3 or > 120)
         {
             errors["Name"] = "Length";
         }

@@ -52,6 +52,7 @@ public sealed class MeasureCommentTests
 
         var hidden = (await app.Get<StrategyStore>().DetailAsync(measure))!.Comments.Single();
         Assert.Equal((CommentStates.Hidden, CommentStates.HiddenByReports, null), (hidden.State, hidden.HiddenBy, hidden.Body));
+        Assert.Equal(ContributionOutcome.NotAvailable, await comments.ReportAsync(await app.Connections.ParticipantAsync(), target, "spam", null));
         Assert.Equal(ContributionOutcome.NotAvailable, await comments.ReportAsync(first, ReportTarget.MeasureComment(comment + 1000), "spam", null));
     }
 

@@ -49,6 +49,23 @@ public sealed class IdeaServiceTests
     }
 
     [Fact]
+    public async Task Submit_LengthsCountCharactersAsTheDatabaseDoes_NotUtf16Units()
+    {
+        await using var app = await TestApp.StartAsync();
+        var author = await app.Connections.ParticipantAsync();
+        var body = "Ein Bus für die Dörfer wäre gut 🚌";
+
+        // Four characters (five UTF-16 units): too short for the form as for the table's CHECK, refused without an error.
+        var tooShort = await app.Get<IdeaService>().SubmitAsync(author, new IdeaSubmission("Bus🚌", body, "verkehr-und-mobilitaet", "mendig", null));
+        // 120 emoji are 240 UTF-16 units but 120 characters: within the limit for both.
+        var longest = await app.Get<IdeaService>().SubmitAsync(author, new IdeaSubmission(string.Concat(Enumerable.Repeat("🚌", 120)), body, "verkehr-und-mobilitaet", "mendig", null));
+
+        Assert.Equal(IdeaError.TooShort, tooShort.Errors[IdeaField.Title]);
+        Assert.True(longest.Succeeded);
+        Assert.Equal(240, (await app.Get<IdeaStore>().FindAsync(longest.IdeaId!.Value))!.Title.Length);
+    }
+
+    [Fact]
     public async Task Support_FiftyParticipantsAtOnce_CountsExactlyFifty()
     {
         await using var app = await TestApp.StartAsync();

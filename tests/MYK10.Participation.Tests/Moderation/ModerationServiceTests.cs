@@ -127,6 +127,10 @@ public sealed class ModerationServiceTests
         var mails = await SentMailsAsync(app);
         Assert.Contains(mails, m => m.To.Mailboxes.Single().Address == "ziel@example.org" && m.Subject == "Ideen wurden zusammengeführt");
         Assert.Contains(mails, m => m.To.Mailboxes.Single().Address == "quelle@example.org" && m.Subject == "Ideen wurden zusammengeführt");
+
+        // A report on the merged idea cannot hide it: it stays merged into its target, and the moderator is told why.
+        Assert.Equal(ModerationOutcome.Conflict, (await app.Get<ModerationService>().HideAsync(moderator, ReportTarget.Idea(source), "Beleidigung")).Outcome);
+        Assert.Equal((IdeaStates.Merged, (long?)target), ((await app.Get<IdeaStore>().FindAsync(source))!.State, (await app.Get<IdeaStore>().FindAsync(source))!.MergedIntoId));
     }
 
     [Fact]

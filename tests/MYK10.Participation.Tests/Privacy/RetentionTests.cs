@@ -2,6 +2,7 @@ using Dapper;
 using MYK10.Participation.Mail;
 using MYK10.Participation.Participants;
 using MYK10.Participation.Privacy;
+using MYK10.Participation.Time;
 using MYK10.Participation.Tests.Infrastructure;
 
 namespace MYK10.Participation.Tests.Privacy;
@@ -94,6 +95,29 @@ public sealed class RetentionTests
         Assert.Null(await app.Get<ParticipantStore>().FindAsync(erika));
         Assert.Null(await app.Get<ParticipantStore>().FindAsync(max));
         Assert.Equal(2, await app.CountAsync("SELECT count(*) FROM participants WHERE deleted_at IS NOT NULL AND email IS NULL"));
+    }
+
+    [Fact]
+    public async Task EndOfPhase_EnteredTooLate_DeletesOnlyAfterTheNoticeHasBeenOutItsFullPeriod()
+    {
+        await using var app = await TestApp.StartAsync(new() { ["Retention:AccountsDaysAfterPhaseEnd"] = "30" });
+        var erika = await app.ConfirmedParticipantAsync("erika@example.org", "Erika M");
+        var phase = app.Get<PhaseStore>();
+        var today = DateOnly.FromDateTime(BerlinTime.ToBerlin(app.Clock.GetUtcNow()).DateTime);
+        Assert.Equal(today.AddDays(-16), phase.EarliestLastDay());
+        // Past the deletion date already, as if set by hand: the first night sends the notices and deletes nothing.
+        await phase.SetAsync(app.Clock.GetUtcNow().AddDays(-40), staffId: null);
+        var retention = app.Get<RetentionJob>();
+
+        var first = await retention.ApplyAsync();
+        Assert.Equal((1L, 0L), (first.NoticesQueued, first.AccountsDeleted));
+        app.Clock.Advance(TimeSpan.FromDays(14) - TimeSpan.FromMinutes(1));
+        Assert.Equal(0, (await retention.ApplyAsync()).AccountsDeleted);
+        Assert.NotNull(await app.Get<ParticipantStore>().FindAsync(erika));
+
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(1, (await retention.ApplyAsync()).AccountsDeleted);
+        Assert.Null(await app.Get<ParticipantStore>().FindAsync(erika));
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class StrategyServiceTests
         await using var app = await TestApp.StartAsync();
         var service = app.Get<StrategyService>();
 
-        var invalidGoal = await service.SaveGoalAsync(null, new GoalInput("raumfahrt", "Ab", new string('x', 5001), 0));
+        var invalidGoal = await service.SaveGoalAsync(null, new GoalInput("raumfahrt", "🎯🎯", new string('x', 5001), 0));
         Assert.Equal(new Dictionary<string, string> { ["FieldId"] = "Required", ["Title"] = "Length", ["Description"] = "TooLong" }, invalidGoal.Errors);
 
         var goal = (await service.SaveGoalAsync(null, new GoalInput("energie", "Energie sparen", "Beschreibung", 1))).Id!.Value;

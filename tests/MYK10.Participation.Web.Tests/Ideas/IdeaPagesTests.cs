@@ -44,7 +44,9 @@ public sealed class IdeaPagesTests(IdeaPagesTests.Site site) : IClassFixture<Ide
         using var api = await site.CreateBrowserLikeClient().GetAsync($"/api/v1{ideaUrl.Replace("/ideen", "/ideas", StringComparison.Ordinal)}");
         var list = await site.CreateBrowserLikeClient().GetDocumentAsync($"/ideen?q={Uri.EscapeDataString(title)}");
         Assert.Equal(HttpStatusCode.NotFound, forOther.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, forAnonymous.StatusCode);
+        // Signed out (the author following the link in the confirmation mail): to the sign-in and back, nothing shown.
+        Assert.Equal(HttpStatusCode.Redirect, forAnonymous.StatusCode);
+        Assert.Equal($"/konto/anmelden?ReturnUrl={Uri.EscapeDataString(ideaUrl)}", forAnonymous.Headers.Location!.PathAndQuery);
         Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
         Assert.Empty(list.QuerySelectorAll(".idea-card"));
     }
@@ -169,6 +171,28 @@ public sealed class IdeaPagesTests(IdeaPagesTests.Site site) : IClassFixture<Ide
         page = await site.CreateBrowserLikeClient().GetDocumentAsync($"/ideen/{id}");
         Assert.DoesNotContain("Das finde ich unmöglich!", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("ausgeblendet, bis die Moderation", page.QuerySelector($"#kommentar-{commentId}")!.TextContent, StringComparison.Ordinal);
+
+        // The hidden text is for moderators only: the report page, which quotes the comment, no longer finds it.
+        var (fourth, _) = await site.ParticipantClientAsync();
+        using var reportPage = await fourth.GetAsync(reportLink);
+        Assert.Equal(HttpStatusCode.NotFound, reportPage.StatusCode);
+        Assert.DoesNotContain("Das finde ich unmöglich!", await reportPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_WithoutAHandler_Answers405WithTheGermanErrorPage_NotAnEmptyPage()
+    {
+        var id = await PublishedIdeaAsync();
+        var (participant, _) = await site.ParticipantClientAsync();
+
+        foreach (var action in new[] { $"/ideen/{id}", $"/ideen/{id}?handler=gibtesnicht", "/ideen" })
+        {
+            using var response = await participant.PostWithTokenAsync($"/ideen/{id}", action, []);
+            var document = await response.ReadDocumentAsync();
+
+            Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+            Assert.Equal("Die Anfrage konnte nicht bearbeitet werden", document.QuerySelector("h1")!.TextContent);
+        }
     }
 
     [Fact]
@@ -238,6 +262,11 @@ public sealed class IdeaPagesTests(IdeaPagesTests.Site site) : IClassFixture<Ide
         Assert.Equal(next[..^"&seite=2".Length], previous);
         Assert.Equal(previous, second.QuerySelector(".pagination a[aria-label='Seite 1']")!.GetAttribute("href"));
         Assert.Equal(20, (await site.CreateBrowserLikeClient().GetDocumentAsync(previous)).QuerySelectorAll(".idea-card").Length);
+
+        // A page beyond the last says where the selection ends and links there, with the filters.
+        var beyond = await site.CreateBrowserLikeClient().GetDocumentAsync(next.Replace("&seite=2", "&seite=9", StringComparison.Ordinal));
+        Assert.Equal("Diese Seite gibt es nicht: Die Auswahl endet auf Seite 2.", beyond.QuerySelector(".empty-state strong")!.TextContent);
+        Assert.Equal(next, beyond.QuerySelector(".empty-state a")!.GetAttribute("href"));
     }
 
     [Fact]

@@ -20,9 +20,15 @@ public static class FormPosting
     /// Loads <paramref name="pageUrl"/>, picks the form (by <paramref name="formSelector"/>, else the last POST form
     /// in <c>main</c>), fills <paramref name="fields"/> over the form's own values, and posts it.
     /// </summary>
-    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string pageUrl, Dictionary<string, string> fields, string? formSelector = null)
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string pageUrl, Dictionary<string, string> fields, string? formSelector = null) =>
+        await client.SubmitFormAsync(await client.GetDocumentAsync(pageUrl), pageUrl, fields, formSelector);
+
+    /// <summary>
+    /// Submits a form of a page already in hand (one that answered a POST, say) as <see cref="PostFormAsync"/> does:
+    /// with exactly the fields, the antiforgery token included, that the page itself carries.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, IHtmlDocument document, string pageUrl, Dictionary<string, string> fields, string? formSelector = null)
     {
-        var document = await client.GetDocumentAsync(pageUrl);
         var form = (formSelector is null
                 ? document.QuerySelectorAll("main form[method=post]").OfType<IHtmlFormElement>().LastOrDefault()
                 : document.QuerySelector(formSelector) as IHtmlFormElement)

@@ -90,13 +90,21 @@ public sealed class AccountPrivacyTests(AccountPrivacyTests.Site site) : IClassF
     public async Task AdminSetsTheEndOfThePhase_AndCanClearIt()
     {
         var admin = await site.StaffClientAsync(StaffRole.Admin);
+        var lastDay = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(120).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-        using var saved = await admin.PostFormAsync("/admin/phase", new() { ["Input.EndDate"] = "2027-03-31" });
+        // A day so far back that the notice could not go out in time is refused: it would delete every account unannounced.
+        using var tooEarly = await admin.PostFormAsync("/admin/phase", new() { ["Input.EndDate"] = "2020-01-01" });
+        Assert.Equal(HttpStatusCode.OK, tooEarly.StatusCode);
+        Assert.StartsWith("Dieser Tag liegt zu weit zurück", (await tooEarly.ReadDocumentAsync()).QuerySelector("#Input_EndDate-error")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Null(await site.Get<PhaseStore>().GetAsync());
+
+        using var saved = await admin.PostFormAsync("/admin/phase", new() { ["Input.EndDate"] = lastDay });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var phase = await site.Get<PhaseStore>().GetAsync();
         Assert.NotNull(phase);
-        Assert.Equal(new DateTimeOffset(2027, 3, 31, 22, 0, 0, TimeSpan.Zero), phase.EndsAt);
-        Assert.Equal("2027-03-31", (await admin.GetDocumentAsync("/admin/phase")).QuerySelector("#Input_EndDate")!.GetAttribute("value"));
+        Assert.Equal(PhaseStore.EndOf(DateOnly.Parse(lastDay, System.Globalization.CultureInfo.InvariantCulture)), phase.EndsAt);
+        Assert.Equal(0, phase.EndsAt.ToUniversalTime().Minute);
+        Assert.Equal(lastDay, (await admin.GetDocumentAsync("/admin/phase")).QuerySelector("#Input_EndDate")!.GetAttribute("value"));
 
         using var cleared = await admin.PostFormAsync("/admin/phase", [], "form[action*='handler=Clear']");
         Assert.Equal(HttpStatusCode.Redirect, cleared.StatusCode);

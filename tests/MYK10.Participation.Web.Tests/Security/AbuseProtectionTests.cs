@@ -169,11 +169,13 @@ public sealed class AbuseProtectionTests
         var ticket = codeForm.QuerySelector("input[name='Input.Ticket']")!.GetAttribute("value")!;
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/staff")).StatusCode);
 
-        using var wrong = await client.PostWithTokenAsync("/staff/anmelden", "/staff/anmelden/code", new() { ["Input.Ticket"] = ticket, ["Input.Code"] = "000000" });
+        // Each step submits the form of the page the last one answered with, as a browser does.
+        using var wrong = await client.SubmitFormAsync(codeForm, "/staff/anmelden", new() { ["Input.Code"] = "000000" });
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
-        Assert.Equal("true", (await wrong.ReadDocumentAsync()).QuerySelector("#Input_Code")!.GetAttribute("aria-invalid"));
+        var retry = await wrong.ReadDocumentAsync();
+        Assert.Equal("true", retry.QuerySelector("#Input_Code")!.GetAttribute("aria-invalid"));
 
-        using var right = await client.PostWithTokenAsync("/staff/anmelden", "/staff/anmelden/code", new() { ["Input.Ticket"] = ticket, ["Input.Code"] = twoFactor.CurrentCode(secret) });
+        using var right = await client.SubmitFormAsync(retry, "/staff/anmelden/code", new() { ["Input.Code"] = twoFactor.CurrentCode(secret) });
         Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/staff")).StatusCode);
 

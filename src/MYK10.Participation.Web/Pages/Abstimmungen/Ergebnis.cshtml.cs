@@ -61,7 +61,7 @@ public sealed class ErgebnisModel(VoteStore votes, BallotList ballotList, Refere
         Ballots = BallotPage.Ballots;
         if (!string.IsNullOrWhiteSpace(Receipt))
         {
-            Receipt = Receipt.Trim().ToUpperInvariant();
+            Receipt = VoteStore.NormaliseReceiptCode(Receipt);
             ReceiptBallot = await ballotList.FindAsync(id, Receipt, cancellationToken);
         }
 

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using MYK10.Participation.Privacy;
 using MYK10.Participation.Time;
 using MYK10.Participation.Web.Hosting;
@@ -8,7 +9,7 @@ using MYK10.Participation.Web.Hosting;
 namespace MYK10.Participation.Web.Pages.Admin;
 
 /// <summary>The end of the participation phase: from it follow the notice mail and the deletion of all participant accounts.</summary>
-public sealed class PhaseModel(PhaseStore phase) : PageModel
+public sealed class PhaseModel(PhaseStore phase, IStringLocalizer<TrustResource> text) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -36,10 +37,15 @@ public sealed class PhaseModel(PhaseStore phase) : PageModel
             return Page();
         }
 
-        // The phase ends at the end of the chosen day in Mayen-Koblenz.
-        var endOfDay = date.AddDays(1).ToDateTime(TimeOnly.MinValue);
-        var endsAt = new DateTimeOffset(endOfDay, BerlinTime.Zone.GetUtcOffset(endOfDay));
-        await phase.SetAsync(endsAt, User.StaffId());
+        if (date < phase.EarliestLastDay())
+        {
+            var earliest = phase.EarliestLastDay();
+            ModelState.AddModelError("Input.EndDate", text["Phase.TooEarly", earliest.ToString("d", System.Globalization.CultureInfo.CurrentCulture)]);
+            Current = await phase.GetAsync(cancellationToken);
+            return Page();
+        }
+
+        await phase.SetAsync(PhaseStore.EndOf(date), User.StaffId());
         return RedirectToPage(new { gespeichert = "set" });
     }
 

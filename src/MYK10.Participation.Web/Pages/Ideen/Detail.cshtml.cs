@@ -106,6 +106,12 @@ public sealed class DetailModel(IdeaStore ideas, IdeaService service, CommentSer
             return RedirectToPagePermanent("/Ideen/Detail", new { id = target });
         }
 
+        if (idea is { State: IdeaStates.Pending or IdeaStates.Rejected } && User.ParticipantId() is null)
+        {
+            // The link in the submission and rejection mails: only the author may read it, so sign in first and come back.
+            return this.RequireParticipant(IdeaPaths.Detail(id)).Detour;
+        }
+
         var ownUnpublished = idea is { State: IdeaStates.Pending or IdeaStates.Rejected } && idea.AuthorId == User.ParticipantId();
         if (idea is null || (!idea.IsPublished && !ownUnpublished))
         {

@@ -45,6 +45,7 @@ public sealed class MeldenModel(IdeaStore ideas, CommentService comments, RateLi
         Idea = idea;
         if (CommentId is { } commentId)
         {
+            // Only a comment the public can read can be reported: a hidden one's text is for moderators only.
             Comment = (await ideas.CommentsAsync(id)).FirstOrDefault(c => c.Id == commentId && c.IsVisible);
             return Comment is not null;
         }

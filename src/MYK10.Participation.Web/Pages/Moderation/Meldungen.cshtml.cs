@@ -47,6 +47,8 @@ public sealed class MeldungenModel(ModerationStore moderation, ModerationService
                 return LocalRedirect(Input.ReturnUrl!);
             case ModerationOutcome.Done:
                 return RedirectToPage(new { hinweis = "hidden" });
+            case ModerationOutcome.Conflict:
+                return RedirectToPage(new { hinweis = "not-public" });
             case ModerationOutcome.Invalid:
                 await LoadAsync();
                 // Hidden from a public page, the item may not be listed here: then the message stands in the summary alone.

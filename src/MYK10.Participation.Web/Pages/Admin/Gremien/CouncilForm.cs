@@ -1,3 +1,4 @@
+using MYK10.Participation.Data;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 using MYK10.Participation.Digests;
@@ -35,7 +36,7 @@ public sealed class CouncilForm
         {
             state.AddModelError("Input.Name", text["Error.NameRequired"]);
         }
-        else if (name.Length is < 3 or > 120)
+        else if (TextLength.Of(name) is < 3 or > 120)
         {
             state.AddModelError("Input.Name", text["Error.NameLength"]);
         }
