@@ -58,6 +58,7 @@ public static class WebApp
                 o.Conventions.AuthorizePage("/Ideen/Neu", Policies.Participant);
                 o.Conventions.AuthorizePage("/Ideen/Eingereicht", Policies.Participant);
                 o.Conventions.AuthorizePage("/Ideen/Melden", Policies.Participant);
+                o.Conventions.AuthorizePage("/Strategie/Melden", Policies.Participant);
                 o.Conventions.ConfigureFilter(new UnknownHandlerFilter());
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)

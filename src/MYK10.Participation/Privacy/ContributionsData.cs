@@ -32,10 +32,10 @@ public sealed class ContributionsData : IPersonalDataContributor
                 SELECT id, idea_id, body, state, created_at FROM idea_comments WHERE author_id = @Id ORDER BY id
                 """, who, cancellationToken),
             await connection.SectionAsync(transaction, "reports", """
-                SELECT idea_id, comment_id, reason, details, state, created_at FROM reports WHERE reporter_id = @Id ORDER BY id
+                SELECT idea_id, comment_id, measure_comment_id, reason, details, state, created_at FROM reports WHERE reporter_id = @Id ORDER BY id
                 """, who, cancellationToken),
             await connection.SectionAsync(transaction, "measure_comments", """
-                SELECT measure_id, body, created_at FROM measure_comments WHERE author_id = @Id ORDER BY id
+                SELECT id, measure_id, body, state, created_at FROM measure_comments WHERE author_id = @Id ORDER BY id
                 """, who, cancellationToken),
             await connection.SectionAsync(transaction, "survey_participations", """
                 SELECT p.survey_id, s.title, p.participated_on FROM survey_participations p JOIN surveys s ON s.id = p.survey_id

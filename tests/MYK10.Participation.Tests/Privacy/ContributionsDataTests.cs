@@ -4,6 +4,7 @@ using MYK10.Participation.Ideas;
 using MYK10.Participation.Moderation;
 using MYK10.Participation.Privacy;
 using MYK10.Participation.Tests.Infrastructure;
+using MYK10.Participation.Comments;
 
 namespace MYK10.Participation.Tests.Privacy;
 
@@ -19,7 +20,7 @@ public sealed class ContributionsDataTests
         var ideas = app.Get<IdeaService>();
         await ideas.SetSupportAsync(person, other, true);
         var (_, comment) = await ideas.CommentAsync(person, other, "Mein Kommentar");
-        await ideas.ReportAsync(person, other, null, "spam", "Werbung");
+        await app.Get<CommentService>().ReportAsync(person, ReportTarget.Idea(other), "spam", "Werbung");
 
         var export = await app.Get<PersonalDataService>().ExportAsync(person);
         var sections = export!.Sections.ToDictionary(s => s.Key, s => s.Rows);

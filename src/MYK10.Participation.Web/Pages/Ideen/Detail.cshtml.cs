@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
+using MYK10.Participation.Comments;
 using MYK10.Participation.Ideas;
 using MYK10.Participation.Time;
 using MYK10.Participation.Web.Hosting;
@@ -9,7 +10,7 @@ using MYK10.Participation.Web.Hosting;
 namespace MYK10.Participation.Web.Pages.Ideen;
 
 [OutputCache(PolicyName = PageCache.PolicyName)]
-public sealed class DetailModel(IdeaStore ideas, IdeaService service, MYK10.Participation.Strategy.StrategyStore strategy, RateLimits limits, IStringLocalizer<IdeasResource> text) : PageModel
+public sealed class DetailModel(IdeaStore ideas, IdeaService service, CommentService comments, MYK10.Participation.Strategy.StrategyStore strategy, RateLimits limits, IStringLocalizer<IdeasResource> text) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -69,18 +70,8 @@ public sealed class DetailModel(IdeaStore ideas, IdeaService service, MYK10.Part
             : NotFound();
     }
 
-    public async Task<IActionResult> OnPostDeleteCommentAsync(long id, long commentId)
-    {
-        var (participant, detour) = this.RequireParticipant(Url.Page("/Ideen/Detail", new { id })!);
-        if (participant is null)
-        {
-            return detour!;
-        }
-
-        return await service.DeleteOwnCommentAsync(participant.Value, commentId) == ContributionOutcome.Done
-            ? Redirect(Url.Page("/Ideen/Detail", new { id, hinweis = "geloescht" }) + $"#kommentar-{commentId}")
-            : NotFound();
-    }
+    public Task<IActionResult> OnPostDeleteCommentAsync(long id, long commentId) =>
+        this.DeleteOwnCommentAsync(comments, CommentThread.Idea, "/Ideen/Detail", id, commentId);
 
     private async Task<IActionResult> SupportAsync(long id, bool support)
     {
