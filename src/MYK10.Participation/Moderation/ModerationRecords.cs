@@ -60,7 +60,8 @@ public sealed record ReportedItem(
     long OpenReports,
     string Reasons,
     string Reporters,
-    DateTimeOffset FirstReportedAt);
+    DateTimeOffset FirstReportedAt,
+    IReadOnlyList<string> Details);
 
 public sealed record AuditEntry(
     long Id,

@@ -106,7 +106,8 @@ public sealed class ModerationStore(IDbConnectionFactory connections)
                    coalesce(i.title, m.title) AS Title, coalesce(c.body, mc.body, i.body) AS Text,
                    coalesce(c.state, mc.state, i.state) AS ItemState,
                    count(*) AS OpenReports, group_concat(DISTINCT r.reason) AS Reasons,
-                   group_concat(coalesce(p.display_name, 'anonym'), ', ') AS Reporters, min(r.created_at) AS FirstReportedAt
+                   group_concat(coalesce(p.display_name, 'anonym'), ', ') AS Reporters, min(r.created_at) AS FirstReportedAt,
+                   group_concat(r.details, char(30)) AS Details
             FROM reports r
             LEFT JOIN ideas i ON i.id = r.idea_id
             LEFT JOIN idea_comments c ON c.id = r.comment_id
@@ -118,11 +119,13 @@ public sealed class ModerationStore(IDbConnectionFactory connections)
             ORDER BY min(r.created_at)
             """;
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(long? IdeaId, long? CommentId, long? MeasureId, long? MeasureCommentId, string Title, string Text, string ItemState, long OpenReports, string Reasons, string Reporters, string FirstReportedAt)>(
+        var rows = await connection.QueryAsync<(long? IdeaId, long? CommentId, long? MeasureId, long? MeasureCommentId, string Title, string Text, string ItemState, long OpenReports, string Reasons, string Reporters, string FirstReportedAt, string? Details)>(
             new CommandDefinition(sql, cancellationToken: cancellationToken));
         return rows.Select(r => new ReportedItem(
             ReportTarget.From(r.IdeaId, r.CommentId, r.MeasureCommentId)!, r.MeasureId, r.Title, r.Text, r.ItemState, r.OpenReports, r.Reasons, r.Reporters,
-            DapperTypeHandlers.FromText(r.FirstReportedAt))).ToList();
+            DapperTypeHandlers.FromText(r.FirstReportedAt),
+            // The reporters' explanations, where they gave one; separated by a character no form can send.
+            r.Details?.Split('\u001e') ?? [])).ToList();
     }
 
     public async Task<(IReadOnlyList<AuditEntry> Entries, long Total)> AuditAsync(AuditQuery query, CancellationToken cancellationToken = default)

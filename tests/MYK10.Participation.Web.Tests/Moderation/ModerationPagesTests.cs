@@ -177,11 +177,17 @@ public sealed class ModerationPagesTests(ModerationPagesTests.Site site) : IClas
         await writer.PostFormAsync($"/ideen/{idea}", new() { ["Input.Comment"] = "Unverschämter Kommentar" }, "form#kommentieren");
         var commentId = (await site.Get<IdeaStore>().CommentsAsync(idea)).Single().Id;
         var (reporter, _) = await site.ParticipantClientAsync(displayName: "Melderin");
-        await reporter.PostFormAsync($"/ideen/{idea}/melden?kommentar={commentId}", new() { ["Input.Reason"] = "insult" });
+        await reporter.PostFormAsync($"/ideen/{idea}/melden?kommentar={commentId}", new() { ["Input.Reason"] = "insult", ["Input.Details"] = "Nennt mich <b>Lügnerin</b>, siehe zweiten Satz." });
+        var (second, _) = await site.ParticipantClientAsync();
+        await second.PostFormAsync($"/ideen/{idea}/melden?kommentar={commentId}", new() { ["Input.Reason"] = "insult" });
         var moderator = await site.StaffClientAsync(StaffRole.Moderator);
 
         var tab = await moderator.GetDocumentAsync("/moderation/meldungen");
         Assert.Contains("Melderin", tab.QuerySelector(".report-list")!.TextContent, StringComparison.Ordinal);
+        // The reporter's explanation reaches the moderator, as text; the report without one adds nothing.
+        var item = tab.QuerySelector($"li.report-item:has(input[name='Input.CommentId'][value='{commentId}'])")!;
+        Assert.Equal(["Nennt mich <b>Lügnerin</b>, siehe zweiten Satz."], item.QuerySelectorAll(".report-detail").Select(d => d.TextContent.Trim()));
+        Assert.Null(item.QuerySelector(".report-detail b"));
         var form = $"li.report-item:has(input[name='Input.CommentId'][value='{commentId}']) form[action*='handler=Hide']";
         using var noReason = await moderator.PostFormAsync("/moderation/meldungen", [], form);
         Assert.Contains("begründen", (await noReason.ReadDocumentAsync()).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
