@@ -178,10 +178,9 @@ public sealed class ModerationService(
                                  decided_by = @StaffId, decided_at = @Now, version = version + 1
                 WHERE id = @Id AND version = @Version
                 """, new { Status = status, Answer = answer, Now = now, StaffId = actor.Id, idea.Id, idea.Version }, transaction);
-            // Only an idea taken into the strategy is linked to measures.
-            var measures = status == "adopted" && measureIds is { Count: > 0 }
-                ? await Strategy.StrategyService.LinkIdeaAsync(connection, transaction, idea.Id, measureIds, now)
-                : [];
+            // Only an idea taken into the strategy is linked to measures; any other answer takes earlier links back.
+            var adopted = status == "adopted";
+            var measures = await Strategy.StrategyService.SetIdeaMeasuresAsync(connection, transaction, idea.Id, adopted ? measureIds ?? [] : [], adopted, now);
             await AuditLog.WriteAsync(connection, transaction, actor, now, "answer", "idea", idea.Id, idea.Id,
                 new { status = idea.AnswerStatus, answer = idea.OfficialAnswer }, new { status, answer, measures });
             var recipients = await connection.QueryAsync<string>("""

@@ -252,9 +252,18 @@ public sealed class StrategyService(IDbConnectionFactory connections, ReferenceS
             """, new { Author = participantId, Body = body, Now = clock.GetUtcNow(), Measure = measureId }) == 1;
     }
 
-    /// <summary>Links an idea to measures inside the caller's transaction (the moderation answer "aufgenommen").</summary>
-    internal static async Task<IReadOnlyList<string>> LinkIdeaAsync(SqliteConnection connection, SqliteTransaction transaction, long ideaId, IReadOnlyCollection<long> measureIds, DateTimeOffset now)
+    /// <summary>
+    /// Sets the measures an idea went into, inside the caller's transaction (the moderation answer): exactly the ticked
+    /// ones, so a later answer can take a link back; an answer other than "aufgenommen" passes none and removes them all.
+    /// A link to a discarded measure stays while the idea is adopted: the answer form does not offer such measures.
+    /// </summary>
+    internal static async Task<IReadOnlyList<string>> SetIdeaMeasuresAsync(SqliteConnection connection, SqliteTransaction transaction, long ideaId, IReadOnlyCollection<long> measureIds, bool adopted, DateTimeOffset now)
     {
+        await connection.ExecuteAsync("""
+            DELETE FROM idea_measures
+            WHERE idea_id = @Idea AND measure_id NOT IN (SELECT value FROM json_each(@Ticked))
+              AND NOT (@Adopted AND measure_id IN (SELECT id FROM strategy_measures WHERE status = 'discarded'))
+            """, new { Idea = ideaId, Ticked = System.Text.Json.JsonSerializer.Serialize(measureIds), Adopted = adopted }, transaction);
         foreach (var measureId in measureIds.Distinct())
         {
             await connection.ExecuteAsync("""

@@ -64,6 +64,14 @@ public sealed class StrategyServiceTests
         Assert.Equal([first, second], detail!.Ideas.Select(i => i.Id).Order());
         Assert.Equal(3, detail.DistinctSupporters);
         Assert.Equal([(measure, "Rufbus")], await app.Get<StrategyStore>().MeasuresOfIdeaAsync(first));
+
+        // A later answer sets the links anew: another status takes them back, an unticked measure loses its link.
+        var other = (await service.SaveMeasureAsync(null, new MeasureInput(goal, "Mitfahrbänke", "", null, null, null, "discussion", [], 0, null), null)).Id!.Value;
+        Assert.Equal(ModerationOutcome.Done, (await moderation.AnswerAsync(moderator, first, 2, "not_feasible", "Doch nicht umsetzbar.", [measure])).Outcome);
+        Assert.Equal(ModerationOutcome.Done, (await moderation.AnswerAsync(moderator, second, 2, "adopted", "In eine andere Maßnahme.", [other])).Outcome);
+        Assert.Empty(await app.Get<StrategyStore>().MeasuresOfIdeaAsync(first));
+        Assert.Equal([(other, "Mitfahrbänke")], await app.Get<StrategyStore>().MeasuresOfIdeaAsync(second));
+        Assert.Empty((await app.Get<StrategyStore>().DetailAsync(measure))!.Ideas);
     }
 
     [Fact]

@@ -117,6 +117,17 @@ public sealed class StrategyPagesTests(StrategyPagesTests.Site site) : IClassFix
         Assert.NotNull(ideaPage.QuerySelector($".official-answer a[href='/strategie/massnahmen/{measure}']"));
         var measurePage = await site.CreateBrowserLikeClient().GetDocumentAsync($"/strategie/massnahmen/{measure}");
         Assert.NotNull(measurePage.QuerySelector($"a[href='/ideen/{idea.IdeaId}']"));
+
+        // The next answer form starts with the measure ticked; unticked and sent, the link is gone from both pages.
+        var review = await moderator.GetDocumentAsync($"/moderation/ideen/{idea.IdeaId}");
+        Assert.True(review.QuerySelector($"#measure-{measure}")!.HasAttribute("checked"));
+        using var unlinked = await moderator.SubmitFormAsync(review, $"/moderation/ideen/{idea.IdeaId}", new()
+        {
+            ["Input.Status"] = "not_feasible",
+            ["Input.Answer"] = "Die Maßnahme wird anders umgesetzt.",
+        }, "form[action*='handler=Answer']");
+        Assert.Equal(HttpStatusCode.Redirect, unlinked.StatusCode);
+        Assert.Null((await site.CreateBrowserLikeClient().GetDocumentAsync($"/strategie/massnahmen/{measure}")).QuerySelector($"a[href='/ideen/{idea.IdeaId}']"));
     }
 
     [Fact]

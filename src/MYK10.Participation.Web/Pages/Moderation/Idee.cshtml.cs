@@ -49,6 +49,8 @@ public sealed class IdeeModel(
             Body = Idea.Body,
             Status = Idea.AnswerStatus,
             Answer = Idea.OfficialAnswer,
+            // A new answer starts from the measures the idea went into, so keeping them needs no ticking again.
+            MeasureIds = (await strategy.MeasuresOfIdeaAsync(id)).Select(m => m.Id).ToList(),
         };
         return Page();
     }
