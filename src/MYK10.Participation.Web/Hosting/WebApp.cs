@@ -211,6 +211,7 @@ public static class WebApp
 
     private static void Configure(WebApplication app)
     {
+        app.UseProxyHeaders();
         app.UseRequestLog();
         if (!app.Environment.IsDevelopment())
         {

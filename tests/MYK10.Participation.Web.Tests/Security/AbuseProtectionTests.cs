@@ -129,6 +129,40 @@ public sealed class AbuseProtectionTests
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/konto/anmelden")).StatusCode);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task BehindAKnownProxy_TheLimitCountsEachVisitor_AndCookiesAreSecure_OtherwiseTheHeadersAreIgnored(bool proxyConfigured)
+    {
+        var settings = new Dictionary<string, string?> { ["Jobs:Server"] = "false", ["RateLimits:Writes:PermitLimit"] = "2", ["RateLimits:Writes:Window"] = "00:10:00" };
+        if (proxyConfigured)
+        {
+            settings[$"{MYK10.Participation.Web.Hosting.ProxyHeaders.Section}:0"] = "127.0.0.1";
+        }
+
+        await using var site = new SiteFactory(settings).UseRealServer();
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = site.ServerAddress };
+        async Task<HttpResponseMessage> SwitchLanguageAsync(string visitor)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/sprache")
+            {
+                Content = new FormUrlEncodedContent([new("Input.Culture", "de"), new("Input.ReturnUrl", "/")]),
+            };
+            request.Headers.Add("X-Forwarded-For", visitor);
+            request.Headers.Add("X-Forwarded-Proto", "https");
+            return await client.SendAsync(request);
+        }
+
+        using var first = await SwitchLanguageAsync("203.0.113.1");
+        (await SwitchLanguageAsync("203.0.113.1")).Dispose();
+        using var third = await SwitchLanguageAsync("203.0.113.1");
+        using var other = await SwitchLanguageAsync("203.0.113.2");
+
+        Assert.Equal((HttpStatusCode.Redirect, HttpStatusCode.TooManyRequests), (first.StatusCode, third.StatusCode));
+        Assert.Equal(proxyConfigured ? HttpStatusCode.Redirect : HttpStatusCode.TooManyRequests, other.StatusCode);
+        Assert.Equal(proxyConfigured, first.Headers.GetValues("Set-Cookie").Single().Contains("secure", StringComparison.OrdinalIgnoreCase));
+    }
+
     [Fact]
     public async Task StaffSignIn_IsRateLimitedPerAddress()
     {
