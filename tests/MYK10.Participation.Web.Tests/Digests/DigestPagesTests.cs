@@ -147,7 +147,7 @@ public sealed class DigestPagesTests(DigestPagesTests.Site site) : IClassFixture
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var page = await admin.GetDocumentAsync(response.Headers.Location!.OriginalString);
 
-        Assert.Equal("1 Empfänger·innen importiert, 1 bereits vorhanden.", page.QuerySelector(".notice")!.TextContent.Trim());
+        Assert.Equal("Import abgeschlossen: 1 neu, 1 bereits vorhanden.", page.QuerySelector(".notice")!.TextContent.Trim());
         Assert.Contains("paula@example.org", page.QuerySelector("main table")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(3, (await site.Get<CouncilStore>().RecipientsAsync(councilId)).Count);
     }
