@@ -69,7 +69,12 @@ public sealed record AuditEntry(
     long IdeaId,
     string? BeforeJson,
     string? AfterJson,
-    string? Note);
+    string? Note)
+{
+    public IReadOnlyList<AuditValue> Before => AuditValues.Parse(BeforeJson);
+
+    public IReadOnlyList<AuditValue> After => AuditValues.Parse(AfterJson);
+}
 
 public sealed record AuditQuery(string? Action = null, string? StaffEmail = null, long? IdeaId = null, int Page = 1, int PageSize = 50);
 

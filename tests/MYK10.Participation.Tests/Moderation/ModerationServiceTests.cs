@@ -198,6 +198,26 @@ public sealed class ModerationServiceTests
     }
 
     [Fact]
+    public async Task AuditLog_StoresUmlautsAndDashesReadably_AndOldEscapedEntriesParseToTheSameText()
+    {
+        await using var app = await TestApp.StartAsync();
+        var moderator = await app.ModeratorAsync();
+        var idea = await PendingIdeaAsync(app);
+
+        await app.Get<ModerationService>().EditAsync(moderator, idea, 1, "Rufbus für Kärlich – überarbeitet", "Ein Rufbus per App für alle Ortsteile, ohne Namen von Nachbarn.");
+
+        var (entries, _) = await app.Get<ModerationStore>().AuditAsync(new AuditQuery());
+        var entry = Assert.Single(entries);
+        Assert.Contains("\"title\":\"Rufbus für Kärlich – überarbeitet\"", entry.AfterJson, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u", entry.AfterJson + entry.BeforeJson, StringComparison.Ordinal);
+        Assert.Equal(new AuditValue("title", "Rufbus für Kärlich – überarbeitet"), entry.After[0]);
+        Assert.Equal(
+            [new AuditValue("title", "für – \"x\""), new AuditValue("state", null), new AuditValue("measures", "3, 4")],
+            AuditValues.Parse("""{"title":"f\u00FCr \u2013 \u0022x\u0022","state":null,"measures":[3,4]}"""));
+        Assert.Equal([new AuditValue(string.Empty, "kein JSON")], AuditValues.Parse("kein JSON"));
+    }
+
+    [Fact]
     public async Task Queue_IsOldestFirstWithSize_AndDuplicatesAreFound()
     {
         await using var app = await TestApp.StartAsync();

@@ -121,6 +121,39 @@ public sealed class ModerationPagesTests(ModerationPagesTests.Site site) : IClas
         Assert.Contains("offiziell beantwortet", log.QuerySelector("table.audit")!.TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Log_ShowsBeforeAndAfterAsReadableGerman_OldEscapedEntriesToo_AndEncoded()
+    {
+        var (_, idea, _, _) = await PendingIdeaAsync();
+        var moderator = await site.StaffClientAsync(StaffRole.Moderator);
+        using var publish = await moderator.PostFormAsync($"/moderation/ideen/{idea}", new() { ["Input.MunicipalityId"] = "vallendar" }, "form[action*='handler=Publish']");
+        await using (var connection = await site.Get<IDbConnectionFactory>().OpenAsync())
+        {
+            // An entry as the log wrote them before: JSON with \u escapes, here carrying markup that must stay text.
+            await Dapper.SqlMapper.ExecuteAsync(connection, """
+                INSERT INTO audit_log (at, staff_id, staff_email, action, target_type, target_id, idea_id, before_json, after_json, note)
+                SELECT at, staff_id, staff_email, 'edit', 'idea', idea_id, idea_id, '{"title":"Alt f\u00FCr"}', '{"title":"<b>f\u00FCr</b> \u2013 \u00FCberarbeitet"}', NULL
+                FROM audit_log WHERE idea_id = @Idea
+                """, new { Idea = idea });
+        }
+
+        var table = (await moderator.GetDocumentAsync($"/moderation/protokoll?idee={idea}")).QuerySelector("table.audit")!;
+
+        var text = table.TextContent;
+        Assert.Contains("<b>für</b> – überarbeitet", text, StringComparison.Ordinal);
+        Assert.Empty(table.QuerySelectorAll("tbody b"));
+        Assert.DoesNotContain("\\u", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"state\"", text, StringComparison.Ordinal);
+        var published = table.QuerySelectorAll("tbody tr").Single(r => r.QuerySelectorAll("td")[2].TextContent == "veröffentlicht");
+        var before = published.QuerySelectorAll("td")[4];
+        var after = published.QuerySelectorAll("td")[5];
+        Assert.Equal(["Stand", "Handlungsfeld", "Ort"], before.QuerySelectorAll("dt").Select(d => d.TextContent));
+        Assert.Equal("wartet auf Prüfung", before.QuerySelector("dd")!.TextContent);
+        Assert.Equal("veröffentlicht", after.QuerySelector("dd")!.TextContent);
+        Assert.Equal("Bildung", after.QuerySelectorAll("dd")[1].TextContent);
+        Assert.Contains("Vallendar", after.QuerySelectorAll("dd")[2].TextContent, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/moderation")]
     [InlineData("/moderation/meldungen")]
