@@ -84,9 +84,12 @@ public enum ModerationOutcome
     Conflict,
     NotFound,
     Invalid,
+
+    /// <summary>Nothing was changed because what was asked for already holds (a double click, or another moderator did the same).</summary>
+    AlreadyDone,
 }
 
-/// <summary>What an action gave; on conflict, who handled the idea first.</summary>
+/// <summary>What an action gave; on conflict or when it was already done, who handled the idea last.</summary>
 public sealed record ModerationResult(ModerationOutcome Outcome, string? HandledBy = null, string? Error = null)
 {
     public static readonly ModerationResult Done = new(ModerationOutcome.Done);

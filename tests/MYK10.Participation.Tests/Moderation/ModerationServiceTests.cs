@@ -94,6 +94,41 @@ public sealed class ModerationServiceTests
     }
 
     [Fact]
+    public async Task SameDecisionTwice_SecondIsAlreadyDone_NothingTwice_ADifferentOneStillConflicts()
+    {
+        await using var app = await TestApp.StartAsync();
+        var moderator = await app.ModeratorAsync("mod@kvmyk.de");
+        var idea = await PendingIdeaAsync(app, "autorin@example.org");
+        var service = app.Get<ModerationService>();
+
+        Assert.Equal(ModerationOutcome.Done, (await service.PublishAsync(moderator, idea, 1)).Outcome);
+        var again = await service.PublishAsync(moderator, idea, 1);
+        var other = await service.RejectAsync(moderator, idea, 1, "off_topic", null);
+
+        Assert.Equal((ModerationOutcome.AlreadyDone, "mod@kvmyk.de"), (again.Outcome, again.HandledBy));
+        Assert.Equal(ModerationOutcome.Conflict, other.Outcome);
+        Assert.Single((await app.Get<ModerationStore>().AuditAsync(new AuditQuery())).Entries);
+        Assert.Single(await SentMailsAsync(app), m => m.Subject == "Ihre Idee ist veröffentlicht");
+        Assert.Equal(ModerationOutcome.Done, (await service.AnswerAsync(moderator, idea, 2, "in_review", "Wir prüfen das.\r\n")).Outcome);
+        Assert.Equal(ModerationOutcome.AlreadyDone, (await service.AnswerAsync(moderator, idea, 2, "in_review", "Wir prüfen das.")).Outcome);
+    }
+
+    [Fact]
+    public async Task DismissTwice_SecondIsAlreadyDone_ReportsThatNeverExistedAreNotFound()
+    {
+        await using var app = await TestApp.StartAsync();
+        var moderator = await app.ModeratorAsync();
+        var idea = await app.PublishedIdeaAsync();
+        await app.Get<IdeaService>().ReportAsync(await app.Connections.ParticipantAsync(), idea, null, "insult", null);
+        var service = app.Get<ModerationService>();
+
+        Assert.Equal(ModerationOutcome.Done, (await service.DismissReportsAsync(moderator, idea, null)).Outcome);
+        Assert.Equal(ModerationOutcome.AlreadyDone, (await service.DismissReportsAsync(moderator, idea, null)).Outcome);
+        Assert.Equal(ModerationOutcome.NotFound, (await service.DismissReportsAsync(moderator, await app.PublishedIdeaAsync("Andere Idee ohne Meldung"), null)).Outcome);
+        Assert.Single((await app.Get<ModerationStore>().AuditAsync(new AuditQuery())).Entries);
+    }
+
+    [Fact]
     public async Task Merge_MovesSupportersWithoutDoubleCounting_AndRedirects()
     {
         await using var app = await TestApp.StartAsync();

@@ -100,6 +100,44 @@ public sealed class ModerationPagesTests(ModerationPagesTests.Site site) : IClas
     }
 
     [Fact]
+    public async Task PublishClickedTwice_SecondClickSaysItIsAlreadyPublished_NotAConflict()
+    {
+        var (_, idea, _, _) = await PendingIdeaAsync();
+        var moderator = await site.StaffClientAsync(StaffRole.Moderator);
+        var review = await moderator.GetDocumentAsync($"/moderation/ideen/{idea}");
+
+        using var first = await moderator.SubmitFormAsync(review, $"/moderation/ideen/{idea}", [], "form[action*='handler=Publish']");
+        using var second = await moderator.SubmitFormAsync(review, $"/moderation/ideen/{idea}", [], "form[action*='handler=Publish']");
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        Assert.Equal("/moderation?hinweis=already-published", second.Headers.Location!.OriginalString);
+        var notice = (await moderator.GetDocumentAsync(second.Headers.Location.OriginalString)).QuerySelector(".notice")!.TextContent;
+        Assert.Contains("bereits veröffentlicht", notice, StringComparison.Ordinal);
+        Assert.Equal(IdeaStates.Published, (await site.Get<IdeaStore>().FindAsync(idea))!.State);
+    }
+
+    [Fact]
+    public async Task DismissClickedTwice_SecondClickSaysTheReportsWereAlreadyHandled()
+    {
+        var idea = await PublishedIdeaAsync();
+        var (reporter, _) = await site.ParticipantClientAsync();
+        await reporter.PostFormAsync($"/ideen/{idea}/melden", new() { ["Input.Reason"] = "insult" });
+        var moderator = await site.StaffClientAsync(StaffRole.Moderator);
+        var reports = await moderator.GetDocumentAsync("/moderation/meldungen");
+        var form = $"li.report-item:has(input[name='Input.IdeaId'][value='{idea}']) form[action*='handler=Dismiss']";
+
+        using var first = await moderator.SubmitFormAsync(reports, "/moderation/meldungen", [], form);
+        using var second = await moderator.SubmitFormAsync(reports, "/moderation/meldungen", [], form);
+
+        Assert.Equal("/moderation/meldungen?hinweis=dismissed", first.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        Assert.Equal("/moderation/meldungen?hinweis=already-handled", second.Headers.Location!.OriginalString);
+        var notice = (await moderator.GetDocumentAsync(second.Headers.Location.OriginalString)).QuerySelector(".notice")!.TextContent;
+        Assert.Contains("bereits bearbeitet", notice, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Merge_RedirectsTheMergedIdeaPermanently_AndAnswerAppearsOnThePage()
     {
         var target = await PublishedIdeaAsync();

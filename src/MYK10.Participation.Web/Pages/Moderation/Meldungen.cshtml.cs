@@ -22,7 +22,12 @@ public sealed class MeldungenModel(ModerationStore moderation, ModerationService
     public async Task<IActionResult> OnPostDismissAsync()
     {
         var result = await service.DismissReportsAsync(User.Actor(), Input.IdeaId, Input.CommentId);
-        return result.Outcome == ModerationOutcome.NotFound ? NotFound() : RedirectToPage(new { hinweis = "dismissed" });
+        return result.Outcome switch
+        {
+            ModerationOutcome.NotFound => NotFound(),
+            ModerationOutcome.AlreadyDone => RedirectToPage(new { hinweis = "already-handled" }),
+            _ => RedirectToPage(new { hinweis = "dismissed" }),
+        };
     }
 
     public async Task<IActionResult> OnPostHideAsync()
