@@ -18,7 +18,15 @@ namespace MYK10.Participation.Web.Hosting;
 /// <summary>The composition root of the site.</summary>
 public static class WebApp
 {
-    public static readonly CultureInfo[] Cultures = [new("de-DE"), new("en")];
+    /// <summary>
+    /// German, and English with British dates and times (04/01/2027 15:32, not 1/4/2027 3:32 PM); the English texts come
+    /// from the *.en.resx resources, the parent of en-GB.
+    /// </summary>
+    public static readonly CultureInfo[] Cultures = [new("de-DE"), new("en-GB")];
+
+    /// <summary>The supported culture named exactly or by its language ("en"), or null.</summary>
+    public static CultureInfo? CultureFor(string? name) =>
+        Cultures.FirstOrDefault(c => c.Name == name || c.TwoLetterISOLanguageName == name);
 
     public static WebApplication Build(string[] args)
     {
@@ -50,6 +58,7 @@ public static class WebApp
                 o.Conventions.AuthorizePage("/Ideen/Neu", Policies.Participant);
                 o.Conventions.AuthorizePage("/Ideen/Eingereicht", Policies.Participant);
                 o.Conventions.AuthorizePage("/Ideen/Melden", Policies.Participant);
+                o.Conventions.AuthorizePage("/Strategie/Melden", Policies.Participant);
                 o.Conventions.ConfigureFilter(new UnknownHandlerFilter());
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
@@ -78,7 +87,7 @@ public static class WebApp
             o.SupportedCultures = Cultures;
             o.SupportedUICultures = Cultures;
             // German unless the visitor chose otherwise; the browser's language alone does not switch the site.
-            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+            o.RequestCultureProviders = [new LanguageCookieCultureProvider()];
         });
 
         services.AddAuthentication(Policies.StaffScheme)
@@ -151,6 +160,12 @@ public static class WebApp
         await app.Services.GetRequiredService<Migrator>().MigrateAsync();
         RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>());
         await RecurringJobs.RegisterCouncilDigestsAsync(app.Services.GetRequiredService<MYK10.Participation.Digests.DigestSchedules>());
+        var site = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SiteOptions>>().Value;
+        if (!app.Environment.IsDevelopment() && site.PublicAddressProblem() is { } problem)
+        {
+            app.Logger.LogWarning("Site:BaseUrl is {BaseUrl}, but {Problem}: sign-in, unsubscribe and idea links in mail will not work for citizens. Set Site:BaseUrl to the site's public https address.", site.BaseUrl, problem);
+        }
+
         var transport = app.Services.GetRequiredService<IMailTransport>();
         app.Logger.LogInformation("Mail goes to {Transport}", transport.Description);
         if (transport is PickupDirectoryMailTransport)

@@ -20,7 +20,7 @@ public sealed class SpracheModel : PageModel
 
     public IActionResult OnPost()
     {
-        var culture = WebApp.Cultures.FirstOrDefault(c => c.Name == Input.Culture || c.TwoLetterISOLanguageName == Input.Culture);
+        var culture = WebApp.CultureFor(Input.Culture);
         if (culture is not null)
         {
             Response.Cookies.Append(

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MYK10.Participation.Ballots;
+using MYK10.Participation.Comments;
 using MYK10.Participation.Data;
 using MYK10.Participation.Digests;
 using MYK10.Participation.Jobs;
@@ -66,6 +67,7 @@ public static class ParticipationServices
         services.AddParticipants();
         services.AddTrust(configuration, contentRoot);
         services.AddIdeas();
+        services.AddComments();
         services.AddModeration();
         services.AddStrategy();
         services.AddSurveys();

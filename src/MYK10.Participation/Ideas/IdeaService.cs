@@ -9,7 +9,7 @@ using MYK10.Participation.Reference;
 
 namespace MYK10.Participation.Ideas;
 
-/// <summary>Everything a participant writes about ideas: submissions, supports, comments and reports.</summary>
+/// <summary>What a participant writes about ideas: submissions, supports and comments (withdrawing and reporting: <see cref="Comments.CommentService"/>).</summary>
 public sealed class IdeaService(
     IDbConnectionFactory connections,
     ReferenceStore reference,
@@ -22,10 +22,12 @@ public sealed class IdeaService(
     public async Task<SubmitResult> SubmitAsync(long authorId, IdeaSubmission input)
     {
         const string insert = """
-            INSERT INTO ideas (author_id, title, body, field_id, municipality_id, place, state, created_at)
-            VALUES (@AuthorId, @Title, @Body, @FieldId, @MunicipalityId, @Place, 'pending', @Now)
+            INSERT INTO ideas (author_id, title, body, field_id, municipality_id, place, state, created_at, submission_key)
+            VALUES (@AuthorId, @Title, @Body, @FieldId, @MunicipalityId, @Place, 'pending', @Now, @Key)
+            ON CONFLICT (author_id, submission_key) WHERE submission_key IS NOT NULL DO NOTHING
             RETURNING id
             """;
+        const string earlier = "SELECT id FROM ideas WHERE author_id = @AuthorId AND submission_key = @Key";
         var idea = IdeaRules.Normalise(input);
         var fields = (await reference.FieldsOfActionAsync()).Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
         var municipalities = (await reference.MunicipalitiesAsync()).Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
@@ -35,11 +37,12 @@ public sealed class IdeaService(
             return new SubmitResult(null, errors);
         }
 
+        var key = input.FormKey is { Length: >= 16 and <= 64 } formKey ? formKey : null;
         long id;
         await using (var connection = await connections.OpenAsync())
         await using (var transaction = connection.BeginTransaction())
         {
-            id = await connection.ExecuteScalarAsync<long>(insert, new
+            var inserted = await connection.ExecuteScalarAsync<long?>(insert, new
             {
                 AuthorId = authorId,
                 idea.Title,
@@ -48,7 +51,15 @@ public sealed class IdeaService(
                 idea.MunicipalityId,
                 idea.Place,
                 Now = clock.GetUtcNow(),
+                Key = key,
             }, transaction);
+            if (inserted is null)
+            {
+                // The same form again: the idea it stored the first time, and no second confirmation mail.
+                return new SubmitResult(await connection.ExecuteScalarAsync<long>(earlier, new { AuthorId = authorId, Key = key }, transaction), new Dictionary<IdeaField, IdeaError>());
+            }
+
+            id = inserted.Value;
             var email = await connection.ExecuteScalarAsync<string?>(
                 "SELECT email FROM participants WHERE id = @Id", new { Id = authorId }, transaction);
             if (email is not null)
@@ -120,83 +131,6 @@ public sealed class IdeaService(
         await connection.ExecuteAsync("UPDATE ideas SET comments = comments + 1 WHERE id = @IdeaId", new { IdeaId = ideaId }, transaction);
         await transaction.CommitAsync();
         return (ContributionOutcome.Done, id);
-    }
-
-    /// <summary>The author withdraws a comment; a placeholder keeps the thread readable.</summary>
-    public async Task<ContributionOutcome> DeleteOwnCommentAsync(long participantId, long commentId)
-    {
-        const string find = "SELECT idea_id, state FROM idea_comments WHERE id = @Id AND author_id = @AuthorId AND state <> 'deleted'";
-        const string delete = "UPDATE idea_comments SET state = 'deleted', hidden_by = NULL, body = '-' WHERE id = @Id";
-        await using var connection = await connections.OpenAsync();
-        await using var transaction = connection.BeginTransaction();
-        var previous = await connection.QuerySingleOrDefaultAsync<(long IdeaId, string State)?>(
-            find, new { Id = commentId, AuthorId = participantId }, transaction);
-        if (previous is null)
-        {
-            return ContributionOutcome.NotAvailable;
-        }
-
-        await connection.ExecuteAsync(delete, new { Id = commentId }, transaction);
-        if (previous.Value.State == "visible")
-        {
-            await connection.ExecuteAsync("UPDATE ideas SET comments = comments - 1 WHERE id = @IdeaId", new { previous.Value.IdeaId }, transaction);
-        }
-
-        await transaction.CommitAsync();
-        return ContributionOutcome.Done;
-    }
-
-    /// <summary>
-    /// Reports an idea or one of its comments. A comment with three open reports is hidden until a moderator decides.
-    /// </summary>
-    public async Task<ContributionOutcome> ReportAsync(long reporterId, long ideaId, long? commentId, string reason, string? details)
-    {
-        const string insert = """
-            INSERT INTO reports (idea_id, comment_id, reporter_id, reason, details, created_at)
-            VALUES (@IdeaId, @CommentId, @ReporterId, @Reason, @Details, @Now)
-            ON CONFLICT DO NOTHING
-            """;
-        const string hideWhenThree = """
-            UPDATE idea_comments SET state = 'hidden', hidden_by = 'reports'
-            WHERE id = @CommentId AND state = 'visible'
-              AND (SELECT count(*) FROM reports WHERE comment_id = @CommentId AND state = 'open') >= 3
-            """;
-        details = string.IsNullOrWhiteSpace(details) ? null : details.Trim();
-        if (!ReportReasons.All.Contains(reason) || details is { Length: > 1000 })
-        {
-            return ContributionOutcome.Invalid;
-        }
-
-        await using var connection = await connections.OpenAsync();
-        await using var transaction = connection.BeginTransaction();
-        if (await PublishedIdeaAsync(connection, transaction, ideaId) is null)
-        {
-            return ContributionOutcome.NotAvailable;
-        }
-
-        if (commentId is not null && await connection.ExecuteScalarAsync<long>(
-                "SELECT count(*) FROM idea_comments WHERE id = @CommentId AND idea_id = @IdeaId AND state = 'visible'",
-                new { CommentId = commentId, IdeaId = ideaId }, transaction) == 0)
-        {
-            return ContributionOutcome.NotAvailable;
-        }
-
-        var inserted = await connection.ExecuteAsync(insert, new
-        {
-            IdeaId = ideaId,
-            CommentId = commentId,
-            ReporterId = reporterId,
-            Reason = reason,
-            Details = details,
-            Now = clock.GetUtcNow(),
-        }, transaction) == 1;
-        if (inserted && commentId is not null && await connection.ExecuteAsync(hideWhenThree, new { CommentId = commentId }, transaction) == 1)
-        {
-            await connection.ExecuteAsync("UPDATE ideas SET comments = comments - 1 WHERE id = @IdeaId", new { IdeaId = ideaId }, transaction);
-        }
-
-        await transaction.CommitAsync();
-        return inserted ? ContributionOutcome.Done : ContributionOutcome.AlreadyDone;
     }
 
     private static async Task<(long AuthorId, long Supporters)?> PublishedIdeaAsync(SqliteConnection connection, SqliteTransaction transaction, long ideaId) =>

@@ -3,8 +3,11 @@ using System.Text.RegularExpressions;
 
 namespace MYK10.Participation.Ideas;
 
-/// <summary>What a participant types into the idea form.</summary>
-public sealed record IdeaSubmission(string? Title, string? Body, string? FieldId, string? MunicipalityId, string? Place);
+/// <summary>
+/// What a participant types into the idea form; <paramref name="FormKey"/> is the form's one-time key, so that the same
+/// form sent twice stores one idea (<c>sql/0074_idea_submission_key.sql</c>).
+/// </summary>
+public sealed record IdeaSubmission(string? Title, string? Body, string? FieldId, string? MunicipalityId, string? Place, string? FormKey = null);
 
 public enum IdeaField
 {

@@ -3,9 +3,17 @@ using MYK10.Participation.Data;
 
 namespace MYK10.Participation.Mail;
 
-/// <summary>The sender's side of the outbox: claim due rows under a lease, then record what happened to each.</summary>
+/// <summary>
+/// The sender's side of the outbox: claim due rows under a lease, then record what happened to each. A row that is
+/// sent or has failed for good keeps only its delivery log (address, subject, status, times, error): its bodies and
+/// extra headers are blanked in the same statement, because they may carry secret links (sign-in, unsubscribe) that
+/// must not outlive the mail in the database or its backups.
+/// </summary>
 public sealed class OutboxStore(IDbConnectionFactory connections)
 {
+    // Retries still need the content, so only the final updates (sent, failed) forget it.
+    private const string ForgetContent = "text_body = '', html_body = NULL, headers_json = NULL";
+
     /// <summary>Claims up to <paramref name="limit"/> due messages for <paramref name="leaseId"/>.</summary>
     public async Task<IReadOnlyList<OutboxMessage>> ClaimDueAsync(Guid leaseId, DateTimeOffset now, DateTimeOffset leaseUntil, int limit, CancellationToken cancellationToken)
     {
@@ -34,9 +42,9 @@ public sealed class OutboxStore(IDbConnectionFactory connections)
 
     public async Task MarkSentAsync(long id, Guid leaseId, DateTimeOffset now)
     {
-        const string sql = """
+        const string sql = $"""
             UPDATE mail_outbox
-            SET status = 'sent', sent_at = @Now, attempts = attempts + 1, lease_id = NULL, lease_until = NULL, last_error = NULL
+            SET status = 'sent', sent_at = @Now, {ForgetContent}, attempts = attempts + 1, lease_id = NULL, lease_until = NULL, last_error = NULL
             WHERE id = @Id AND lease_id = @LeaseId AND status = 'pending'
             """;
         await using var connection = await connections.OpenAsync();
@@ -45,9 +53,9 @@ public sealed class OutboxStore(IDbConnectionFactory connections)
 
     public async Task MarkFailedAsync(long id, Guid leaseId, string error)
     {
-        const string sql = """
+        const string sql = $"""
             UPDATE mail_outbox
-            SET status = 'failed', attempts = attempts + 1, lease_id = NULL, lease_until = NULL, last_error = @Error
+            SET status = 'failed', {ForgetContent}, attempts = attempts + 1, lease_id = NULL, lease_until = NULL, last_error = @Error
             WHERE id = @Id AND lease_id = @LeaseId AND status = 'pending'
             """;
         await using var connection = await connections.OpenAsync();

@@ -1,3 +1,5 @@
+using MYK10.Participation.Comments;
+
 namespace MYK10.Participation.Moderation;
 
 /// <summary>The staff member acting, as written to the audit log.</summary>
@@ -7,6 +9,7 @@ public sealed record QueueItem(
     long Id,
     string Title,
     string Body,
+    string FieldId,
     string FieldName,
     string MunicipalityName,
     string? AuthorDisplayName,
@@ -47,11 +50,11 @@ public sealed record ReviewIdea(
 
 public sealed record DuplicateCandidate(long Id, string Title, string Body, string State, long Supporters);
 
-/// <summary>All open reports on one idea or comment.</summary>
+/// <summary>All open reports on one idea or comment; <paramref name="Title"/> is the idea's or, for a comment on a measure, the measure's.</summary>
 public sealed record ReportedItem(
-    long IdeaId,
-    long? CommentId,
-    string IdeaTitle,
+    ReportTarget Target,
+    long? MeasureId,
+    string Title,
     string Text,
     string ItemState,
     long OpenReports,
@@ -66,7 +69,8 @@ public sealed record AuditEntry(
     string Action,
     string TargetType,
     long TargetId,
-    long IdeaId,
+    long? IdeaId,
+    long? MeasureId,
     string? BeforeJson,
     string? AfterJson,
     string? Note)

@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using MYK10.Participation.Comments;
 using MYK10.Participation.Data;
 using MYK10.Participation.Hosting;
 using MYK10.Participation.Ideas;
@@ -208,36 +209,34 @@ public sealed class ModerationService(
         });
 
     /// <summary>Closes the open reports on an idea or comment without action; a comment hidden by reports shows again.</summary>
-    public async Task<ModerationResult> DismissReportsAsync(StaffActor actor, long ideaId, long? commentId)
+    public async Task<ModerationResult> DismissReportsAsync(StaffActor actor, ReportTarget target)
     {
         var now = clock.GetUtcNow();
         await using var connection = await connections.OpenAsync();
         await using var transaction = connection.BeginTransaction();
-        var closed = await CloseReportsAsync(connection, transaction, ideaId, commentId, "dismissed", now);
+        var closed = await CloseReportsAsync(connection, transaction, target, "dismissed", now);
         if (closed == 0)
         {
             // Reports that exist but are all closed were handled a moment ago (a double click or another moderator).
             var handled = await connection.ExecuteScalarAsync<long>(
-                "SELECT count(*) FROM reports WHERE idea_id = @IdeaId AND coalesce(comment_id, 0) = coalesce(@CommentId, 0)",
-                new { IdeaId = ideaId, CommentId = commentId }, transaction);
+                $"SELECT count(*) FROM reports WHERE {ReportTarget.ReportsWhere}", new DynamicParameters(target.Columns), transaction);
             return handled > 0 ? new ModerationResult(ModerationOutcome.AlreadyDone) : ModerationResult.NotFound;
         }
 
-        if (commentId is not null && await connection.ExecuteAsync(
-                "UPDATE idea_comments SET state = 'visible', hidden_by = NULL WHERE id = @Id AND state = 'hidden' AND hidden_by = 'reports'",
-                new { Id = commentId }, transaction) == 1)
+        CommentRow? comment = null;
+        if (target.Thread is { } thread)
         {
-            await connection.ExecuteAsync("UPDATE ideas SET comments = comments + 1 WHERE id = @IdeaId", new { IdeaId = ideaId }, transaction);
+            comment = await CommentRows.FindAsync(connection, transaction, thread, target.CommentId!.Value);
+            await CommentRows.ShowAgainAsync(connection, transaction, thread, target.CommentId.Value);
         }
 
-        await AuditLog.WriteAsync(connection, transaction, actor, now, "dismiss_reports", commentId is null ? "idea" : "comment", commentId ?? ideaId, ideaId,
-            null, new { reportsClosed = closed });
+        await WriteAuditAsync(connection, transaction, actor, now, "dismiss_reports", target, comment, null, new { reportsClosed = closed });
         await transaction.CommitAsync();
         return ModerationResult.Done;
     }
 
-    /// <summary>Hides a reported idea or comment with a reason and closes its reports as upheld.</summary>
-    public async Task<ModerationResult> HideAsync(StaffActor actor, long ideaId, long? commentId, string? note)
+    /// <summary>Hides an idea or comment with a reason and closes its reports as upheld.</summary>
+    public async Task<ModerationResult> HideAsync(StaffActor actor, ReportTarget target, string? note)
     {
         note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         if (note is null || note.Length > 1000)
@@ -248,25 +247,20 @@ public sealed class ModerationService(
         var now = clock.GetUtcNow();
         await using var connection = await connections.OpenAsync();
         await using var transaction = connection.BeginTransaction();
-        if (commentId is { } id)
+        if (target.Thread is { } thread)
         {
-            var state = await connection.ExecuteScalarAsync<string?>("SELECT state FROM idea_comments WHERE id = @Id AND idea_id = @IdeaId", new { Id = id, IdeaId = ideaId }, transaction);
-            if (state is null or "deleted")
+            var comment = await CommentRows.FindAsync(connection, transaction, thread, target.CommentId!.Value);
+            if (comment is null || comment.State == CommentStates.Deleted || (target.IdeaId is { } ideaId && comment.ParentId != ideaId))
             {
                 return ModerationResult.NotFound;
             }
 
-            await connection.ExecuteAsync("UPDATE idea_comments SET state = 'hidden', hidden_by = 'moderation' WHERE id = @Id", new { Id = id }, transaction);
-            if (state == "visible")
-            {
-                await connection.ExecuteAsync("UPDATE ideas SET comments = comments - 1 WHERE id = @IdeaId", new { IdeaId = ideaId }, transaction);
-            }
-
-            await AuditLog.WriteAsync(connection, transaction, actor, now, "hide_comment", "comment", id, ideaId, new { state }, new { state = "hidden" }, note);
+            await CommentRows.HideAsync(connection, transaction, thread, target.CommentId.Value, comment.State, CommentStates.HiddenByModeration);
+            await WriteAuditAsync(connection, transaction, actor, now, "hide_comment", target, comment, new { state = comment.State }, new { state = CommentStates.Hidden }, note);
         }
         else
         {
-            var state = await connection.ExecuteScalarAsync<string?>("SELECT state FROM ideas WHERE id = @Id", new { Id = ideaId }, transaction);
+            var state = await connection.ExecuteScalarAsync<string?>("SELECT state FROM ideas WHERE id = @Id", new { Id = target.IdeaId }, transaction);
             if (state is null)
             {
                 return ModerationResult.NotFound;
@@ -280,20 +274,32 @@ public sealed class ModerationService(
 
             await connection.ExecuteAsync(
                 "UPDATE ideas SET state = 'hidden', decided_by = @StaffId, decided_at = @Now, version = version + 1 WHERE id = @Id",
-                new { Id = ideaId, StaffId = actor.Id, Now = now }, transaction);
-            await AuditLog.WriteAsync(connection, transaction, actor, now, "hide_idea", "idea", ideaId, ideaId, new { state }, new { state = IdeaStates.Hidden }, note);
+                new { Id = target.IdeaId, StaffId = actor.Id, Now = now }, transaction);
+            await WriteAuditAsync(connection, transaction, actor, now, "hide_idea", target, null, new { state }, new { state = IdeaStates.Hidden }, note);
         }
 
-        await CloseReportsAsync(connection, transaction, ideaId, commentId, "upheld", now);
+        await CloseReportsAsync(connection, transaction, target, "upheld", now);
         await transaction.CommitAsync();
         return ModerationResult.Done;
     }
 
-    private static Task<int> CloseReportsAsync(SqliteConnection connection, SqliteTransaction transaction, long ideaId, long? commentId, string state, DateTimeOffset now) =>
-        connection.ExecuteAsync("""
+    private static Task<int> CloseReportsAsync(SqliteConnection connection, SqliteTransaction transaction, ReportTarget target, string state, DateTimeOffset now)
+    {
+        var parameters = new DynamicParameters(target.Columns);
+        parameters.AddDynamicParams(new { State = state, Now = now });
+        return connection.ExecuteAsync($"""
             UPDATE reports SET state = @State, decided_at = @Now
-            WHERE idea_id = @IdeaId AND state = 'open' AND coalesce(comment_id, 0) = coalesce(@CommentId, 0)
-            """, new { State = state, Now = now, IdeaId = ideaId, CommentId = commentId }, transaction);
+            WHERE state = 'open' AND {ReportTarget.ReportsWhere}
+            """, parameters, transaction);
+    }
+
+    /// <summary>An entry about the target: a comment on a measure belongs to its measure, everything else to its idea.</summary>
+    private static Task WriteAuditAsync(SqliteConnection connection, SqliteTransaction transaction, StaffActor actor, DateTimeOffset now,
+        string action, ReportTarget target, CommentRow? comment, object? before, object? after, string? note = null) =>
+        target.Thread is { } thread
+            ? AuditLog.WriteAsync(connection, transaction, actor, now, action, thread.AuditTargetType, target.CommentId!.Value,
+                target.IdeaId, before, after, note, thread == CommentThread.Measure ? comment!.ParentId : null)
+            : AuditLog.WriteAsync(connection, transaction, actor, now, action, "idea", target.IdeaId!.Value, target.IdeaId, before, after, note);
 
     /// <param name="alreadyReached">
     /// Whether the idea already is as the action would leave it: then a stale version is not a conflict but the same

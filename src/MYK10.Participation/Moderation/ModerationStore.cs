@@ -1,5 +1,6 @@
 using System.Text;
 using Dapper;
+using MYK10.Participation.Comments;
 using MYK10.Participation.Data;
 using MYK10.Participation.Ideas;
 
@@ -11,7 +12,7 @@ public sealed class ModerationStore(IDbConnectionFactory connections)
     public async Task<IReadOnlyList<QueueItem>> QueueAsync(string? municipalityId, string? fieldId, CancellationToken cancellationToken = default)
     {
         var sql = new StringBuilder("""
-            SELECT i.id AS Id, i.title AS Title, i.body AS Body, f.name AS FieldName, m.short_name AS MunicipalityName,
+            SELECT i.id AS Id, i.title AS Title, i.body AS Body, i.field_id AS FieldId, f.name AS FieldName, m.short_name AS MunicipalityName,
                    p.display_name AS AuthorDisplayName, i.created_at AS CreatedAt
             FROM ideas i
             JOIN fields_of_action f ON f.id = i.field_id
@@ -40,7 +41,7 @@ public sealed class ModerationStore(IDbConnectionFactory connections)
         const string sql = """
             SELECT (SELECT count(*) FROM ideas WHERE state = 'pending') AS Pending,
                    (SELECT min(created_at) FROM ideas WHERE state = 'pending') AS OldestPendingAt,
-                   (SELECT count(DISTINCT idea_id || ':' || coalesce(comment_id, 0)) FROM reports WHERE state = 'open') AS OpenReports
+                   (SELECT count(*) FROM (SELECT DISTINCT idea_id, comment_id, measure_comment_id FROM reports WHERE state = 'open')) AS OpenReports
             """;
         await using var connection = await connections.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleAsync<(long Pending, string? Oldest, long OpenReports)>(new CommandDefinition(sql, cancellationToken: cancellationToken));
@@ -97,25 +98,31 @@ public sealed class ModerationStore(IDbConnectionFactory connections)
         return (await connection.QueryAsync<DuplicateCandidate>(new CommandDefinition(sql, new { Query = query, idea.Id }, cancellationToken: cancellationToken))).AsList();
     }
 
+    /// <summary>Every idea or comment (on an idea or a measure) with open reports, the longest waiting first.</summary>
     public async Task<IReadOnlyList<ReportedItem>> OpenReportsAsync(CancellationToken cancellationToken = default)
     {
         const string sql = """
-            SELECT r.idea_id AS IdeaId, r.comment_id AS CommentId, i.title AS IdeaTitle,
-                   coalesce(c.body, i.body) AS Text, coalesce(c.state, i.state) AS ItemState,
+            SELECT r.idea_id AS IdeaId, r.comment_id AS CommentId, mc.measure_id AS MeasureId, r.measure_comment_id AS MeasureCommentId,
+                   coalesce(i.title, m.title) AS Title, coalesce(c.body, mc.body, i.body) AS Text,
+                   coalesce(c.state, mc.state, i.state) AS ItemState,
                    count(*) AS OpenReports, group_concat(DISTINCT r.reason) AS Reasons,
                    group_concat(coalesce(p.display_name, 'anonym'), ', ') AS Reporters, min(r.created_at) AS FirstReportedAt
             FROM reports r
-            JOIN ideas i ON i.id = r.idea_id
+            LEFT JOIN ideas i ON i.id = r.idea_id
             LEFT JOIN idea_comments c ON c.id = r.comment_id
+            LEFT JOIN measure_comments mc ON mc.id = r.measure_comment_id
+            LEFT JOIN strategy_measures m ON m.id = mc.measure_id
             JOIN participants p ON p.id = r.reporter_id
             WHERE r.state = 'open'
-            GROUP BY r.idea_id, r.comment_id
+            GROUP BY r.idea_id, r.comment_id, r.measure_comment_id
             ORDER BY min(r.created_at)
             """;
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(long IdeaId, long? CommentId, string IdeaTitle, string Text, string ItemState, long OpenReports, string Reasons, string Reporters, string FirstReportedAt)>(
+        var rows = await connection.QueryAsync<(long? IdeaId, long? CommentId, long? MeasureId, long? MeasureCommentId, string Title, string Text, string ItemState, long OpenReports, string Reasons, string Reporters, string FirstReportedAt)>(
             new CommandDefinition(sql, cancellationToken: cancellationToken));
-        return rows.Select(r => new ReportedItem(r.IdeaId, r.CommentId, r.IdeaTitle, r.Text, r.ItemState, r.OpenReports, r.Reasons, r.Reporters, DapperTypeHandlers.FromText(r.FirstReportedAt))).ToList();
+        return rows.Select(r => new ReportedItem(
+            ReportTarget.From(r.IdeaId, r.CommentId, r.MeasureCommentId)!, r.MeasureId, r.Title, r.Text, r.ItemState, r.OpenReports, r.Reasons, r.Reporters,
+            DapperTypeHandlers.FromText(r.FirstReportedAt))).ToList();
     }
 
     public async Task<(IReadOnlyList<AuditEntry> Entries, long Total)> AuditAsync(AuditQuery query, CancellationToken cancellationToken = default)
@@ -140,7 +147,7 @@ public sealed class ModerationStore(IDbConnectionFactory connections)
         var parameters = new { query.Action, query.StaffEmail, query.IdeaId, Limit = pageSize, Offset = (long)(Math.Max(1, query.Page) - 1) * pageSize };
         var list = $"""
             SELECT id AS Id, at AS At, staff_email AS StaffEmail, action AS Action, target_type AS TargetType, target_id AS TargetId,
-                   idea_id AS IdeaId, before_json AS BeforeJson, after_json AS AfterJson, note AS Note
+                   idea_id AS IdeaId, measure_id AS MeasureId, before_json AS BeforeJson, after_json AS AfterJson, note AS Note
             FROM audit_log {where} ORDER BY at DESC, id DESC LIMIT @Limit OFFSET @Offset
             """;
         await using var connection = await connections.OpenAsync(cancellationToken);

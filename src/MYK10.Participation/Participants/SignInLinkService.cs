@@ -10,8 +10,9 @@ using MYK10.Participation.Mail;
 namespace MYK10.Participation.Participants;
 
 /// <summary>
-/// Passwordless sign-in: a link valid for 30 minutes, usable once. Only the SHA-256 hash of the token is stored,
-/// so a copy of the database does not let anyone sign in.
+/// Passwordless sign-in: a link valid for 30 minutes, usable once. Only the SHA-256 hash of the token is stored; the
+/// mail with the link sits in the outbox only until it is sent (the outbox blanks it then), so a copy of the database
+/// does not let anyone sign in.
 /// </summary>
 public sealed class SignInLinkService(
     IDbConnectionFactory connections,

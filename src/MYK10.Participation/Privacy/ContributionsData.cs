@@ -5,9 +5,10 @@ namespace MYK10.Participation.Privacy;
 
 /// <summary>
 /// A participant's contributions: ideas, supports, comments, reports, comments on measures, survey participations
-/// and ballots. On deletion the reports (only the reporter's business) go; public contributions stay under
-/// "gelöschte Person", and supports, participations and ballots keep counting: they point to the account row,
-/// which deletion empties of every personal detail, so they no longer lead to a person.
+/// and ballots. On deletion the reports (only the reporter's business) go, and so do ideas still waiting for
+/// moderation: they were never public, so deletion must not leave them to be published as "gelöschte Person".
+/// Public contributions stay under "gelöschte Person", and supports, participations and ballots keep counting: they
+/// point to the account row, which deletion empties of every personal detail, so they no longer lead to a person.
 /// </summary>
 public sealed class ContributionsData : IPersonalDataContributor
 {
@@ -31,10 +32,10 @@ public sealed class ContributionsData : IPersonalDataContributor
                 SELECT id, idea_id, body, state, created_at FROM idea_comments WHERE author_id = @Id ORDER BY id
                 """, who, cancellationToken),
             await connection.SectionAsync(transaction, "reports", """
-                SELECT idea_id, comment_id, reason, details, state, created_at FROM reports WHERE reporter_id = @Id ORDER BY id
+                SELECT idea_id, comment_id, measure_comment_id, reason, details, state, created_at FROM reports WHERE reporter_id = @Id ORDER BY id
                 """, who, cancellationToken),
             await connection.SectionAsync(transaction, "measure_comments", """
-                SELECT measure_id, body, created_at FROM measure_comments WHERE author_id = @Id ORDER BY id
+                SELECT id, measure_id, body, state, created_at FROM measure_comments WHERE author_id = @Id ORDER BY id
                 """, who, cancellationToken),
             await connection.SectionAsync(transaction, "survey_participations", """
                 SELECT p.survey_id, s.title, p.participated_on FROM survey_participations p JOIN surveys s ON s.id = p.survey_id
@@ -47,7 +48,16 @@ public sealed class ContributionsData : IPersonalDataContributor
         ];
     }
 
-    public async Task EraseAsync(SqliteConnection connection, SqliteTransaction transaction, PersonalDataSubject subject, CancellationToken cancellationToken) =>
-        await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM reports WHERE reporter_id = @Id", new { Id = subject.ParticipantId }, transaction, cancellationToken: cancellationToken));
+    public async Task EraseAsync(SqliteConnection connection, SqliteTransaction transaction, PersonalDataSubject subject, CancellationToken cancellationToken)
+    {
+        // A pending idea's supports, comments, reports and measure links go with it (ON DELETE CASCADE) and the search
+        // index follows by trigger; a vote option may name any idea, so its link is removed first. Merges only ever
+        // point to published ideas, so nothing else refers to a pending one.
+        const string sql = """
+            DELETE FROM reports WHERE reporter_id = @Id;
+            DELETE FROM vote_option_ideas WHERE idea_id IN (SELECT id FROM ideas WHERE author_id = @Id AND state = 'pending');
+            DELETE FROM ideas WHERE author_id = @Id AND state = 'pending';
+            """;
+        await connection.ExecuteAsync(new CommandDefinition(sql, new { Id = subject.ParticipantId }, transaction, cancellationToken: cancellationToken));
+    }
 }

@@ -26,7 +26,10 @@ public interface IPersonalDataContributor
 /// <summary>Whose data: the participant's id and, read before anything is erased, their address.</summary>
 public sealed record PersonalDataSubject(long ParticipantId, string? Email);
 
-/// <summary>One part of the export: a key (JSON property, resource key <c>Data.Section.{Key}</c>) and its rows.</summary>
+/// <summary>
+/// One part of the export: a key (JSON property, resource key <c>Data.Section.{Key}</c>) and its rows, whose column
+/// aliases are the JSON names and label keys <c>Data.Column.{Key}.{column}</c> on the data page.
+/// </summary>
 public sealed record PersonalDataSection(string Key, IReadOnlyList<IReadOnlyDictionary<string, object?>> Rows);
 
 /// <summary>Everything the site stores about one participant.</summary>

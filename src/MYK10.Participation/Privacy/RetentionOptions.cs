@@ -8,7 +8,7 @@ public sealed class RetentionOptions
     /// <summary>Sign-ups whose address was never confirmed are deleted after this many days.</summary>
     public int UnconfirmedDays { get; set; } = 7;
 
-    /// <summary>Sent mail (the delivery log) is deleted this many days after sending.</summary>
+    /// <summary>The delivery log (sent or failed mail, its content already blanked by the outbox) is deleted after this many days.</summary>
     public int DeliveryLogDays { get; set; } = 365;
 
     /// <summary>All participant accounts are deleted this many days after the end of the phase.</summary>

@@ -28,7 +28,11 @@ public sealed record StatusChange(string Status, DateTimeOffset ChangedAt, strin
 
 public sealed record LinkedIdea(long Id, string Title, long Supporters, string State);
 
-public sealed record MeasureComment(long Id, string? AuthorDisplayName, DateTimeOffset? AuthorDeletedAt, string Body, DateTimeOffset CreatedAt);
+/// <summary>A comment in a measure's discussion; the text only while it is visible (<see cref="Comments.CommentStates"/>).</summary>
+public sealed record MeasureComment(long Id, long AuthorId, string? AuthorDisplayName, DateTimeOffset? AuthorDeletedAt, string? Body, string State, string? HiddenBy, DateTimeOffset CreatedAt)
+{
+    public bool IsVisible => State == Comments.CommentStates.Visible;
+}
 
 /// <summary>A published vote in which the measure is an option; the figures only once the result may be shown.</summary>
 public sealed record MeasureVote(long VoteId, string Title, DateTimeOffset ClosesAt, bool ResultVisible, long? Rank, bool Selected, long? Votes, long? Ballots);

@@ -84,11 +84,13 @@ public sealed class StrategyStore(IDbConnectionFactory connections, TimeProvider
             JOIN idea_supports s ON s.idea_id = im.idea_id
             WHERE im.measure_id = @Id
             """, new { Id = id });
+        // The text of a hidden or deleted comment never leaves the store for the public page.
         var comments = (await connection.QueryAsync<MeasureComment>("""
-            SELECT c.id AS Id, p.display_name AS AuthorDisplayName, p.deleted_at AS AuthorDeletedAt, c.body AS Body, c.created_at AS CreatedAt
+            SELECT c.id AS Id, c.author_id AS AuthorId, p.display_name AS AuthorDisplayName, p.deleted_at AS AuthorDeletedAt, c.body AS Body,
+                   c.state AS State, c.hidden_by AS HiddenBy, c.created_at AS CreatedAt
             FROM measure_comments c JOIN participants p ON p.id = c.author_id
             WHERE c.measure_id = @Id ORDER BY c.id
-            """, new { Id = id })).AsList();
+            """, new { Id = id })).Select(c => c.IsVisible ? c : c with { Body = null }).ToList();
         var votes = await connection.QueryAsync<(long VoteId, string Title, string ClosesAt, string Visibility, long? Rank, long? Selected, long? Supporters, long? Ballots)>("""
             SELECT v.id, v.title, v.closes_at, v.result_visibility, t.rank, t.selected, t.supporters, vt.ballot_count
             FROM vote_option_measures l

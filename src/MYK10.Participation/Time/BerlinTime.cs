@@ -9,7 +9,7 @@ public static class BerlinTime
 
     public static DateTimeOffset ToBerlin(DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, Zone);
 
-    /// <summary>For example "26.11.2026, 06:03 Uhr" (German) or "26/11/2026, 06:03" (English).</summary>
+    /// <summary>For example "26.11.2026 06:03 Uhr" (German) or "26/11/2026 06:03" (British English).</summary>
     public static string Format(DateTimeOffset utc, CultureInfo? culture = null)
     {
         culture ??= CultureInfo.CurrentCulture;

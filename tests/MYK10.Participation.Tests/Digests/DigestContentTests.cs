@@ -4,6 +4,7 @@ using MYK10.Participation.Ballots;
 using MYK10.Participation.Digests;
 using MYK10.Participation.Ideas;
 using MYK10.Participation.Tests.Infrastructure;
+using MYK10.Participation.Comments;
 
 namespace MYK10.Participation.Tests.Digests;
 
@@ -192,7 +193,7 @@ public sealed class DigestContentTests
             "verkehr-und-mobilitaet", "mendig", bernd, app.Clock.GetUtcNow());
         var pending = await ideas.SubmitAsync(bernd, new IdeaSubmission("Sensoren für Parkplätze", "Freie Parkplätze in der Innenstadt anzeigen lassen.", "verkehr-und-mobilitaet", "andernach", null));
         Assert.True(pending.Succeeded);
-        await ideas.ReportAsync(clara, rufbus, null, "spam", null);
+        await app.Get<CommentService>().ReportAsync(clara, ReportTarget.Idea(rufbus), "spam", null);
 
         await app.ExecuteAsync("""
             INSERT INTO participants (email, display_name, municipality_id, email_confirmed_at, created_at)

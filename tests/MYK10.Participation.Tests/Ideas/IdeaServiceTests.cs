@@ -2,6 +2,7 @@ using Dapper;
 using MYK10.Participation.Ideas;
 using MYK10.Participation.Mail;
 using MYK10.Participation.Tests.Infrastructure;
+using MYK10.Participation.Comments;
 
 namespace MYK10.Participation.Tests.Ideas;
 
@@ -45,6 +46,25 @@ public sealed class IdeaServiceTests
         Assert.Equal(IdeaError.TooLong, result.Errors[IdeaField.Place]);
         await using var connection = await app.Connections.OpenAsync();
         Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM ideas"));
+    }
+
+    [Fact]
+    public async Task Submit_TheSameFormTwice_StoresOneIdea_AndMailsOnce()
+    {
+        await using var app = await TestApp.StartAsync();
+        var author = await app.Connections.ParticipantAsync();
+        var service = app.Get<IdeaService>();
+        var form = new IdeaSubmission("Rufbus per App", "Ein Rufbus, den man per App bestellt.", "verkehr-und-mobilitaet", "mendig", null, Guid.NewGuid().ToString("N"));
+
+        var results = await Task.WhenAll(service.SubmitAsync(author, form), service.SubmitAsync(author, form));
+        var again = await service.SubmitAsync(author, form);
+        var another = await service.SubmitAsync(author, form with { FormKey = Guid.NewGuid().ToString("N") });
+
+        Assert.All(results.Append(again), r => Assert.Equal(results[0].IdeaId, r.IdeaId));
+        Assert.NotEqual(results[0].IdeaId, another.IdeaId);
+        await using var connection = await app.Connections.OpenAsync();
+        Assert.Equal(2, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM ideas"));
+        Assert.Equal(2, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM mail_outbox"));
     }
 
     [Fact]
@@ -125,12 +145,12 @@ public sealed class IdeaServiceTests
         var (_, commentId) = await service.CommentAsync(await app.Connections.ParticipantAsync(), idea, "Das ist eine Beleidigung.");
         var first = await app.Connections.ParticipantAsync();
 
-        Assert.Equal(ContributionOutcome.Done, await service.ReportAsync(first, idea, commentId, "insult", null));
-        Assert.Equal(ContributionOutcome.AlreadyDone, await service.ReportAsync(first, idea, commentId, "insult", "nochmal"));
-        Assert.Equal(ContributionOutcome.Done, await service.ReportAsync(await app.Connections.ParticipantAsync(), idea, commentId, "spam", null));
+        Assert.Equal(ContributionOutcome.Done, await app.Get<CommentService>().ReportAsync(first, ReportTarget.IdeaComment(idea, commentId!.Value), "insult", null));
+        Assert.Equal(ContributionOutcome.AlreadyDone, await app.Get<CommentService>().ReportAsync(first, ReportTarget.IdeaComment(idea, commentId.Value), "insult", "nochmal"));
+        Assert.Equal(ContributionOutcome.Done, await app.Get<CommentService>().ReportAsync(await app.Connections.ParticipantAsync(), ReportTarget.IdeaComment(idea, commentId.Value), "spam", null));
         Assert.True((await app.Get<IdeaStore>().CommentsAsync(idea)).Single().IsVisible);
 
-        Assert.Equal(ContributionOutcome.Done, await service.ReportAsync(await app.Connections.ParticipantAsync(), idea, commentId, "other", "Bitte prüfen"));
+        Assert.Equal(ContributionOutcome.Done, await app.Get<CommentService>().ReportAsync(await app.Connections.ParticipantAsync(), ReportTarget.IdeaComment(idea, commentId.Value), "other", "Bitte prüfen"));
 
         var comment = (await app.Get<IdeaStore>().CommentsAsync(idea)).Single();
         Assert.Equal("hidden", comment.State);
@@ -151,9 +171,9 @@ public sealed class IdeaServiceTests
         Assert.Equal("Gute Idee!", (await app.Get<IdeaStore>().CommentsAsync(idea)).Single().Body);
         Assert.Equal(1, (await app.Get<IdeaStore>().FindAsync(idea))!.Comments);
         Assert.Equal(ContributionOutcome.Invalid, (await service.CommentAsync(author, idea, new string('a', 2001))).Outcome);
-        Assert.Equal(ContributionOutcome.NotAvailable, await service.DeleteOwnCommentAsync(await app.Connections.ParticipantAsync(), commentId!.Value));
+        Assert.Equal(ContributionOutcome.NotAvailable, await app.Get<CommentService>().DeleteOwnAsync(CommentThread.Idea, await app.Connections.ParticipantAsync(), commentId!.Value));
 
-        Assert.Equal(ContributionOutcome.Done, await service.DeleteOwnCommentAsync(author, commentId.Value));
+        Assert.Equal(ContributionOutcome.Done, await app.Get<CommentService>().DeleteOwnAsync(CommentThread.Idea, author, commentId.Value));
 
         var deleted = (await app.Get<IdeaStore>().CommentsAsync(idea)).Single();
         Assert.Equal("deleted", deleted.State);

@@ -5,6 +5,7 @@ using MYK10.Participation.Ideas;
 using MYK10.Participation.Mail;
 using MYK10.Participation.Moderation;
 using MYK10.Participation.Tests.Infrastructure;
+using MYK10.Participation.Comments;
 
 namespace MYK10.Participation.Tests.Moderation;
 
@@ -119,12 +120,12 @@ public sealed class ModerationServiceTests
         await using var app = await TestApp.StartAsync();
         var moderator = await app.ModeratorAsync();
         var idea = await app.PublishedIdeaAsync();
-        await app.Get<IdeaService>().ReportAsync(await app.Connections.ParticipantAsync(), idea, null, "insult", null);
+        await app.Get<CommentService>().ReportAsync(await app.Connections.ParticipantAsync(), ReportTarget.Idea(idea), "insult", null);
         var service = app.Get<ModerationService>();
 
-        Assert.Equal(ModerationOutcome.Done, (await service.DismissReportsAsync(moderator, idea, null)).Outcome);
-        Assert.Equal(ModerationOutcome.AlreadyDone, (await service.DismissReportsAsync(moderator, idea, null)).Outcome);
-        Assert.Equal(ModerationOutcome.NotFound, (await service.DismissReportsAsync(moderator, await app.PublishedIdeaAsync("Andere Idee ohne Meldung"), null)).Outcome);
+        Assert.Equal(ModerationOutcome.Done, (await service.DismissReportsAsync(moderator, ReportTarget.Idea(idea))).Outcome);
+        Assert.Equal(ModerationOutcome.AlreadyDone, (await service.DismissReportsAsync(moderator, ReportTarget.Idea(idea))).Outcome);
+        Assert.Equal(ModerationOutcome.NotFound, (await service.DismissReportsAsync(moderator, ReportTarget.Idea(await app.PublishedIdeaAsync("Andere Idee ohne Meldung")))).Outcome);
         Assert.Single((await app.Get<ModerationStore>().AuditAsync(new AuditQuery())).Entries);
     }
 
@@ -163,7 +164,7 @@ public sealed class ModerationServiceTests
         Assert.Contains(mails, m => m.To.Mailboxes.Single().Address == "quelle@example.org" && m.Subject == "Ideen wurden zusammengeführt");
 
         // A report on the merged idea cannot hide it: it stays merged into its target, and the moderator is told why.
-        Assert.Equal(ModerationOutcome.Conflict, (await app.Get<ModerationService>().HideAsync(moderator, source, null, "Beleidigung")).Outcome);
+        Assert.Equal(ModerationOutcome.Conflict, (await app.Get<ModerationService>().HideAsync(moderator, ReportTarget.Idea(source), "Beleidigung")).Outcome);
         Assert.Equal((IdeaStates.Merged, (long?)target), ((await app.Get<IdeaStore>().FindAsync(source))!.State, (await app.Get<IdeaStore>().FindAsync(source))!.MergedIntoId));
     }
 
@@ -203,14 +204,14 @@ public sealed class ModerationServiceTests
         {
             for (var i = 0; i < 3; i++)
             {
-                await ideas.ReportAsync(await app.Connections.ParticipantAsync(), idea, comment, "insult", null);
+                await app.Get<CommentService>().ReportAsync(await app.Connections.ParticipantAsync(), ReportTarget.IdeaComment(idea, comment!.Value), "insult", null);
             }
         }
 
         Assert.Equal(2, (await app.Get<ModerationStore>().OpenReportsAsync()).Count);
-        Assert.Equal(ModerationOutcome.Done, (await app.Get<ModerationService>().DismissReportsAsync(moderator, idea, first)).Outcome);
-        Assert.Equal("note", (await app.Get<ModerationService>().HideAsync(moderator, idea, second, " ")).Error);
-        Assert.Equal(ModerationOutcome.Done, (await app.Get<ModerationService>().HideAsync(moderator, idea, second, "Beleidigung")).Outcome);
+        Assert.Equal(ModerationOutcome.Done, (await app.Get<ModerationService>().DismissReportsAsync(moderator, ReportTarget.IdeaComment(idea, first!.Value))).Outcome);
+        Assert.Equal("note", (await app.Get<ModerationService>().HideAsync(moderator, ReportTarget.IdeaComment(idea, second!.Value), " ")).Error);
+        Assert.Equal(ModerationOutcome.Done, (await app.Get<ModerationService>().HideAsync(moderator, ReportTarget.IdeaComment(idea, second.Value), "Beleidigung")).Outcome);
 
         var comments = await app.Get<IdeaStore>().CommentsAsync(idea);
         Assert.Equal("visible", comments.Single(c => c.Id == first).State);

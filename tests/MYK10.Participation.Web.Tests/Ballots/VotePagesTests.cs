@@ -204,12 +204,7 @@ public sealed class VotePagesTests(VotePagesTests.Site site) : IClassFixture<Vot
         await client.PostFormAsync($"/abstimmungen/{vote.Id}", await FieldsAsync(client, vote, id => id == vote.OptionId(1) ? "true" : null, "Selected"));
         var code = (await site.Get<BallotBox>().FindAsync(vote.Id, participantId))!.ReceiptCode;
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/votes/{vote.Id}/result")).StatusCode); // not public while open
-        await using (var connection = await site.Get<IDbConnectionFactory>().OpenAsync())
-        {
-            await connection.ExecuteAsync("UPDATE votes SET closes_at = @Now WHERE id = @Id", new { vote.Id, Now = DateTimeOffset.UtcNow });
-        }
-
-        await site.Get<VoteTallySweepJob>().RunAsync(CancellationToken.None);
+        await CloseAndCountAsync(vote);
 
         var page = await client.GetDocumentAsync($"/abstimmungen/{vote.Id}/ergebnis?beleg={code.ToLowerInvariant()}");
         Assert.Single(page.QuerySelectorAll("h1"));
@@ -233,6 +228,31 @@ public sealed class VotePagesTests(VotePagesTests.Site site) : IClassFixture<Vot
         Assert.Contains($"{code};{vote.OptionId(1)};Ladesäulen an Rathäusern;1", csv, StringComparison.Ordinal);
         var pb = Pabulib.Read(new StringReader(await client.GetStringAsync($"/abstimmungen/{vote.Id}/stimmzettel.pb")));
         Assert.Equal(code, Assert.Single(pb.Votes).VoterId);
+    }
+
+    [Theory]
+    [InlineData(VoteMethod.Approval, "Balken je Maßnahme, Länge nach Stimmen;")]
+    [InlineData(VoteMethod.Points, "Balken je Maßnahme, Länge nach Punkten;")]
+    [InlineData(VoteMethod.Ranking, "Balken je Maßnahme, Länge nach Borda-Punkten;")]
+    [InlineData(VoteMethod.YesNoAbstain, "Balken je Maßnahme, Länge nach Ja-Stimmen;")]
+    public async Task ResultChart_TellsScreenReadersWhatTheBarLengthShows(VoteMethod method, string description)
+    {
+        var vote = await site.OpenVoteAsync(method);
+        await CloseAndCountAsync(vote);
+
+        var page = await site.CreateBrowserLikeClient().GetDocumentAsync($"/abstimmungen/{vote.Id}/ergebnis");
+
+        Assert.StartsWith(description, page.QuerySelector("svg.result-chart desc")!.TextContent, StringComparison.Ordinal);
+    }
+
+    private async Task CloseAndCountAsync(Vote vote)
+    {
+        await using (var connection = await site.Get<IDbConnectionFactory>().OpenAsync())
+        {
+            await connection.ExecuteAsync("UPDATE votes SET closes_at = @Now WHERE id = @Id", new { vote.Id, Now = DateTimeOffset.UtcNow });
+        }
+
+        await site.Get<VoteTallySweepJob>().RunAsync(CancellationToken.None);
     }
 
     [Fact]

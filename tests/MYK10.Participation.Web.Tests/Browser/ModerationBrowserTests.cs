@@ -4,6 +4,7 @@ using MYK10.Participation.Ideas;
 using MYK10.Participation.Staff;
 using MYK10.Participation.Tests.Infrastructure;
 using MYK10.Participation.Web.Tests.Infrastructure;
+using MYK10.Participation.Comments;
 
 namespace MYK10.Participation.Web.Tests.Browser;
 
@@ -22,7 +23,7 @@ public sealed class ModerationBrowserTests(BrowserFixture browser, ModerationBro
         var published = await IdeaAsync("Glasfaserausbau in Mendig", publish: true);
         var connections = site.Get<IDbConnectionFactory>();
         var (_, comment) = await site.Get<IdeaService>().CommentAsync(await connections.ParticipantAsync(), published, "Das ist Unsinn!");
-        await site.Get<IdeaService>().ReportAsync(await connections.ParticipantAsync("Melder"), published, comment, "insult", "beleidigend");
+        await site.Get<CommentService>().ReportAsync(await connections.ParticipantAsync("Melder"), ReportTarget.IdeaComment(published, comment!.Value), "insult", "beleidigend");
         var page = await SignedInModeratorAsync();
 
         await page.GotoAsync("/moderation");

@@ -1,5 +1,7 @@
+using MYK10.Participation.Data;
 using MYK10.Participation.Staff;
 using MYK10.Participation.Strategy;
+using MYK10.Participation.Tests.Infrastructure;
 using MYK10.Participation.Web.Tests.Infrastructure;
 
 namespace MYK10.Participation.Web.Tests.Browser;
@@ -29,6 +31,35 @@ public sealed class StrategyBrowserTests(BrowserFixture browser, StrategyBrowser
             await page.AssertNoAxeViolationsAsync();
             await page.AssertOneH1AndNoHorizontalScrollAsync();
         }
+    }
+
+    [Fact]
+    public async Task MeasureCommentReportPage_WithErrors_AndTheDiscussionWithPlaceholdersAndHideForms_PassAxe()
+    {
+        var service = site.Get<StrategyService>();
+        var goal = (await service.SaveGoalAsync(null, new GoalInput("umwelt-und-klima", "Klima schützen", "", 0))).Id!.Value;
+        var measure = (await service.SaveMeasureAsync(null, new MeasureInput(goal, "Klimaanpassung im Ort", "Schatten und Wasser.", null, null, null, "discussion", [], 0, null), null)).Id!.Value;
+        var connections = site.Get<IDbConnectionFactory>();
+        var author = await connections.ParticipantAsync("Verfasser");
+        await service.CommentAsync(author, measure, "Ein sichtbarer Kommentar.");
+        await service.CommentAsync(author, measure, "Ein gelöschter Kommentar.");
+        var comments = (await site.Get<StrategyStore>().DetailAsync(measure))!.Comments;
+        await site.Get<MYK10.Participation.Comments.CommentService>().DeleteOwnAsync(MYK10.Participation.Comments.CommentThread.Measure, author, comments[1].Id);
+
+        var participant = await browser.OpenAsync(site);
+        await participant.SignInParticipantAsync(site);
+        await participant.GotoAsync($"/strategie/massnahmen/{measure}/melden?kommentar={comments[0].Id}");
+        await participant.AssertNoAxeViolationsAsync();
+        await participant.AssertOneH1AndNoHorizontalScrollAsync();
+        await participant.ClickAsync("main form button[type=submit]");
+        await participant.WaitForSelectorAsync(".error-summary");
+        await participant.AssertNoAxeViolationsAsync();
+
+        var moderator = await browser.OpenAsStaffAsync(site, StaffRole.Moderator);
+        await moderator.GotoAsync($"/strategie/massnahmen/{measure}");
+        Assert.Equal(1, await moderator.Locator("form.hide-form").CountAsync());
+        await moderator.AssertNoAxeViolationsAsync();
+        await moderator.AssertOneH1AndNoHorizontalScrollAsync();
     }
 
     [Fact]

@@ -44,9 +44,27 @@ public sealed class IdeaPagesTests(IdeaPagesTests.Site site) : IClassFixture<Ide
         using var api = await site.CreateBrowserLikeClient().GetAsync($"/api/v1{ideaUrl.Replace("/ideen", "/ideas", StringComparison.Ordinal)}");
         var list = await site.CreateBrowserLikeClient().GetDocumentAsync($"/ideen?q={Uri.EscapeDataString(title)}");
         Assert.Equal(HttpStatusCode.NotFound, forOther.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, forAnonymous.StatusCode);
+        // Signed out (the author following the link in the confirmation mail): to the sign-in and back, nothing shown.
+        Assert.Equal(HttpStatusCode.Redirect, forAnonymous.StatusCode);
+        Assert.Equal($"/konto/anmelden?ReturnUrl={Uri.EscapeDataString(ideaUrl)}", forAnonymous.Headers.Location!.PathAndQuery);
         Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
         Assert.Empty(list.QuerySelectorAll(".idea-card"));
+    }
+
+    [Fact]
+    public async Task Submit_TheSameFormTwice_ShowsTheSameConfirmation_AndStoresOneIdea()
+    {
+        var (author, _) = await site.ParticipantClientAsync();
+        var title = $"Doppelklick {Guid.NewGuid():N}"[..30];
+        var form = await author.GetDocumentAsync("/ideen/neu");
+
+        using var first = await author.SubmitFormAsync(form, "/ideen/neu", ValidIdea(title));
+        using var second = await author.SubmitFormAsync(form, "/ideen/neu", ValidIdea(title));
+
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        Assert.Equal(first.Headers.Location, second.Headers.Location);
+        await using var connection = await site.Get<IDbConnectionFactory>().OpenAsync();
+        Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM ideas WHERE title = @Title", new { Title = title }));
     }
 
     [Fact]

@@ -25,11 +25,7 @@ public static class DigestSiteData
         return (id, run.DigestId!.Value);
     }
 
-    /// <summary>The unsubscribe token in the queued mail to <paramref name="email"/>.</summary>
-    public static async Task<string> UnsubscribePathAsync(this SiteFactory site, string email)
-    {
-        await using var connection = await site.Get<IDbConnectionFactory>().OpenAsync();
-        var text = await connection.ExecuteScalarAsync<string>("SELECT text_body FROM mail_outbox WHERE to_address = @Email ORDER BY id LIMIT 1", new { Email = email });
-        return System.Text.RegularExpressions.Regex.Match(text!, "/gremien/abmelden/[A-Za-z0-9_-]+").Value;
-    }
+    /// <summary>The unsubscribe link's path in the digest mail sent to <paramref name="email"/>.</summary>
+    public static async Task<string> UnsubscribePathAsync(this SiteFactory site, string email) =>
+        (await site.WaitForMailAsync(email)).LinkPath("/gremien/abmelden/");
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.Playwright;
-using MimeKit;
 using MYK10.Participation.Participants;
 
 namespace MYK10.Participation.Web.Tests.Infrastructure;
@@ -52,30 +51,8 @@ public static class ParticipantSignIn
     }
 
     /// <summary>Waits for the mail with the sign-in link to land in the pickup folder and returns the link's path.</summary>
-    public static async Task<string> WaitForSignInLinkAsync(this SiteFactory site, string email)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (Directory.Exists(site.MailDirectory))
-            {
-                foreach (var file in Directory.GetFiles(site.MailDirectory, "*.eml"))
-                {
-                    var message = await MimeMessage.LoadAsync(file);
-                    if (message.To.Mailboxes.Any(m => m.Address == email) && message.TextBody is { } body)
-                    {
-                        var start = body.IndexOf("/konto/link/", StringComparison.Ordinal);
-                        var end = body.IndexOfAny(['\r', '\n', ' '], start);
-                        return body[start..end];
-                    }
-                }
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"No sign-in mail for {email} arrived.");
-    }
+    public static async Task<string> WaitForSignInLinkAsync(this SiteFactory site, string email) =>
+        (await site.WaitForMailAsync(email, m => m.TextBody?.Contains("/konto/link/", StringComparison.Ordinal) == true)).LinkPath("/konto/link/");
 
     private static async Task<long> IdOfAsync(SiteFactory site, string email)
     {

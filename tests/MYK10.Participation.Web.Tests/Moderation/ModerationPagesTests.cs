@@ -51,7 +51,8 @@ public sealed class ModerationPagesTests(ModerationPagesTests.Site site) : IClas
         Assert.Contains("gleiche oder sehr ähnliche Idee", own.QuerySelector(".draft-note")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("abgelehnt", (await author.GetDocumentAsync("/konto")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         using var anonymous = await site.CreateBrowserLikeClient().GetAsync($"/ideen/{idea}");
-        Assert.Equal(HttpStatusCode.NotFound, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode); // to the sign-in: the mail's link is for the author
+        Assert.StartsWith("/konto/anmelden?", anonymous.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
         var mail = await WaitForMailAsync(email, "Ihre Idee wurde nicht veröffentlicht");
         Assert.Contains("Siehe Idee Nr. 1.", mail.TextBody, StringComparison.Ordinal);
     }

@@ -32,7 +32,7 @@ public sealed class StaffAccessTests(StaffAccessTests.Site site) : IClassFixture
         var document = await response.ReadDocumentAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("E-Mail-Adresse oder Passwort ist nicht korrekt.", document.QuerySelector("#Input_Password-error")!.TextContent.Trim());
+        Assert.StartsWith("E-Mail-Adresse oder Passwort ist nicht korrekt.", document.QuerySelector("#Input_Password-error")!.TextContent.Trim(), StringComparison.Ordinal);
         Assert.Equal("true", document.QuerySelector("#Input_Password")!.GetAttribute("aria-invalid"));
         Assert.Equal("Input_Password-error", document.QuerySelector("#Input_Password")!.GetAttribute("aria-describedby"));
         Assert.Equal(email, document.QuerySelector("#Input_Email")!.GetAttribute("value"));
@@ -47,8 +47,8 @@ public sealed class StaffAccessTests(StaffAccessTests.Site site) : IClassFixture
         using var response = await client.PostFormAsync("/staff/anmelden", new() { ["Input.Email"] = "", ["Input.Password"] = "" });
         var document = await response.ReadDocumentAsync();
 
-        Assert.Equal("Bitte geben Sie E-Mail-Adresse an.", document.QuerySelector("#Input_Email-error")!.TextContent.Trim());
-        Assert.Equal("Bitte geben Sie Passwort an.", document.QuerySelector("#Input_Password-error")!.TextContent.Trim());
+        Assert.Equal("Bitte füllen Sie das Feld „E-Mail-Adresse“ aus.", document.QuerySelector("#Input_Email-error")!.TextContent.Trim());
+        Assert.Equal("Bitte füllen Sie das Feld „Passwort“ aus.", document.QuerySelector("#Input_Password-error")!.TextContent.Trim());
     }
 
     [Fact]
@@ -63,9 +63,20 @@ public sealed class StaffAccessTests(StaffAccessTests.Site site) : IClassFixture
 
         using var response = await client.PostFormAsync("/staff/anmelden", new() { ["Input.Email"] = email, ["Input.Password"] = TestPasswords.Staff });
         var document = await response.ReadDocumentAsync();
+        // The same attempts for an address without an account give the same answer: the lockout does not tell who has one.
+        var stranger = site.CreateBrowserLikeClient();
+        for (var i = 0; i < 5; i++)
+        {
+            (await stranger.PostFormAsync("/staff/anmelden", new() { ["Input.Email"] = "niemand@kvmyk.de", ["Input.Password"] = "falsch-falsch-falsch" })).Dispose();
+        }
+
+        using var unknown = await stranger.PostFormAsync("/staff/anmelden", new() { ["Input.Email"] = "niemand@kvmyk.de", ["Input.Password"] = TestPasswords.Staff });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("vorübergehend gesperrt", document.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(MYK10.Participation.Staff.SignInStatus.LockedOut, (await site.Get<MYK10.Participation.Staff.StaffService>().SignInAsync(email, TestPasswords.Staff)).Status);
+        var message = document.QuerySelector("#Input_Password-error")!.TextContent.Trim();
+        Assert.Contains("vorübergehend gesperrt", message, StringComparison.Ordinal);
+        Assert.Equal(message, (await unknown.ReadDocumentAsync()).QuerySelector("#Input_Password-error")!.TextContent.Trim());
     }
 
     [Fact]

@@ -159,6 +159,31 @@ public sealed class StrategyPagesTests(StrategyPagesTests.Site site) : IClassFix
     }
 
     [Fact]
+    public async Task Overview_CountsGoalsAndMeasures_InSingularAndPlural()
+    {
+        // Fields of action no other test in this class touches.
+        var service = site.Get<StrategyService>();
+        var single = (await service.SaveGoalAsync(null, new GoalInput("umwelt-und-klima", "Zählziel Klima", "", 0))).Id!.Value;
+        await service.SaveMeasureAsync(null, new MeasureInput(single, "Zählmaßnahme A", "Text", null, null, null, "discussion", [], 0, null), null);
+        await service.SaveMeasureAsync(null, new MeasureInput(single, "Zählmaßnahme B", "Text", null, null, null, "discussion", [], 0, null), null);
+        var first = (await service.SaveGoalAsync(null, new GoalInput("digitale-souveraenitaet", "Zählziel Souveränität 1", "", 0))).Id!.Value;
+        await service.SaveGoalAsync(null, new GoalInput("digitale-souveraenitaet", "Zählziel Souveränität 2", "", 1));
+        await service.SaveMeasureAsync(null, new MeasureInput(first, "Zählmaßnahme C", "Text", null, null, null, "discussion", [], 0, null), null);
+        var client = site.CreateBrowserLikeClient();
+
+        var german = await client.GetDocumentAsync("/strategie");
+        await client.PostFormAsync("/strategie", new() { ["Input.Culture"] = "en", ["Input.ReturnUrl"] = "/strategie" }, "form.language-switch");
+        var english = await client.GetDocumentAsync("/strategie");
+
+        static string Counts(AngleSharp.Dom.IDocument overview, string fieldId) =>
+            overview.QuerySelector($"a[href='/strategie/{fieldId}']")!.Closest("li")!.QuerySelector("p")!.TextContent.Trim();
+        Assert.Equal("1 Ziel, 2 Maßnahmen", Counts(german, "umwelt-und-klima"));
+        Assert.Equal("2 Ziele, 1 Maßnahme", Counts(german, "digitale-souveraenitaet"));
+        Assert.Equal("1 goal, 2 measures", Counts(english, "umwelt-und-klima"));
+        Assert.Equal("2 goals, 1 measure", Counts(english, "digitale-souveraenitaet"));
+    }
+
+    [Fact]
     public async Task StartPage_ShowsTheTimeline_WithTheCurrentPhaseMarkedForScreenReaders()
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);

@@ -103,6 +103,35 @@ public sealed class AdminTests(AdminTests.Site site) : IClassFixture<AdminTests.
     }
 
     [Fact]
+    public async Task Results_FilteredByMunicipality_SayWhoseAnswersTheyShow_AlsoInEnglish()
+    {
+        var survey = await GoldenSurvey.CreateAsync(site.Services);
+        await survey.SubmitFixedResponsesAsync(site.Services); // two from Mayen, one from Andernach, one without
+        var builder = site.Get<SurveyBuilder>();
+        await builder.CloseAsync(survey.Id);
+        await site.Get<SurveyResultsJob>().RunAsync(survey.Id, CancellationToken.None);
+        await builder.PublishResultsAsync(survey.Id, true);
+        var client = site.CreateBrowserLikeClient();
+        var url = $"/umfragen/{survey.Id}/ergebnisse";
+
+        var all = await client.GetDocumentAsync(url);
+        var mayen = await client.GetDocumentAsync($"{url}?kommune=mayen");
+        var andernach = await client.GetDocumentAsync($"{url}?kommune=andernach");
+        var unknown = await client.GetDocumentAsync($"{url}?kommune=vallendar");
+        await client.PostFormAsync(url, new() { ["Input.Culture"] = "en", ["Input.ReturnUrl"] = url }, "form.language-switch");
+        var mayenInEnglish = await client.GetDocumentAsync($"{url}?kommune=mayen");
+
+        Assert.Null(all.QuerySelector(".results-segment"));
+        Assert.StartsWith("4 Teilnahmen", all.QuerySelector(".lead")!.TextContent.Trim(), StringComparison.Ordinal);
+        var line = mayen.QuerySelector(".lead .results-segment")!;
+        Assert.Equal("Antworten aus: Mayen (2 Teilnahmen)", line.TextContent.Trim());
+        Assert.Null(line.Closest(".no-print, .filter-form")); // the filter form is not printed; this line is
+        Assert.Equal("Antworten aus: Andernach (1 Teilnahme)", andernach.QuerySelector(".results-segment")!.TextContent.Trim());
+        Assert.Null(unknown.QuerySelector(".results-segment")); // no responses from there: all results, and nothing claims otherwise
+        Assert.Equal("Responses from: Mayen (2 responses)", mayenInEnglish.QuerySelector(".results-segment")!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task SurveyAdminPages_AreForAdminsOnly()
     {
         var moderator = await site.StaffClientAsync(StaffRole.Moderator);

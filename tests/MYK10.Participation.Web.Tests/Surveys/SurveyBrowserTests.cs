@@ -185,6 +185,10 @@ public sealed class SurveyBrowserTests(BrowserFixture browser, SurveyBrowserTest
         await page.WaitForURLAsync("**kommune=mayen");
         Assert.Contains("2 Teilnahmen", await page.InnerTextAsync(".lead"), StringComparison.Ordinal);
         await page.AssertNoAxeViolationsAsync();
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        Assert.False(await page.Locator("form.filter-form").IsVisibleAsync());
+        Assert.Equal("Antworten aus: Mayen (2 Teilnahmen)", (await page.InnerTextAsync(".results-segment")).Trim());
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
 
         var phone = await browser.OpenAsync(site, width: 360, height: 740);
         await phone.GotoAsync($"/umfragen/{survey.Id}/ergebnisse");

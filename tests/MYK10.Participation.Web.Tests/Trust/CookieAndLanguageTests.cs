@@ -1,11 +1,15 @@
 using System.Collections.Concurrent;
 using System.Net;
+using AngleSharp.Dom;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Net.Http.Headers;
+using MYK10.Participation.Ballots;
+using MYK10.Participation.Reference;
 using MYK10.Participation.Staff;
+using MYK10.Participation.Web.Tests.Ballots;
 using MYK10.Participation.Web.Tests.Infrastructure;
 
 namespace MYK10.Participation.Web.Tests.Trust;
@@ -100,12 +104,63 @@ public sealed class CookieAndLanguageTests(CookieAndLanguageTests.Site site) : I
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/datenschutz", response.Headers.Location!.OriginalString);
-        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Culture=c%3Den%7Cuic%3Den", StringComparison.Ordinal));
+        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Culture=c%3Den-GB%7Cuic%3Den-GB", StringComparison.Ordinal));
         var english = await client.GetDocumentAsync("/datenschutz");
         Assert.Equal("en", english.DocumentElement.GetAttribute("lang"));
         Assert.Equal("Privacy notice", english.QuerySelector("h1")!.TextContent.Trim());
         Assert.Contains("Data protection officer", english.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Deutsch", english.QuerySelector("header form.language-switch button")!.TextContent.Trim());
+    }
+
+    [Theory]
+    [InlineData(null)] // chosen with the language switch
+    [InlineData(".AspNetCore.Culture=c%3Den%7Cuic%3Den")] // a cookie from the time English was plain "en"
+    public async Task EnglishPages_ShowBritishDatesAndTwentyFourHourTimes(string? cookie)
+    {
+        // 14:32 UTC on 4 January is 15:32 in Mayen-Koblenz; a US format would read "1/4/2025 3:32 PM".
+        var opens = new DateTimeOffset(2025, 1, 4, 14, 32, 0, TimeSpan.Zero);
+        var title = $"Abstimmung {Guid.NewGuid():N}";
+        await site.OpenVoteAsync(VoteMethod.Approval, d => d with { Title = title, OpensAt = opens });
+        var client = site.CreateBrowserLikeClient();
+        if (cookie is null)
+        {
+            using var switched = await client.PostFormAsync("/abstimmungen", new() { ["Input.Culture"] = "en", ["Input.ReturnUrl"] = "/abstimmungen" }, "form.language-switch");
+            Assert.Contains(switched.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Culture=c%3Den-GB%7Cuic%3Den-GB", StringComparison.Ordinal));
+        }
+        else
+        {
+            client.DefaultRequestHeaders.Add("Cookie", cookie);
+        }
+
+        var page = await client.GetDocumentAsync("/abstimmungen");
+
+        Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Votes", page.QuerySelector("h1")!.TextContent.Trim());
+        var period = page.QuerySelectorAll(".vote-list li").Single(li => li.QuerySelector("h3")!.TextContent.Trim() == title).QuerySelector("p.muted")!.TextContent;
+        Assert.StartsWith("04/01/2025 15:32 to ", period, StringComparison.Ordinal);
+        Assert.DoesNotContain("PM", period, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FieldsOfAction_AreNamedInTheVisitorsLanguage()
+    {
+        var stored = (await site.Get<ReferenceStore>().FieldsOfActionAsync()).Select(f => f.Name).ToList();
+        var german = site.CreateBrowserLikeClient();
+        var english = site.CreateBrowserLikeClient();
+        await english.PostFormAsync("/", new() { ["Input.Culture"] = "en", ["Input.ReturnUrl"] = "/" }, "form.language-switch");
+
+        static List<string> Listed(IDocument page) => page.QuerySelectorAll(".field-list li").Select(li => li.TextContent.Trim()).ToList();
+        var listedInGerman = Listed(await german.GetDocumentAsync("/"));
+        var listedInEnglish = Listed(await english.GetDocumentAsync("/"));
+
+        Assert.Equal(stored, listedInGerman);
+        Assert.Equal(stored.Count, listedInEnglish.Count);
+        // A field without an English name would show its stored German one.
+        Assert.All(stored.Zip(listedInEnglish), names => Assert.NotEqual(names.First, names.Second));
+        var filter = (await english.GetDocumentAsync("/ideen")).QuerySelectorAll("select#feld option").Select(o => o.TextContent.Trim());
+        Assert.Contains("Transport and mobility", filter);
+        Assert.Equal("Energy", (await english.GetDocumentAsync("/strategie/energie")).QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal("Energie", (await german.GetDocumentAsync("/strategie/energie")).QuerySelector("h1")!.TextContent.Trim());
     }
 
     [Fact]
@@ -163,11 +218,8 @@ public sealed class CookieAndLanguageTests(CookieAndLanguageTests.Site site) : I
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/barrierefreiheit?gesendet=True#rueckmeldung", response.Headers.Location!.OriginalString);
-        await using var connection = await site.Get<MYK10.Participation.Data.IDbConnectionFactory>().OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM mail_outbox WHERE to_address = 'barrieren-admin@kvmyk.de' AND text_body LIKE '%' || $m || '%' AND headers_json LIKE '%melderin@example.org%'";
-        command.Parameters.AddWithValue("$m", message);
-        Assert.Equal(1L, await command.ExecuteScalarAsync());
+        var mail = await site.WaitForMailAsync("barrieren-admin@kvmyk.de", m => m.TextBody?.Contains(message, StringComparison.Ordinal) == true);
+        Assert.Equal("melderin@example.org", mail.ReplyTo.Mailboxes.Single().Address);
     }
 
     [Fact]
@@ -177,5 +229,18 @@ public sealed class CookieAndLanguageTests(CookieAndLanguageTests.Site site) : I
         var document = await response.ReadDocumentAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("true", document.QuerySelector("#Input_Message")!.GetAttribute("aria-invalid"));
+        Assert.Equal("Bitte füllen Sie das Feld „Ihre Nachricht“ aus.", document.QuerySelector("#Input_Message-error")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task RequiredField_InEnglish_NamesTheField()
+    {
+        var client = site.CreateBrowserLikeClient();
+        await client.PostFormAsync("/", new() { ["Input.Culture"] = "en", ["Input.ReturnUrl"] = "/" }, "form.language-switch");
+
+        using var response = await client.PostFormAsync("/konto/anmelden", new() { ["Input.Email"] = "" });
+
+        var document = await response.ReadDocumentAsync();
+        Assert.Equal("Please fill in the field “Email address”.", document.QuerySelector("#Input_Email-error")!.TextContent.Trim());
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
+using MYK10.Participation.Comments;
 using MYK10.Participation.Ideas;
 using MYK10.Participation.Time;
 using MYK10.Participation.Web.Hosting;
@@ -9,7 +10,7 @@ using MYK10.Participation.Web.Hosting;
 namespace MYK10.Participation.Web.Pages.Ideen;
 
 [OutputCache(PolicyName = PageCache.PolicyName)]
-public sealed class DetailModel(IdeaStore ideas, IdeaService service, MYK10.Participation.Strategy.StrategyStore strategy, RateLimits limits, IStringLocalizer<IdeasResource> text) : PageModel
+public sealed class DetailModel(IdeaStore ideas, IdeaService service, CommentService comments, MYK10.Participation.Strategy.StrategyStore strategy, RateLimits limits, IStringLocalizer<IdeasResource> text) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -69,18 +70,8 @@ public sealed class DetailModel(IdeaStore ideas, IdeaService service, MYK10.Part
             : NotFound();
     }
 
-    public async Task<IActionResult> OnPostDeleteCommentAsync(long id, long commentId)
-    {
-        var (participant, detour) = this.RequireParticipant(Url.Page("/Ideen/Detail", new { id })!);
-        if (participant is null)
-        {
-            return detour!;
-        }
-
-        return await service.DeleteOwnCommentAsync(participant.Value, commentId) == ContributionOutcome.Done
-            ? Redirect(Url.Page("/Ideen/Detail", new { id, hinweis = "geloescht" }) + $"#kommentar-{commentId}")
-            : NotFound();
-    }
+    public Task<IActionResult> OnPostDeleteCommentAsync(long id, long commentId) =>
+        this.DeleteOwnCommentAsync(comments, CommentThread.Idea, "/Ideen/Detail", id, commentId);
 
     private async Task<IActionResult> SupportAsync(long id, bool support)
     {
@@ -113,6 +104,12 @@ public sealed class DetailModel(IdeaStore ideas, IdeaService service, MYK10.Part
         if (idea?.MergedIntoId is { } target)
         {
             return RedirectToPagePermanent("/Ideen/Detail", new { id = target });
+        }
+
+        if (idea is { State: IdeaStates.Pending or IdeaStates.Rejected } && User.ParticipantId() is null)
+        {
+            // The link in the submission and rejection mails: only the author may read it, so sign in first and come back.
+            return this.RequireParticipant(IdeaPaths.Detail(id)).Detour;
         }
 
         var ownUnpublished = idea is { State: IdeaStates.Pending or IdeaStates.Rejected } && idea.AuthorId == User.ParticipantId();

@@ -1,16 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using MYK10.Participation.Comments;
 using MYK10.Participation.Ideas;
-using MYK10.Participation.Time;
 using MYK10.Participation.Web.Hosting;
 
 namespace MYK10.Participation.Web.Pages.Ideen;
 
-public sealed class MeldenModel(IdeaStore ideas, IdeaService service, RateLimits limits, IStringLocalizer<IdeasResource> text) : PageModel
+public sealed class MeldenModel(IdeaStore ideas, CommentService comments, RateLimits limits, IStringLocalizer<IdeasResource> text) : PageModel
 {
     [BindProperty]
-    public InputModel Input { get; set; } = new();
+    public ReportInput Input { get; set; } = new();
 
     [FromQuery(Name = "kommentar")]
     public long? CommentId { get; set; }
@@ -28,43 +28,12 @@ public sealed class MeldenModel(IdeaStore ideas, IdeaService service, RateLimits
             return NotFound();
         }
 
-        if (Honeypot.IsTripped(Request))
-        {
-            return RedirectToPage("/Ideen/Detail", new { id, hinweis = "gemeldet" });
-        }
-
-        if (Input.Reason is null || !ReportReasons.All.Contains(Input.Reason))
-        {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Reason)}", text["Report.ReasonRequired"]);
-        }
-
-        if (Input.Details is { Length: > 1000 })
-        {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Details)}", text["Report.DetailsTooLong"]);
-        }
-
-        var participantId = User.ParticipantId()!.Value;
-        var decision = await limits.TryAcquireAsync(RateLimitNames.Report, participantId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        if (!decision.Allowed)
-        {
-            ModelState.AddModelError(string.Empty, text["Detail.TooManyWrites", BerlinTime.Format(decision.RetryAt!.Value)]);
-        }
-
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        var outcome = await service.ReportAsync(participantId, id, Comment?.Id, Input.Reason!, Input.Details);
+        var target = Comment is null ? ReportTarget.Idea(id) : ReportTarget.IdeaComment(id, Comment.Id);
         var anchor = Comment is null ? string.Empty : $"#kommentar-{Comment.Id}";
-        return outcome switch
-        {
-            ContributionOutcome.Done => Redirect(Url.Page("/Ideen/Detail", new { id, hinweis = "gemeldet" }) + anchor),
-            ContributionOutcome.AlreadyDone => Redirect(Url.Page("/Ideen/Detail", new { id, hinweis = "bereits-gemeldet" }) + anchor),
-            _ => NotFound(),
-        };
+        return await Input.SubmitAsync(this, comments, limits, text, target, notice => Url.Page("/Ideen/Detail", new { id, hinweis = notice }) + anchor);
     }
 
+    /// <summary>A published idea, or one of its visible comments: the text of a hidden one is not shown here either.</summary>
     private async Task<bool> LoadAsync(long id)
     {
         var idea = await ideas.FindAsync(id);
@@ -82,12 +51,5 @@ public sealed class MeldenModel(IdeaStore ideas, IdeaService service, RateLimits
         }
 
         return true;
-    }
-
-    public sealed class InputModel
-    {
-        public string? Reason { get; set; }
-
-        public string? Details { get; set; }
     }
 }

@@ -17,7 +17,11 @@ public sealed class NeuModel(IdeaService ideas, ReferenceStore reference, RateLi
 
     public IReadOnlyList<FieldOfAction> Fields { get; private set; } = [];
 
-    public async Task OnGetAsync() => await LoadListsAsync();
+    public async Task OnGetAsync()
+    {
+        Input.FormKey = Guid.NewGuid().ToString("N");
+        await LoadListsAsync();
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -35,7 +39,7 @@ public sealed class NeuModel(IdeaService ideas, ReferenceStore reference, RateLi
             return Page();
         }
 
-        var result = await ideas.SubmitAsync(participantId, new IdeaSubmission(Input.Title, Input.Body, Input.FieldId, Input.MunicipalityId, Input.Place));
+        var result = await ideas.SubmitAsync(participantId, new IdeaSubmission(Input.Title, Input.Body, Input.FieldId, Input.MunicipalityId, Input.Place, Input.FormKey));
         if (!result.Succeeded)
         {
             foreach (var (field, error) in result.Errors)
@@ -66,5 +70,8 @@ public sealed class NeuModel(IdeaService ideas, ReferenceStore reference, RateLi
         public string? MunicipalityId { get; set; }
 
         public string? Place { get; set; }
+
+        /// <summary>The form's one-time key: sent twice, the form stores one idea.</summary>
+        public string? FormKey { get; set; }
     }
 }

@@ -3,13 +3,19 @@ using System.Text.Json;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using MYK10.Participation.Privacy;
+using MYK10.Participation.Reference;
 using MYK10.Participation.Web.Hosting;
 
 namespace MYK10.Participation.Web.Pages.Konto;
 
 /// <summary>Everything the site stores about the signed-in participant, readable (HTML) or machine-readable (JSON, Art. 20 GDPR).</summary>
-public sealed class DatenModel(PersonalDataService personalData) : PageModel
+public sealed class DatenModel(
+    PersonalDataService personalData,
+    ReferenceStore reference,
+    IStringLocalizer<TrustResource> trust,
+    IStringLocalizer<IdeasResource> ideas) : PageModel
 {
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -18,6 +24,8 @@ public sealed class DatenModel(PersonalDataService personalData) : PageModel
     };
 
     public PersonalDataExport Export { get; private set; } = null!;
+
+    public PersonalDataDisplay Display { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -28,6 +36,8 @@ public sealed class DatenModel(PersonalDataService personalData) : PageModel
         }
 
         Export = export;
+        Display = new PersonalDataDisplay(trust, ideas,
+            await reference.FieldsOfActionAsync(cancellationToken), await reference.MunicipalitiesAsync(cancellationToken));
         return Page();
     }
 

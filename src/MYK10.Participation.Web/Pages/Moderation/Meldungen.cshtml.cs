@@ -1,6 +1,8 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using MYK10.Participation.Comments;
 using MYK10.Participation.Moderation;
 
 namespace MYK10.Participation.Web.Pages.Moderation;
@@ -21,7 +23,12 @@ public sealed class MeldungenModel(ModerationStore moderation, ModerationService
 
     public async Task<IActionResult> OnPostDismissAsync()
     {
-        var result = await service.DismissReportsAsync(User.Actor(), Input.IdeaId, Input.CommentId);
+        if (Input.Target is not { } target)
+        {
+            return NotFound();
+        }
+
+        var result = await service.DismissReportsAsync(User.Actor(), target);
         return result.Outcome switch
         {
             ModerationOutcome.NotFound => NotFound(),
@@ -30,18 +37,27 @@ public sealed class MeldungenModel(ModerationStore moderation, ModerationService
         };
     }
 
+    /// <summary>Hides a reported item, or any comment a moderator hides from its public page.</summary>
     public async Task<IActionResult> OnPostHideAsync()
     {
-        var result = await service.HideAsync(User.Actor(), Input.IdeaId, Input.CommentId, Input.Note);
+        if (Input.Target is not { } target)
+        {
+            return NotFound();
+        }
+
+        var result = await service.HideAsync(User.Actor(), target, Input.Note);
         switch (result.Outcome)
         {
+            case ModerationOutcome.Done when Url.IsLocalUrl(Input.ReturnUrl):
+                return LocalRedirect(Input.ReturnUrl!);
             case ModerationOutcome.Done:
                 return RedirectToPage(new { hinweis = "hidden" });
             case ModerationOutcome.Conflict:
                 return RedirectToPage(new { hinweis = "not-public" });
             case ModerationOutcome.Invalid:
-                ModelState.AddModelError(NoteField(Input.IdeaId, Input.CommentId), text["Reports.HideNoteRequired"]);
                 await LoadAsync();
+                // Hidden from a public page, the item may not be listed here: then the message stands in the summary alone.
+                ModelState.AddModelError(Reports.Any(r => r.Target == target) ? NoteField(target) : string.Empty, text["Reports.HideNoteRequired"]);
                 return Page();
             default:
                 return NotFound();
@@ -49,7 +65,8 @@ public sealed class MeldungenModel(ModerationStore moderation, ModerationService
     }
 
     /// <summary>Each reported item has its own note field, so an error lands beside the right one.</summary>
-    public static string NoteField(long ideaId, long? commentId) => $"note-{ideaId}-{commentId ?? 0}";
+    public static string NoteField(ReportTarget target) => string.Create(CultureInfo.InvariantCulture,
+        $"note-{target.IdeaId ?? 0}-{(target.Thread == CommentThread.Measure ? "m" : "")}{target.CommentId ?? 0}");
 
     private async Task LoadAsync()
     {
@@ -59,10 +76,17 @@ public sealed class MeldungenModel(ModerationStore moderation, ModerationService
 
     public sealed class InputModel
     {
-        public long IdeaId { get; set; }
+        public long? IdeaId { get; set; }
 
         public long? CommentId { get; set; }
 
+        public long? MeasureCommentId { get; set; }
+
         public string? Note { get; set; }
+
+        /// <summary>Where to go back after hiding from a public page.</summary>
+        public string? ReturnUrl { get; set; }
+
+        public ReportTarget? Target => ReportTarget.From(IdeaId, CommentId, MeasureCommentId);
     }
 }

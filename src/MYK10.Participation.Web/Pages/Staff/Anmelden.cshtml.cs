@@ -52,10 +52,9 @@ public sealed class AnmeldenModel(StaffService staff, TwoFactorService twoFactor
             case SignInStatus.Succeeded:
                 await HttpContext.SignInAsync(Policies.StaffScheme, Principal(result.Member!));
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : Url.Page("/Staff/Index")!);
-            case SignInStatus.LockedOut:
-                ModelState.AddModelError(string.Empty, text["Staff.SignIn.LockedOut", BerlinTime.Format(result.LockedUntil!.Value)]);
-                return Page();
             default:
+                // A locked account gets the same answer as a wrong password or an unknown address: the page must not
+                // tell which addresses have an account. The message mentions the lockout for the staff member it hits.
                 ModelState.AddModelError(nameof(Input) + "." + nameof(Input.Password), text["Staff.SignIn.Invalid"]);
                 return Page();
         }

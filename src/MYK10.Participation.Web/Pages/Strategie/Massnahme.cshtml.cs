@@ -2,6 +2,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
+using MYK10.Participation.Comments;
+using MYK10.Participation.Ideas;
+using MYK10.Participation.Staff;
 using MYK10.Participation.Strategy;
 using MYK10.Participation.Time;
 using MYK10.Participation.Web.Hosting;
@@ -9,7 +12,7 @@ using MYK10.Participation.Web.Hosting;
 namespace MYK10.Participation.Web.Pages.Strategie;
 
 [OutputCache(PolicyName = PageCache.PolicyName)]
-public sealed class MassnahmeModel(StrategyStore strategy, StrategyService service, RateLimits limits, IStringLocalizer<StrategyResource> text, IStringLocalizer<IdeasResource> ideaText) : PageModel
+public sealed class MassnahmeModel(StrategyStore strategy, StrategyService service, CommentService comments, RateLimits limits, IStringLocalizer<StrategyResource> text, IStringLocalizer<IdeasResource> ideaText) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -19,7 +22,12 @@ public sealed class MassnahmeModel(StrategyStore strategy, StrategyService servi
 
     public MeasureDetail Detail { get; private set; } = null!;
 
-    public bool SignedIn => User.ParticipantId() is not null;
+    public long? ParticipantId => User.ParticipantId();
+
+    public bool SignedIn => ParticipantId is not null;
+
+    /// <summary>Moderators hide comments right here (through the reports tab's handler).</summary>
+    public bool CanModerate => User.IsStaff() && (User.IsInRole(StaffRoles.Admin) || User.IsInRole(StaffRoles.Moderator));
 
     public async Task<IActionResult> OnGetAsync(long id) => await LoadAsync(id) ? Page() : NotFound();
 
@@ -56,6 +64,9 @@ public sealed class MassnahmeModel(StrategyStore strategy, StrategyService servi
 
         return Redirect(Url.Page("/Strategie/Massnahme", new { id, hinweis = "kommentiert" }) + "#diskussion");
     }
+
+    public Task<IActionResult> OnPostDeleteCommentAsync(long id, long commentId) =>
+        this.DeleteOwnCommentAsync(comments, CommentThread.Measure, "/Strategie/Massnahme", id, commentId);
 
     private async Task<bool> LoadAsync(long id)
     {

@@ -19,6 +19,9 @@ public sealed class ErgebnisseModel(SurveyStore surveys, SurveyResultsStore resu
 
     public IReadOnlyList<(string Id, string Name, long Responses)> Segments { get; private set; } = [];
 
+    /// <summary>The municipality the results are filtered to, or null for all respondents.</summary>
+    public string? SegmentName => Segments.FirstOrDefault(s => s.Id == Segment).Name;
+
     /// <summary>Admins see unpublished results too (with a notice); everybody else only published ones.</summary>
     public bool Published => Survey.ResultsPublished;
 

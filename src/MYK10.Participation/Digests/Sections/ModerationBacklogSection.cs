@@ -3,7 +3,10 @@ using static MYK10.Participation.Digests.DigestFormat;
 
 namespace MYK10.Participation.Digests.Sections;
 
-/// <summary>How much waits for moderation in the area: counts and age only, never content.</summary>
+/// <summary>
+/// How much waits for moderation in the area: counts and age only, never content. Reports on comments on a measure count
+/// for the places the measure concerns.
+/// </summary>
 public sealed class ModerationBacklogSection : IDigestSection
 {
     public int Order => 900;
@@ -15,8 +18,10 @@ public sealed class ModerationBacklogSection : IDigestSection
             WHERE state = 'pending' AND created_at < @End AND (@Area IS NULL OR municipality_id = @Area)
             """;
         const string openReports = """
-            SELECT r.created_at FROM reports r JOIN ideas i ON i.id = r.idea_id
-            WHERE r.state = 'open' AND r.created_at < @End AND (@Area IS NULL OR i.municipality_id = @Area)
+            SELECT r.created_at FROM reports r LEFT JOIN ideas i ON i.id = r.idea_id
+            WHERE r.state = 'open' AND r.created_at < @End
+              AND (@Area IS NULL OR i.municipality_id = @Area OR r.measure_comment_id IN (
+                  SELECT c.id FROM measure_comments c JOIN measure_municipalities mm ON mm.measure_id = c.measure_id WHERE mm.municipality_id = @Area))
             """;
         var ideas = await OldestAsync(pendingIdeas, context, query, cancellationToken);
         var reports = await OldestAsync(openReports, context, query, cancellationToken);

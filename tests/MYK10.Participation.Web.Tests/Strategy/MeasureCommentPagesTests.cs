@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Net;
+using MYK10.Participation.Comments;
+using MYK10.Participation.Staff;
+using MYK10.Participation.Strategy;
+using MYK10.Participation.Web.Tests.Infrastructure;
+
+namespace MYK10.Participation.Web.Tests.Strategy;
+
+public sealed class MeasureCommentPagesTests(MeasureCommentPagesTests.Site site) : IClassFixture<MeasureCommentPagesTests.Site>
+{
+    public sealed class Site : SiteFactory;
+
+    [Fact]
+    public async Task Author_DeletesOwnComment_APlaceholderStays_OthersSeeAReportLink()
+    {
+        var measure = await MeasureAsync();
+        var (author, _) = await site.ParticipantClientAsync();
+        var comment = await CommentAsync(author, measure, "Mein eigener Beitrag zur Maßnahme");
+        var (reader, _) = await site.ParticipantClientAsync();
+
+        var forReader = await reader.GetDocumentAsync(Path(measure));
+        Assert.NotNull(forReader.QuerySelector($"#kommentar-{comment} a[href='{Path(measure)}/melden?kommentar={comment}']"));
+        Assert.Null(forReader.QuerySelector($"#kommentar-{comment} form[action*='handler=DeleteComment']"));
+        Assert.Null(forReader.QuerySelector($"#kommentar-{comment} form.hide-form"));
+
+        using var delete = await author.PostFormAsync(Path(measure), [], $"#kommentar-{comment} form[action*='handler=DeleteComment']");
+        Assert.Equal(HttpStatusCode.Redirect, delete.StatusCode);
+        Assert.EndsWith($"hinweis=geloescht#kommentar-{comment}", delete.Headers.Location!.OriginalString, StringComparison.Ordinal);
+
+        var page = await site.CreateBrowserLikeClient().GetDocumentAsync(Path(measure));
+        Assert.Contains("von der Verfasserin oder dem Verfasser gelöscht", page.QuerySelector($"#kommentar-{comment}")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Mein eigener Beitrag", page.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ThreeReports_HideTheComment_ThePublicSeesAPlaceholder_AndTheReportPageNoLongerShowsIt()
+    {
+        var measure = await MeasureAsync();
+        var (author, _) = await site.ParticipantClientAsync();
+        var comment = await CommentAsync(author, measure, "Ein Beitrag voller Beleidigungen");
+        var reportPage = $"{Path(measure)}/melden?kommentar={comment}";
+
+        for (var i = 0; i < 3; i++)
+        {
+            var (reporter, _) = await site.ParticipantClientAsync();
+            var form = await reporter.GetDocumentAsync(reportPage);
+            Assert.Contains("Ein Beitrag voller Beleidigungen", form.QuerySelector("blockquote")!.TextContent, StringComparison.Ordinal);
+            if (i == 0)
+            {
+                using var noReason = await reporter.PostFormAsync(reportPage, []);
+                Assert.Equal("Bitte wählen Sie einen Grund.", (await noReason.ReadDocumentAsync()).QuerySelector("#Input_Reason-error")!.TextContent.Trim());
+            }
+
+            using var report = await reporter.PostFormAsync(reportPage, new() { ["Input.Reason"] = "insult" });
+            Assert.Equal(HttpStatusCode.Redirect, report.StatusCode);
+            Assert.EndsWith($"hinweis=gemeldet#kommentar-{comment}", report.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        }
+
+        var page = await site.CreateBrowserLikeClient().GetDocumentAsync(Path(measure));
+        Assert.Contains("ausgeblendet, bis die Moderation ihn geprüft hat", page.QuerySelector($"#kommentar-{comment}")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Beleidigungen", page.Body!.TextContent, StringComparison.Ordinal);
+        var (late, _) = await site.ParticipantClientAsync();
+        using var hiddenReportPage = await late.GetAsync(reportPage);
+        Assert.Equal(HttpStatusCode.NotFound, hiddenReportPage.StatusCode);
+        Assert.DoesNotContain("Beleidigungen", await hiddenReportPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReportsTab_ListsTheMeasureComment_DismissRestoresIt_HideRemovesIt()
+    {
+        var measure = await MeasureAsync("Offenes WLAN am Marktplatz");
+        var (author, _) = await site.ParticipantClientAsync();
+        var restored = await CommentAsync(author, measure, "Harmloser Kommentar zum WLAN");
+        var removed = await CommentAsync(author, measure, "Unsachlicher Kommentar zum WLAN");
+        var (reporter, _) = await site.ParticipantClientAsync(displayName: "Meldender Bürger");
+        foreach (var comment in new[] { restored, removed })
+        {
+            await reporter.PostFormAsync($"{Path(measure)}/melden?kommentar={comment}", new() { ["Input.Reason"] = "off_topic" });
+        }
+
+        var moderator = await site.StaffClientAsync(StaffRole.Moderator);
+        var tab = await moderator.GetDocumentAsync("/moderation/meldungen");
+        var item = tab.QuerySelector($"li.report-item:has(input[name='Input.MeasureCommentId'][value='{removed}'])")!;
+        Assert.Equal("Kommentar zur Maßnahme „Offenes WLAN am Marktplatz“", item.QuerySelector("h2")!.TextContent.Trim());
+        Assert.Contains("Unsachlicher Kommentar zum WLAN", item.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Meldender Bürger", item.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(item.QuerySelector($"a[href='{Path(measure)}#kommentar-{removed}']"));
+
+        using var dismiss = await moderator.PostFormAsync("/moderation/meldungen", [],
+            $"li.report-item:has(input[name='Input.MeasureCommentId'][value='{restored}']) form[action*='handler=Dismiss']");
+        Assert.Equal(HttpStatusCode.Redirect, dismiss.StatusCode);
+        var hideForm = $"li.report-item:has(input[name='Input.MeasureCommentId'][value='{removed}']) form[action*='handler=Hide']";
+        using var noNote = await moderator.PostFormAsync("/moderation/meldungen", [], hideForm);
+        Assert.Contains("begründen", (await noNote.ReadDocumentAsync()).QuerySelector($"#note-0-m{removed}-error")!.TextContent, StringComparison.Ordinal);
+        using var hide = await moderator.PostFormAsync("/moderation/meldungen", new() { ["Input.Note"] = "Nicht zum Thema" }, hideForm);
+        Assert.Equal(HttpStatusCode.Redirect, hide.StatusCode);
+
+        var page = await site.CreateBrowserLikeClient().GetDocumentAsync(Path(measure));
+        Assert.Contains("Harmloser Kommentar zum WLAN", page.QuerySelector($"#kommentar-{restored}")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("von der Moderation entfernt", page.QuerySelector($"#kommentar-{removed}")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unsachlicher", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Null((await moderator.GetDocumentAsync("/moderation/meldungen")).QuerySelector($"input[name='Input.MeasureCommentId'][value='{removed}']"));
+        var log = await moderator.GetDocumentAsync("/moderation/protokoll");
+        Assert.NotNull(log.QuerySelector($"a[href='{Path(measure)}#kommentar-{removed}']"));
+    }
+
+    [Fact]
+    public async Task Moderator_HidesAnyCommentFromTheMeasurePage_AndReturnsThere()
+    {
+        var measure = await MeasureAsync();
+        var (author, _) = await site.ParticipantClientAsync();
+        var comment = await CommentAsync(author, measure, "Ein Kommentar mit Telefonnummer 0261 123456");
+        var moderator = await site.StaffClientAsync(StaffRole.Moderator);
+        var form = $"#kommentar-{comment} form.hide-form";
+
+        using var withoutToken = await moderator.PostAsync("/moderation/meldungen?handler=Hide", new FormUrlEncodedContent(
+            [new("Input.MeasureCommentId", comment.ToString(CultureInfo.InvariantCulture)), new("Input.Note", "Persönliche Daten")]));
+        Assert.Equal(HttpStatusCode.BadRequest, withoutToken.StatusCode);
+        using var hide = await moderator.PostFormAsync(Path(measure), new() { ["Input.Note"] = "Persönliche Daten" }, form);
+
+        Assert.Equal(HttpStatusCode.Redirect, hide.StatusCode);
+        Assert.Equal($"{Path(measure)}#diskussion", hide.Headers.Location!.OriginalString);
+        var page = await site.CreateBrowserLikeClient().GetDocumentAsync(Path(measure));
+        Assert.Contains("von der Moderation entfernt", page.QuerySelector($"#kommentar-{comment}")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("0261", page.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    private static string Path(long measure) => string.Create(CultureInfo.InvariantCulture, $"/strategie/massnahmen/{measure}");
+
+    private async Task<long> MeasureAsync(string title = "Bürgerservice online")
+    {
+        var service = site.Get<StrategyService>();
+        var goal = (await service.SaveGoalAsync(null, new GoalInput("digitale-souveraenitaet", "Verwaltung digital", "", 0))).Id!.Value;
+        return (await service.SaveMeasureAsync(null, new MeasureInput(goal, title, "", null, null, null, MeasureStatuses.Discussion, [], 0, null), null)).Id!.Value;
+    }
+
+    /// <summary>Comments through the page's form, as a participant would.</summary>
+    private async Task<long> CommentAsync(HttpClient author, long measure, string text)
+    {
+        using var response = await author.PostFormAsync(Path(measure), new() { ["Input.Comment"] = text }, "form[action*='handler=Comment']");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return (await site.Get<StrategyStore>().DetailAsync(measure))!.Comments.Single(c => c.Body == text).Id;
+    }
+}
