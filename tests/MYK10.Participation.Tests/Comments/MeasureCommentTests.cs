@@ -146,7 +146,7 @@ public sealed class MeasureCommentTests
     {
         await using var app = await TestApp.StartAsync(migrate: false);
         var scripts = MigrationScript.Embedded();
-        await new Migrator(app.Connections, scripts.Where(s => string.CompareOrdinal(s.Name, "0073") < 0).ToList(), app.Clock, NullLogger<Migrator>.Instance).MigrateAsync();
+        await new Migrator(app.Connections, scripts.Where(s => string.CompareOrdinal(s.Name, "0075") < 0).ToList(), app.Clock, NullLogger<Migrator>.Instance).MigrateAsync();
         var moderator = await app.ModeratorAsync();
         var idea = await app.PublishedIdeaAsync();
         var reporter = await app.Connections.ParticipantAsync();

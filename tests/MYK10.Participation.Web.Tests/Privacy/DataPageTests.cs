@@ -24,7 +24,7 @@ public sealed class DataPageTests(AccountPrivacyTests.Site site) : IClassFixture
         await site.Get<IDbConnectionFactory>().PublishAsync(other);
         await ideas.SetSupportAsync(person, other, true);
         var (_, comment) = await ideas.CommentAsync(person, other, "Sehr gute Idee!");
-        await ideas.ReportAsync(person, other, null, "spam", "Werbung");
+        await site.Get<MYK10.Participation.Comments.CommentService>().ReportAsync(person, MYK10.Participation.Comments.ReportTarget.Idea(other), "spam", "Werbung");
         var vote = await site.OpenVoteAsync(VoteMethod.Approval);
         await site.Get<BallotBox>().CastAsync(vote.Id, person, [new BallotChoice(vote.OptionId(1), 1)]);
         await MeasureCommentAsync(person);

@@ -27,7 +27,8 @@ public sealed class PersonalDataDisplay(
         ("ideas", "municipality", string id) => municipalities.FirstOrDefault(m => m.Id == id)?.Name ?? id,
         ("ideas", "state", string state) => ideas[$"Status.{state}"],
         ("reports", "reason", string reason) => ideas[$"Report.Reason.{reason}"],
-        ("comments" or "reports" or "mail", "state" or "status", string state) => trust[$"Data.State.{section}.{state}"],
+        ("comments" or "measure_comments", "state", string state) => trust[$"Data.State.comments.{state}"],
+        ("reports" or "mail", "state" or "status", string state) => trust[$"Data.State.{section}.{state}"],
         ("sign_in_links", "stay_signed_in", long flag) => trust[flag == 1 ? "Data.Yes" : "Data.No"],
         (_, _, long number) => number.ToString(CultureInfo.InvariantCulture),
         // Times are stored as UTC ISO text, days (survey participation) as yyyy-MM-dd.
