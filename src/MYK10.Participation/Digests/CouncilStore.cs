@@ -115,6 +115,15 @@ public sealed class CouncilStore(IDbConnectionFactory connections, TimeProvider 
         return await connection.ExecuteAsync("DELETE FROM councils WHERE id = @Id", new { Id = id }) == 1;
     }
 
+    /// <summary>What deleting the council would remove with it: its recipients and its stored digests.</summary>
+    public async Task<(long Recipients, long Digests)> DeletionScopeAsync(long id)
+    {
+        await using var connection = await connections.OpenAsync();
+        var recipients = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM council_recipients WHERE council_id = @Id", new { Id = id });
+        var digests = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM digests WHERE council_id = @Id", new { Id = id });
+        return (recipients, digests);
+    }
+
     public async Task<IReadOnlyList<CouncilRecipient>> RecipientsAsync(long councilId)
     {
         const string sql = $"SELECT {RecipientColumns} FROM council_recipients WHERE council_id = @CouncilId ORDER BY name, id";

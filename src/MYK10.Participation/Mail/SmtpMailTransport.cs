@@ -11,7 +11,13 @@ public sealed class SmtpMailTransport(IOptions<MailOptions> options) : IMailTran
 {
     private SmtpSettings Settings => options.Value.Smtp;
 
-    public string Description => $"SMTP {Settings.Host}:{Settings.Port} ({Settings.Security})";
+    public string Host => Settings.Host ?? "localhost";
+
+    public int Port => Settings.Port;
+
+    public string Security => Settings.Security;
+
+    public string Description => $"SMTP {Host}:{Port} ({Security})";
 
     public async Task<IMailSession> ConnectAsync(CancellationToken cancellationToken)
     {

@@ -74,7 +74,12 @@ public sealed record AuditEntry(
     long? MeasureId,
     string? BeforeJson,
     string? AfterJson,
-    string? Note);
+    string? Note)
+{
+    public IReadOnlyList<AuditValue> Before => AuditValues.Parse(BeforeJson);
+
+    public IReadOnlyList<AuditValue> After => AuditValues.Parse(AfterJson);
+}
 
 public sealed record AuditQuery(string? Action = null, string? StaffEmail = null, long? IdeaId = null, int Page = 1, int PageSize = 50);
 
@@ -84,9 +89,12 @@ public enum ModerationOutcome
     Conflict,
     NotFound,
     Invalid,
+
+    /// <summary>Nothing was changed because what was asked for already holds (a double click, or another moderator did the same).</summary>
+    AlreadyDone,
 }
 
-/// <summary>What an action gave; on conflict, who handled the idea first.</summary>
+/// <summary>What an action gave; on conflict or when it was already done, who handled the idea last.</summary>
 public sealed record ModerationResult(ModerationOutcome Outcome, string? HandledBy = null, string? Error = null)
 {
     public static readonly ModerationResult Done = new(ModerationOutcome.Done);

@@ -24,7 +24,10 @@ public sealed class ModerationService(
     IOptions<SiteOptions> site)
 {
     public Task<ModerationResult> PublishAsync(StaffActor actor, long ideaId, long version, string? fieldId = null, string? municipalityId = null) =>
-        DecideAsync(actor, ideaId, version, async (connection, transaction, idea, now) =>
+        DecideAsync(actor, ideaId, version, idea => idea.State == IdeaStates.Published
+                && (string.IsNullOrEmpty(fieldId) || idea.FieldId == fieldId)
+                && (string.IsNullOrEmpty(municipalityId) || idea.MunicipalityId == municipalityId),
+        async (connection, transaction, idea, now) =>
         {
             if (idea.State != IdeaStates.Pending)
             {
@@ -52,7 +55,12 @@ public sealed class ModerationService(
 
     /// <summary>Corrects title or text before publication; the original is kept and the public page notes the edit.</summary>
     public Task<ModerationResult> EditAsync(StaffActor actor, long ideaId, long version, string? title, string? body) =>
-        DecideAsync(actor, ideaId, version, async (connection, transaction, idea, now) =>
+        DecideAsync(actor, ideaId, version, idea =>
+        {
+            var edited = IdeaRules.Normalise(new IdeaSubmission(title, body, idea.FieldId, idea.MunicipalityId, null));
+            return idea.Title == edited.Title && idea.Body == edited.Body;
+        },
+        async (connection, transaction, idea, now) =>
         {
             var edited = IdeaRules.Normalise(new IdeaSubmission(title, body, idea.FieldId, idea.MunicipalityId, null));
             var errors = IdeaRules.Validate(edited, new HashSet<string> { idea.FieldId }, new HashSet<string> { idea.MunicipalityId });
@@ -78,7 +86,8 @@ public sealed class ModerationService(
         });
 
     public Task<ModerationResult> RejectAsync(StaffActor actor, long ideaId, long version, string? reason, string? note) =>
-        DecideAsync(actor, ideaId, version, async (connection, transaction, idea, now) =>
+        DecideAsync(actor, ideaId, version, idea => idea.State == IdeaStates.Rejected && idea.RejectionReason == reason,
+        async (connection, transaction, idea, now) =>
         {
             note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
             if (idea.State != IdeaStates.Pending)
@@ -112,7 +121,8 @@ public sealed class ModerationService(
     /// comments move along, the merged idea redirects to the target, both authors are told.
     /// </summary>
     public Task<ModerationResult> MergeAsync(StaffActor actor, long sourceId, long version, long targetId) =>
-        DecideAsync(actor, sourceId, version, async (connection, transaction, source, now) =>
+        DecideAsync(actor, sourceId, version, source => source.State == IdeaStates.Merged && source.MergedIntoId == targetId,
+        async (connection, transaction, source, now) =>
         {
             var target = await LoadAsync(connection, transaction, targetId);
             if (target is null || target.Id == source.Id || target.State != IdeaStates.Published)
@@ -155,7 +165,9 @@ public sealed class ModerationService(
 
     /// <summary>Sets the workflow status with an official answer; the author and every supporter are told.</summary>
     public Task<ModerationResult> AnswerAsync(StaffActor actor, long ideaId, long version, string? status, string? answer, IReadOnlyCollection<long>? measureIds = null) =>
-        DecideAsync(actor, ideaId, version, async (connection, transaction, idea, now) =>
+        DecideAsync(actor, ideaId, version,
+            idea => idea.AnswerStatus == status && idea.OfficialAnswer == answer?.Replace("\r\n", "\n", StringComparison.Ordinal).Trim(),
+        async (connection, transaction, idea, now) =>
         {
             answer = answer?.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
             if (idea.State != IdeaStates.Published)
@@ -204,7 +216,10 @@ public sealed class ModerationService(
         var closed = await CloseReportsAsync(connection, transaction, target, "dismissed", now);
         if (closed == 0)
         {
-            return ModerationResult.NotFound;
+            // Reports that exist but are all closed were handled a moment ago (a double click or another moderator).
+            var handled = await connection.ExecuteScalarAsync<long>(
+                $"SELECT count(*) FROM reports WHERE {ReportTarget.ReportsWhere}", new DynamicParameters(target.Columns), transaction);
+            return handled > 0 ? new ModerationResult(ModerationOutcome.AlreadyDone) : ModerationResult.NotFound;
         }
 
         CommentRow? comment = null;
@@ -285,7 +300,11 @@ public sealed class ModerationService(
                 target.IdeaId, before, after, note, thread == CommentThread.Measure ? comment!.ParentId : null)
             : AuditLog.WriteAsync(connection, transaction, actor, now, action, "idea", target.IdeaId!.Value, target.IdeaId, before, after, note);
 
-    private async Task<ModerationResult> DecideAsync(StaffActor actor, long ideaId, long version,
+    /// <param name="alreadyReached">
+    /// Whether the idea already is as the action would leave it: then a stale version is not a conflict but the same
+    /// decision made before (a double click, or two moderators deciding alike), and nothing is done twice.
+    /// </param>
+    private async Task<ModerationResult> DecideAsync(StaffActor actor, long ideaId, long version, Func<IdeaRow, bool> alreadyReached,
         Func<SqliteConnection, SqliteTransaction, IdeaRow, DateTimeOffset, Task<ModerationResult>> decide)
     {
         ModerationResult result;
@@ -300,7 +319,7 @@ public sealed class ModerationService(
 
             if (idea.Version != version)
             {
-                return new ModerationResult(ModerationOutcome.Conflict, idea.DecidedByEmail ?? "einer anderen Person");
+                return new ModerationResult(alreadyReached(idea) ? ModerationOutcome.AlreadyDone : ModerationOutcome.Conflict, idea.DecidedByEmail ?? "einer anderen Person");
             }
 
             result = await decide(connection, transaction, idea, clock.GetUtcNow());
@@ -329,7 +348,8 @@ public sealed class ModerationService(
         connection.QuerySingleOrDefaultAsync<IdeaRow>("""
             SELECT i.id AS Id, i.author_id AS AuthorId, i.title AS Title, i.body AS Body, i.field_id AS FieldId,
                    i.municipality_id AS MunicipalityId, i.state AS State, i.answer_status AS AnswerStatus,
-                   i.official_answer AS OfficialAnswer, i.supporters AS Supporters, i.version AS Version, s.email AS DecidedByEmail
+                   i.official_answer AS OfficialAnswer, i.rejection_reason AS RejectionReason, i.merged_into_id AS MergedIntoId,
+                   i.supporters AS Supporters, i.version AS Version, s.email AS DecidedByEmail
             FROM ideas i LEFT JOIN staff s ON s.id = i.decided_by
             WHERE i.id = @Id
             """, new { Id = id }, transaction);
@@ -338,5 +358,5 @@ public sealed class ModerationService(
 
     private sealed record IdeaRow(
         long Id, long AuthorId, string Title, string Body, string FieldId, string MunicipalityId, string State,
-        string? AnswerStatus, string? OfficialAnswer, long Supporters, long Version, string? DecidedByEmail);
+        string? AnswerStatus, string? OfficialAnswer, string? RejectionReason, long? MergedIntoId, long Supporters, long Version, string? DecidedByEmail);
 }

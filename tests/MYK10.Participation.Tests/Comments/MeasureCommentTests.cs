@@ -138,7 +138,7 @@ public sealed class MeasureCommentTests
 
         Assert.Contains("1 Meldung ist offen", await BacklogAsync(null), StringComparison.Ordinal);
         Assert.Contains("1 Meldung ist offen", await BacklogAsync("mayen"), StringComparison.Ordinal);
-        Assert.Contains("Keine Meldungen sind offen.", await BacklogAsync("andernach"), StringComparison.Ordinal);
+        Assert.Contains("Es sind keine Meldungen offen.", await BacklogAsync("andernach"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -118,6 +118,23 @@ public sealed class DigestContentTests
     }
 
     [Fact]
+    public async Task OneIdea_NothingWaiting_ReadsAsNaturalGerman()
+    {
+        await using var app = await TestApp.StartAsync(DigestTestData.Settings());
+        var councilId = await app.CouncilAsync(recipients: ["rat@andernach.example.org"]);
+        app.Clock.Set(Start.AddDays(1));
+        await app.PublishedIdeaAsync("Sitzbänke am Rheinufer", municipality: "andernach");
+        app.Clock.Set(Start.AddDays(7).AddMinutes(1));
+
+        await app.Get<DigestRound>().RunScheduledAsync(councilId);
+
+        var text = (await app.ScalarAsync<string>("SELECT text_body FROM digests")).ReplaceLineEndings("\n");
+        Assert.Contains("== Moderation ==\n\nEs warten keine Ideen auf Prüfung.\nEs sind keine Meldungen offen.", text, StringComparison.Ordinal);
+        var html = new HtmlParser().ParseDocument(await app.ScalarAsync<string>("SELECT html_body FROM digests"));
+        Assert.Contains(html.QuerySelectorAll("caption"), c => c.TextContent == "Die Idee mit den meisten Unterstützer·innen in Andernach");
+    }
+
+    [Fact]
     public async Task CountyDigest_CoversEveryMunicipality()
     {
         await using var app = await TestApp.StartAsync(DigestTestData.Settings());

@@ -95,6 +95,41 @@ public sealed class ModerationServiceTests
     }
 
     [Fact]
+    public async Task SameDecisionTwice_SecondIsAlreadyDone_NothingTwice_ADifferentOneStillConflicts()
+    {
+        await using var app = await TestApp.StartAsync();
+        var moderator = await app.ModeratorAsync("mod@kvmyk.de");
+        var idea = await PendingIdeaAsync(app, "autorin@example.org");
+        var service = app.Get<ModerationService>();
+
+        Assert.Equal(ModerationOutcome.Done, (await service.PublishAsync(moderator, idea, 1)).Outcome);
+        var again = await service.PublishAsync(moderator, idea, 1);
+        var other = await service.RejectAsync(moderator, idea, 1, "off_topic", null);
+
+        Assert.Equal((ModerationOutcome.AlreadyDone, "mod@kvmyk.de"), (again.Outcome, again.HandledBy));
+        Assert.Equal(ModerationOutcome.Conflict, other.Outcome);
+        Assert.Single((await app.Get<ModerationStore>().AuditAsync(new AuditQuery())).Entries);
+        Assert.Single(await SentMailsAsync(app), m => m.Subject == "Ihre Idee ist veröffentlicht");
+        Assert.Equal(ModerationOutcome.Done, (await service.AnswerAsync(moderator, idea, 2, "in_review", "Wir prüfen das.\r\n")).Outcome);
+        Assert.Equal(ModerationOutcome.AlreadyDone, (await service.AnswerAsync(moderator, idea, 2, "in_review", "Wir prüfen das.")).Outcome);
+    }
+
+    [Fact]
+    public async Task DismissTwice_SecondIsAlreadyDone_ReportsThatNeverExistedAreNotFound()
+    {
+        await using var app = await TestApp.StartAsync();
+        var moderator = await app.ModeratorAsync();
+        var idea = await app.PublishedIdeaAsync();
+        await app.Get<CommentService>().ReportAsync(await app.Connections.ParticipantAsync(), ReportTarget.Idea(idea), "insult", null);
+        var service = app.Get<ModerationService>();
+
+        Assert.Equal(ModerationOutcome.Done, (await service.DismissReportsAsync(moderator, ReportTarget.Idea(idea))).Outcome);
+        Assert.Equal(ModerationOutcome.AlreadyDone, (await service.DismissReportsAsync(moderator, ReportTarget.Idea(idea))).Outcome);
+        Assert.Equal(ModerationOutcome.NotFound, (await service.DismissReportsAsync(moderator, ReportTarget.Idea(await app.PublishedIdeaAsync("Andere Idee ohne Meldung")))).Outcome);
+        Assert.Single((await app.Get<ModerationStore>().AuditAsync(new AuditQuery())).Entries);
+    }
+
+    [Fact]
     public async Task Merge_MovesSupportersWithoutDoubleCounting_AndRedirects()
     {
         await using var app = await TestApp.StartAsync();
@@ -196,6 +231,26 @@ public sealed class ModerationServiceTests
         await Assert.ThrowsAsync<SqliteException>(() => connection.ExecuteAsync("UPDATE audit_log SET staff_email = 'x'"));
         await Assert.ThrowsAsync<SqliteException>(() => connection.ExecuteAsync("DELETE FROM audit_log"));
         Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM audit_log"));
+    }
+
+    [Fact]
+    public async Task AuditLog_StoresUmlautsAndDashesReadably_AndOldEscapedEntriesParseToTheSameText()
+    {
+        await using var app = await TestApp.StartAsync();
+        var moderator = await app.ModeratorAsync();
+        var idea = await PendingIdeaAsync(app);
+
+        await app.Get<ModerationService>().EditAsync(moderator, idea, 1, "Rufbus für Kärlich – überarbeitet", "Ein Rufbus per App für alle Ortsteile, ohne Namen von Nachbarn.");
+
+        var (entries, _) = await app.Get<ModerationStore>().AuditAsync(new AuditQuery());
+        var entry = Assert.Single(entries);
+        Assert.Contains("\"title\":\"Rufbus für Kärlich – überarbeitet\"", entry.AfterJson, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u", entry.AfterJson + entry.BeforeJson, StringComparison.Ordinal);
+        Assert.Equal(new AuditValue("title", "Rufbus für Kärlich – überarbeitet"), entry.After[0]);
+        Assert.Equal(
+            [new AuditValue("title", "für – \"x\""), new AuditValue("state", null), new AuditValue("measures", "3, 4")],
+            AuditValues.Parse("""{"title":"f\u00FCr \u2013 \u0022x\u0022","state":null,"measures":[3,4]}"""));
+        Assert.Equal([new AuditValue(string.Empty, "kein JSON")], AuditValues.Parse("kein JSON"));
     }
 
     [Fact]

@@ -16,12 +16,15 @@ public sealed class DigestBrowserTests(BrowserFixture browser, DigestBrowserTest
     public async Task CouncilPagesDigestListViewAndPreview_PassAxe_OnDesktopAndPhone()
     {
         var (councilId, digestId) = await site.CouncilWithDigestAsync("Stadtrat Andernach");
+        var recipientId = (await site.Get<MYK10.Participation.Digests.CouncilStore>().RecipientsAsync(councilId))[0].Id;
         string[] urls =
         [
             "/admin/gremien",
             "/admin/gremien/neu",
             $"/admin/gremien/{councilId}",
+            $"/admin/gremien/{councilId}/loeschen",
             $"/admin/gremien/{councilId}/empfaenger",
+            $"/admin/gremien/{councilId}/empfaenger/{recipientId}/entfernen",
             $"/admin/gremien/{councilId}/berichte",
             $"/admin/gremien/{councilId}/berichte/{digestId}",
             $"/admin/gremien/{councilId}/vorschau",

@@ -62,11 +62,58 @@ public sealed class DigestPagesTests(DigestPagesTests.Site site) : IClassFixture
         Assert.Null(Job(id));
         Assert.Contains("pausiert", (await admin.GetDocumentAsync("/admin/gremien")).QuerySelector("main table")!.TextContent, StringComparison.Ordinal);
 
-        using var deleted = await admin.PostFormAsync(councilUrl, [], "form[action*='handler=Delete']");
+        using var deleted = await admin.PostFormAsync($"{councilUrl}/loeschen", []);
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
         Assert.Null(await site.Get<CouncilStore>().FindAsync(id));
         using var gone = await admin.GetAsync(councilUrl);
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+    }
+
+    [Fact]
+    public async Task DeleteCouncil_AsksFirst_NamingWhatGoes_AndOnlyTheConfirmationDeletes()
+    {
+        var admin = await site.StaffClientAsync(StaffRole.Admin);
+        var (councilId, _) = await site.CouncilWithDigestAsync();
+        var council = (await site.Get<CouncilStore>().FindAsync(councilId))!;
+        var edit = await admin.GetDocumentAsync($"/admin/gremien/{councilId}");
+
+        Assert.Null(edit.QuerySelector("form[action*='handler=Delete']"));
+        var link = edit.QuerySelector($"a[href='/admin/gremien/{councilId}/loeschen']")!;
+        Assert.Equal("Gremium löschen …", link.TextContent);
+        var confirm = await admin.GetDocumentAsync(link.GetAttribute("href")!);
+        Assert.Equal($"Gremium löschen: {council.Name}", confirm.QuerySelector("h1")!.TextContent);
+        Assert.Equal(["2 Empfänger·innen", "1 gespeicherter Bericht mit seinen Zustellungen", "der Zeitplan für den Versand"],
+            confirm.QuerySelectorAll("main li").Select(li => li.TextContent));
+        Assert.Equal($"/admin/gremien/{councilId}", confirm.QuerySelector("main form a.cancel-link")!.GetAttribute("href"));
+        Assert.NotNull(await site.Get<CouncilStore>().FindAsync(councilId));
+
+        using var deleted = await admin.SubmitFormAsync(confirm, $"/admin/gremien/{councilId}/loeschen", []);
+        Assert.Equal("/admin/gremien?hinweis=geloescht", deleted.Headers.Location!.OriginalString);
+        Assert.Null(await site.Get<CouncilStore>().FindAsync(councilId));
+        Assert.Equal(0L, (await site.Get<CouncilStore>().DeletionScopeAsync(councilId)).Digests);
+    }
+
+    [Fact]
+    public async Task RemoveRecipient_AsksFirst_AndOnlyTheConfirmationRemoves()
+    {
+        var admin = await site.StaffClientAsync(StaffRole.Admin);
+        var (councilId, _) = await site.CouncilWithDigestAsync();
+        var recipient = (await site.Get<CouncilStore>().RecipientsAsync(councilId)).First(r => r.Name == "Andrea Becker");
+        var list = await admin.GetDocumentAsync($"/admin/gremien/{councilId}/empfaenger");
+
+        Assert.Null(list.QuerySelector("form[action*='handler=Remove']"));
+        var link = list.QuerySelector($"a[href='/admin/gremien/{councilId}/empfaenger/{recipient.Id}/entfernen']")!;
+        Assert.Equal("Entfernen: Andrea Becker", link.TextContent);
+        var confirm = await admin.GetDocumentAsync(link.GetAttribute("href")!);
+        Assert.Equal("Empfänger·in entfernen: Andrea Becker", confirm.QuerySelector("h1")!.TextContent);
+        Assert.Contains(recipient.Email, confirm.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(2, (await site.Get<CouncilStore>().RecipientsAsync(councilId)).Count);
+
+        using var removed = await admin.SubmitFormAsync(confirm, $"/admin/gremien/{councilId}/empfaenger/{recipient.Id}/entfernen", []);
+        Assert.Equal($"/admin/gremien/{councilId}/empfaenger?hinweis=entfernt", removed.Headers.Location!.OriginalString);
+        Assert.Equal(["Thomas Schmitt"], (await site.Get<CouncilStore>().RecipientsAsync(councilId)).Select(r => r.Name));
+        using var again = await admin.GetAsync($"/admin/gremien/{councilId}/empfaenger/{recipient.Id}/entfernen");
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
     }
 
     [Fact]
@@ -147,7 +194,7 @@ public sealed class DigestPagesTests(DigestPagesTests.Site site) : IClassFixture
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var page = await admin.GetDocumentAsync(response.Headers.Location!.OriginalString);
 
-        Assert.Equal("1 Empfänger·innen importiert, 1 bereits vorhanden.", page.QuerySelector(".notice")!.TextContent.Trim());
+        Assert.Equal("Import abgeschlossen: 1 neu, 1 bereits vorhanden.", page.QuerySelector(".notice")!.TextContent.Trim());
         Assert.Contains("paula@example.org", page.QuerySelector("main table")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(3, (await site.Get<CouncilStore>().RecipientsAsync(councilId)).Count);
     }

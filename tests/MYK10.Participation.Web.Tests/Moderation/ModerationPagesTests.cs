@@ -101,6 +101,44 @@ public sealed class ModerationPagesTests(ModerationPagesTests.Site site) : IClas
     }
 
     [Fact]
+    public async Task PublishClickedTwice_SecondClickSaysItIsAlreadyPublished_NotAConflict()
+    {
+        var (_, idea, _, _) = await PendingIdeaAsync();
+        var moderator = await site.StaffClientAsync(StaffRole.Moderator);
+        var review = await moderator.GetDocumentAsync($"/moderation/ideen/{idea}");
+
+        using var first = await moderator.SubmitFormAsync(review, $"/moderation/ideen/{idea}", [], "form[action*='handler=Publish']");
+        using var second = await moderator.SubmitFormAsync(review, $"/moderation/ideen/{idea}", [], "form[action*='handler=Publish']");
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        Assert.Equal("/moderation?hinweis=already-published", second.Headers.Location!.OriginalString);
+        var notice = (await moderator.GetDocumentAsync(second.Headers.Location.OriginalString)).QuerySelector(".notice")!.TextContent;
+        Assert.Contains("bereits veröffentlicht", notice, StringComparison.Ordinal);
+        Assert.Equal(IdeaStates.Published, (await site.Get<IdeaStore>().FindAsync(idea))!.State);
+    }
+
+    [Fact]
+    public async Task DismissClickedTwice_SecondClickSaysTheReportsWereAlreadyHandled()
+    {
+        var idea = await PublishedIdeaAsync();
+        var (reporter, _) = await site.ParticipantClientAsync();
+        await reporter.PostFormAsync($"/ideen/{idea}/melden", new() { ["Input.Reason"] = "insult" });
+        var moderator = await site.StaffClientAsync(StaffRole.Moderator);
+        var reports = await moderator.GetDocumentAsync("/moderation/meldungen");
+        var form = $"li.report-item:has(input[name='Input.IdeaId'][value='{idea}']) form[action*='handler=Dismiss']";
+
+        using var first = await moderator.SubmitFormAsync(reports, "/moderation/meldungen", [], form);
+        using var second = await moderator.SubmitFormAsync(reports, "/moderation/meldungen", [], form);
+
+        Assert.Equal("/moderation/meldungen?hinweis=dismissed", first.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        Assert.Equal("/moderation/meldungen?hinweis=already-handled", second.Headers.Location!.OriginalString);
+        var notice = (await moderator.GetDocumentAsync(second.Headers.Location.OriginalString)).QuerySelector(".notice")!.TextContent;
+        Assert.Contains("bereits bearbeitet", notice, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Merge_RedirectsTheMergedIdeaPermanently_AndAnswerAppearsOnThePage()
     {
         var target = await PublishedIdeaAsync();
@@ -120,6 +158,39 @@ public sealed class ModerationPagesTests(ModerationPagesTests.Site site) : IClas
         Assert.Equal("in Prüfung", page.QuerySelector(".status")!.TextContent);
         var log = await moderator.GetDocumentAsync($"/moderation/protokoll?idee={target}");
         Assert.Contains("offiziell beantwortet", log.QuerySelector("table.audit")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Log_ShowsBeforeAndAfterAsReadableGerman_OldEscapedEntriesToo_AndEncoded()
+    {
+        var (_, idea, _, _) = await PendingIdeaAsync();
+        var moderator = await site.StaffClientAsync(StaffRole.Moderator);
+        using var publish = await moderator.PostFormAsync($"/moderation/ideen/{idea}", new() { ["Input.MunicipalityId"] = "vallendar" }, "form[action*='handler=Publish']");
+        await using (var connection = await site.Get<IDbConnectionFactory>().OpenAsync())
+        {
+            // An entry as the log wrote them before: JSON with \u escapes, here carrying markup that must stay text.
+            await Dapper.SqlMapper.ExecuteAsync(connection, """
+                INSERT INTO audit_log (at, staff_id, staff_email, action, target_type, target_id, idea_id, before_json, after_json, note)
+                SELECT at, staff_id, staff_email, 'edit', 'idea', idea_id, idea_id, '{"title":"Alt f\u00FCr"}', '{"title":"<b>f\u00FCr</b> \u2013 \u00FCberarbeitet"}', NULL
+                FROM audit_log WHERE idea_id = @Idea
+                """, new { Idea = idea });
+        }
+
+        var table = (await moderator.GetDocumentAsync($"/moderation/protokoll?idee={idea}")).QuerySelector("table.audit")!;
+
+        var text = table.TextContent;
+        Assert.Contains("<b>für</b> – überarbeitet", text, StringComparison.Ordinal);
+        Assert.Empty(table.QuerySelectorAll("tbody b"));
+        Assert.DoesNotContain("\\u", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"state\"", text, StringComparison.Ordinal);
+        var published = table.QuerySelectorAll("tbody tr").Single(r => r.QuerySelectorAll("td")[2].TextContent == "veröffentlicht");
+        var before = published.QuerySelectorAll("td")[4];
+        var after = published.QuerySelectorAll("td")[5];
+        Assert.Equal(["Stand", "Handlungsfeld", "Ort"], before.QuerySelectorAll("dt").Select(d => d.TextContent));
+        Assert.Equal("wartet auf Prüfung", before.QuerySelector("dd")!.TextContent);
+        Assert.Equal("veröffentlicht", after.QuerySelector("dd")!.TextContent);
+        Assert.Equal("Bildung", after.QuerySelectorAll("dd")[1].TextContent);
+        Assert.Contains("Vallendar", after.QuerySelectorAll("dd")[2].TextContent, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -165,6 +165,20 @@ public sealed class AdminTests(AdminTests.Site site) : IClassFixture<AdminTests.
     }
 
     [Fact]
+    public async Task InvitationCodes_OneCode_IsCountedWithoutAPluralSlip()
+    {
+        var admin = await site.StaffClientAsync(StaffRole.Admin);
+        var survey = await GoldenSurvey.CreateAsync(site.Services, SurveyMode.Codes);
+
+        using var shown = await admin.PostFormAsync($"/admin/umfragen/{survey.Id}/codes", new() { ["Input.Count"] = "1" });
+        var main = (await shown.ReadDocumentAsync()).QuerySelector("main")!;
+
+        Assert.Contains(main.QuerySelectorAll("h2"), h => h.TextContent == "Neue Einladungscodes: 1");
+        var details = (await admin.GetDocumentAsync($"/admin/umfragen/{survey.Id}/codes")).QuerySelector("main")!;
+        Assert.Contains(details.QuerySelectorAll("p"), p => p.TextContent == "Einladungscodes erzeugt: 1, davon verwendet: 0.");
+    }
+
+    [Fact]
     public async Task Duplicate_MakesAnEditableDraftOfAnOpenSurvey()
     {
         var admin = await site.StaffClientAsync(StaffRole.Admin);

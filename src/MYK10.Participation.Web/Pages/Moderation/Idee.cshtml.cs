@@ -80,6 +80,11 @@ public sealed class IdeeModel(
                 return toQueue
                     ? RedirectToPage("/Moderation/Index", new { hinweis = notice })
                     : RedirectToPage("/Moderation/Idee", new { id, hinweis = notice });
+            case ModerationOutcome.AlreadyDone:
+                // The same decision was made a moment ago (often this moderator's own first click): say so, not "conflict".
+                return toQueue
+                    ? RedirectToPage("/Moderation/Index", new { hinweis = $"already-{notice}" })
+                    : RedirectToPage("/Moderation/Idee", new { id, hinweis = $"already-{notice}" });
             case ModerationOutcome.NotFound:
                 return NotFound();
             case ModerationOutcome.Conflict:

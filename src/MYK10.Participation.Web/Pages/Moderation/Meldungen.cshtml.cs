@@ -29,7 +29,12 @@ public sealed class MeldungenModel(ModerationStore moderation, ModerationService
         }
 
         var result = await service.DismissReportsAsync(User.Actor(), target);
-        return result.Outcome == ModerationOutcome.NotFound ? NotFound() : RedirectToPage(new { hinweis = "dismissed" });
+        return result.Outcome switch
+        {
+            ModerationOutcome.NotFound => NotFound(),
+            ModerationOutcome.AlreadyDone => RedirectToPage(new { hinweis = "already-handled" }),
+            _ => RedirectToPage(new { hinweis = "dismissed" }),
+        };
     }
 
     /// <summary>Hides a reported item, or any comment a moderator hides from its public page.</summary>

@@ -1,12 +1,21 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using MYK10.Participation.Moderation;
+using MYK10.Participation.Reference;
 using MYK10.Participation.Web.Pages.Shared;
 
 namespace MYK10.Participation.Web.Pages.Moderation;
 
-public sealed class ProtokollModel(ModerationStore moderation) : PageModel
+public sealed class ProtokollModel(
+    ModerationStore moderation,
+    ReferenceStore reference,
+    IStringLocalizer<ModerationResource> text,
+    IStringLocalizer<IdeasResource> ideaText) : PageModel
 {
+    private IReadOnlyDictionary<string, string> _fields = new Dictionary<string, string>();
+    private IReadOnlyDictionary<string, string> _municipalities = new Dictionary<string, string>();
+
     public static readonly IReadOnlyList<string> Actions =
         ["publish", "edit", "reject", "merge", "answer", "dismiss_reports", "hide_idea", "hide_comment"];
 
@@ -38,6 +47,8 @@ public sealed class ProtokollModel(ModerationStore moderation) : PageModel
         var (entries, total) = await moderation.AuditAsync(new AuditQuery(
             Actions.Contains(Action) ? Action : null, string.IsNullOrEmpty(Staff) ? null : Staff, IdeaId, Math.Max(1, PageNumber), pageSize), cancellationToken);
         Entries = entries;
+        _fields = (await reference.FieldsOfActionAsync()).ToDictionary(f => f.Id, f => f.Name, StringComparer.Ordinal);
+        _municipalities = (await reference.MunicipalitiesAsync()).ToDictionary(m => m.Id, m => m.Name, StringComparer.Ordinal);
         var routeValues = new Dictionary<string, string>(StringComparer.Ordinal);
         if (!string.IsNullOrEmpty(Action))
         {
@@ -56,4 +67,22 @@ public sealed class ProtokollModel(ModerationStore moderation) : PageModel
 
         Pagination = new PaginationModel(Math.Max(1, PageNumber), (int)Math.Max(1, (total + pageSize - 1) / pageSize), "/Moderation/Protokoll", routeValues);
     }
+
+    /// <summary>The German name of a recorded key ("state" → "Stand"); an unknown key is shown as it is.</summary>
+    public string KeyLabel(string key) => Known(text[$"Log.Key.{key}"]) ?? key;
+
+    /// <summary>A recorded value in words: states, statuses, reasons, fields and places by their labels; other values as they are.</summary>
+    public string ValueText(AuditValue value) => value switch
+    {
+        { Value: null } => text["Log.NoValue"],
+        { Key: "state" } => Known(text[$"Log.State.{value.Value}"]) ?? Known(ideaText[$"Status.{value.Value}"]) ?? value.Value,
+        { Key: "status" } => Known(ideaText[$"Status.{value.Value}"]) ?? value.Value,
+        { Key: "reason" } => Known(text[$"Reject.Reason.{value.Value}"]) ?? value.Value,
+        { Key: "field" } => _fields.GetValueOrDefault(value.Value, value.Value),
+        { Key: "municipality" } => _municipalities.GetValueOrDefault(value.Value, value.Value),
+        { Key: "mergedInto" } => text["Log.IdeaRef", value.Value],
+        _ => value.Value,
+    };
+
+    private static string? Known(LocalizedString label) => label.ResourceNotFound ? null : label.Value;
 }

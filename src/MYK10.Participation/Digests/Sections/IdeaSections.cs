@@ -98,7 +98,7 @@ public sealed class MostSupportedIdeasSection : IDigestSection
         }
 
         var text = new StringBuilder();
-        var html = new StringBuilder($"<table style=\"{TableStyle}\"><caption style=\"{CaptionStyle}\">Die {Number(ideas.Count)} Ideen mit den meisten Unterstützer·innen in {Html(context.AreaName)}</caption>" +
+        var html = new StringBuilder($"<table style=\"{TableStyle}\"><caption style=\"{CaptionStyle}\">{(ideas.Count == 1 ? "Die Idee" : $"Die {Number(ideas.Count)} Ideen")} mit den meisten Unterstützer·innen in {Html(context.AreaName)}</caption>" +
             $"<thead><tr><th scope=\"col\" style=\"{ThStyle}\">Platz</th><th scope=\"col\" style=\"{ThStyle}\">Idee</th><th scope=\"col\" style=\"{ThStyle}\">Handlungsfeld</th><th scope=\"col\" style=\"{ThStyle}\">Unterstützer·innen</th></tr></thead><tbody>");
         for (var i = 0; i < ideas.Count; i++)
         {

@@ -26,10 +26,10 @@ public sealed class ModerationBacklogSection : IDigestSection
         var ideas = await OldestAsync(pendingIdeas, context, query, cancellationToken);
         var reports = await OldestAsync(openReports, context, query, cancellationToken);
 
-        var ideasLine = ideas.Count == 0 ? "Keine Ideen warten auf Prüfung." : ideas.Count == 1
+        var ideasLine = ideas.Count == 0 ? "Es warten keine Ideen auf Prüfung." : ideas.Count == 1
             ? $"1 Idee wartet auf Prüfung, seit {Days(ideas.AgeDays)}."
             : $"{Number(ideas.Count)} Ideen warten auf Prüfung, die älteste seit {Days(ideas.AgeDays)}.";
-        var reportsLine = reports.Count == 0 ? "Keine Meldungen sind offen." : reports.Count == 1
+        var reportsLine = reports.Count == 0 ? "Es sind keine Meldungen offen." : reports.Count == 1
             ? $"1 Meldung ist offen, seit {Days(reports.AgeDays)}."
             : $"{Number(reports.Count)} Meldungen sind offen, die älteste seit {Days(reports.AgeDays)}.";
 

@@ -55,17 +55,6 @@ public sealed class BearbeitenModel(CouncilStore councils, DigestSchedules sched
         return RedirectToPage(new { id, hinweis = "gespeichert" });
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(long id)
-    {
-        if (!await councils.DeleteAsync(id))
-        {
-            return NotFound();
-        }
-
-        await schedules.SyncAsync(id);
-        return RedirectToPage("/Admin/Gremien/Index", new { hinweis = "geloescht" });
-    }
-
     private async Task<bool> LoadAsync(long id)
     {
         Council = (await councils.FindAsync(id))!;

@@ -119,8 +119,6 @@ public sealed class EmpfaengerModel(CouncilStore councils, IStringLocalizer<Dige
         return RedirectToPage(new { id, hinweis = "geaendert" });
     }
 
-    public async Task<IActionResult> OnPostRemoveAsync(long id, long recipientId) =>
-        await councils.RemoveRecipientAsync(id, recipientId) ? RedirectToPage(new { id, hinweis = "entfernt" }) : NotFound();
 
     private async Task<bool> LoadAsync(long id)
     {
