@@ -23,10 +23,36 @@ public static partial class IdeaSearch
         foreach (var word in words)
         {
             // A quoted string is a literal for FTS5: no operator in the visitor's text can take effect.
-            query.Append('"').Append(word).Append("\"* ");
+            var spellings = Spellings(word);
+            query.Append(spellings.Count > 1 ? "(" : "");
+            query.AppendJoin(" OR ", spellings.Select(spelling => $"\"{spelling}\"*"));
+            query.Append(spellings.Count > 1 ? ") " : " ");
         }
 
         return query.ToString().TrimEnd();
+    }
+
+    private static readonly (string Written, string Indexed)[] GermanSpellings = [("ae", "a"), ("oe", "o"), ("ue", "u"), ("ss", "ß"), ("ß", "ss")];
+
+    /// <summary>
+    /// A word and the other ways German writes it: "ae", "oe", "ue" for ä, ö, ü (which the index folds to a, o, u) and
+    /// "ss" for ß and back, each on its own and the three vowels together, so that "Weissenthurm" finds "Weißenthurm" and
+    /// "Buergerbuero" "Bürgerbüro". A word with none of them is looked up as it is.
+    /// </summary>
+    public static IReadOnlyList<string> Spellings(string word)
+    {
+        var lower = word.ToLowerInvariant();
+        var spellings = new List<string> { lower };
+        foreach (var (written, indexed) in GermanSpellings)
+        {
+            if (lower.Contains(written, StringComparison.Ordinal))
+            {
+                spellings.Add(lower.Replace(written, indexed, StringComparison.Ordinal));
+            }
+        }
+
+        spellings.Add(GermanSpellings.Take(3).Aggregate(lower, (text, pair) => text.Replace(pair.Written, pair.Indexed, StringComparison.Ordinal)));
+        return spellings.Distinct(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>
