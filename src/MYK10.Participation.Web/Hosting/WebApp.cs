@@ -166,6 +166,12 @@ public static class WebApp
             app.Logger.LogWarning("Site:BaseUrl is {BaseUrl}, but {Problem}: sign-in, unsubscribe and idea links in mail will not work for citizens. Set Site:BaseUrl to the site's public https address.", site.BaseUrl, problem);
         }
 
+        var legal = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MYK10.Participation.Legal.LegalOptions>>().Value;
+        if (!app.Environment.IsDevelopment() && legal.Missing() is { Count: > 0 } missing)
+        {
+            app.Logger.LogWarning("The imprint, privacy notice and accessibility statement show placeholders and a draft note until these are set: {Missing}", string.Join(", ", missing));
+        }
+
         var transport = app.Services.GetRequiredService<IMailTransport>();
         app.Logger.LogInformation("Mail goes to {Transport}", transport.Description);
         if (transport is PickupDirectoryMailTransport)

@@ -57,6 +57,7 @@ public static class ParticipationServices
         services.TryAddSingleton<IOutboxSignal, HangfireOutboxSignal>();
 
         services.AddOptions<SiteOptions>().Bind(configuration.GetSection(SiteOptions.Section));
+        services.AddOptions<MYK10.Participation.Legal.LegalOptions>().Bind(configuration.GetSection(MYK10.Participation.Legal.LegalOptions.Section));
         services.AddSingleton<ReferenceStore>();
 
         services.AddOptions<StaffOptions>().Bind(configuration.GetSection(StaffOptions.Section));

@@ -1,0 +1,56 @@
+using System.Net;
+using MYK10.Participation.Staff;
+using MYK10.Participation.Web.Tests.Infrastructure;
+
+namespace MYK10.Participation.Web.Tests.Shell;
+
+public sealed class LegalFactsTests
+{
+    private static readonly string[] LegalPages = ["/impressum", "/datenschutz", "/barrierefreiheit", "/leichte-sprache", "/admin/verarbeitungen"];
+
+    [Fact]
+    public async Task WithoutTheDistrictsFacts_TheLegalPagesShowPlaceholdersAndADraftNote()
+    {
+        await using var site = new SiteFactory(new() { ["Jobs:Server"] = "false" });
+
+        var imprint = await site.CreateBrowserLikeClient().GetDocumentAsync("/impressum");
+
+        Assert.NotNull(imprint.QuerySelector(".draft-note"));
+        Assert.Contains("[Name des Landrats ausfüllen]", imprint.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Umsatzsteuer", imprint.QuerySelector("main")!.TextContent, StringComparison.Ordinal); // optional, not set
+    }
+
+    [Fact]
+    public async Task WithEveryFactConfigured_NoPlaceholderAndNoDraftNoteRemain_InGermanAndEnglish()
+    {
+        var facts = typeof(MYK10.Participation.Legal.LegalOptions).GetProperties()
+            .ToDictionary(p => $"Legal:{p.Name}", p => (string?)$"Angabe {p.Name}");
+        facts["Legal:Email"] = "smartcity@kvmyk.example";
+        facts["Jobs:Server"] = "false";
+        await using var site = new SiteFactory(facts);
+        var admin = await site.StaffClientAsync(StaffRole.Admin);
+        using (await admin.PostFormAsync("/", new() { ["Input.Culture"] = "de", ["Input.ReturnUrl"] = "/" }, "form.language-switch"))
+        {
+        }
+
+        foreach (var culture in new[] { "de", "en" })
+        {
+            using (await admin.PostFormAsync("/", new() { ["Input.Culture"] = culture, ["Input.ReturnUrl"] = "/" }, "form.language-switch"))
+            {
+            }
+
+            foreach (var page in LegalPages)
+            {
+                var document = await admin.GetDocumentAsync(page);
+                var main = document.QuerySelector("main")!.TextContent;
+                Assert.True(document.QuerySelector(".draft-note") is null, $"{page} ({culture}) still says it is a draft");
+                Assert.False(main.Contains("ausfüllen", StringComparison.Ordinal) || main.Contains("to be filled in", StringComparison.Ordinal), $"{page} ({culture}) still has a placeholder");
+            }
+
+            var imprint = await admin.GetDocumentAsync("/impressum");
+            Assert.Contains("Angabe Representative", imprint.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+            Assert.Contains("Angabe VatId", imprint.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+            Assert.Equal("mailto:smartcity@kvmyk.example", imprint.QuerySelector("main a[href^='mailto:']")!.GetAttribute("href"));
+        }
+    }
+}
