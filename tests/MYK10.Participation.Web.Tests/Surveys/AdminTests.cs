@@ -127,6 +127,8 @@ public sealed class AdminTests(AdminTests.Site site) : IClassFixture<AdminTests.
         Assert.Equal("Antworten aus: Mayen (2 Teilnahmen)", line.TextContent.Trim());
         Assert.Null(line.Closest(".no-print, .filter-form")); // the filter form is not printed; this line is
         Assert.Equal("Antworten aus: Andernach (1 Teilnahme)", andernach.QuerySelector(".results-segment")!.TextContent.Trim());
+        Assert.Contains("1 von 1 Teilnehmenden hat diese Frage beantwortet.", andernach.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("1 von 1 Teilnehmenden haben", andernach.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Null(unknown.QuerySelector(".results-segment")); // no responses from there: all results, and nothing claims otherwise
         Assert.Equal("Responses from: Mayen (2 responses)", mayenInEnglish.QuerySelector(".results-segment")!.TextContent.Trim());
     }
