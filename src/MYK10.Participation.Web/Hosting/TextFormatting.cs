@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Html;
 
 namespace MYK10.Participation.Web.Hosting;
 
-/// <summary>Citizens write plain text: blank lines make paragraphs, single breaks stay breaks, everything is encoded.</summary>
+/// <summary>
+/// Citizens write plain text: blank lines make paragraphs, single breaks stay breaks, everything is encoded. The text is
+/// German, and says so on pages in another language (<see cref="ContentLanguage"/>).
+/// </summary>
 public static class TextFormatting
 {
     public static IHtmlContent Paragraphs(string? text)
@@ -14,11 +17,13 @@ public static class TextFormatting
             return builder;
         }
 
+        var open = ContentLanguage.Attribute is { } language ? $"<p lang=\"{language}\">" : "<p>";
+
         var paragraphs = text.Replace("\r\n", "\n", StringComparison.Ordinal)
             .Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         foreach (var paragraph in paragraphs)
         {
-            builder.AppendHtml("<p>");
+            builder.AppendHtml(open);
             var lines = paragraph.Split('\n');
             for (var i = 0; i < lines.Length; i++)
             {

@@ -212,6 +212,27 @@ public sealed class IdeaPagesTests(IdeaPagesTests.Site site) : IClassFixture<Ide
     }
 
     [Fact]
+    public async Task OnEnglishPages_WhatPeopleWroteIsMarkedAsGerman_OnGermanPagesNothingIsMarked()
+    {
+        var id = await PublishedIdeaAsync("Glasfaser für alle Ortsteile von Mendig");
+        var client = site.CreateBrowserLikeClient();
+        var german = await client.GetDocumentAsync($"/ideen/{id}");
+        using (await client.PostFormAsync("/", new() { ["Input.Culture"] = "en", ["Input.ReturnUrl"] = "/" }, "form.language-switch"))
+        {
+        }
+
+        var english = await client.GetDocumentAsync($"/ideen/{id}");
+        var list = await client.GetDocumentAsync("/ideen?q=Glasfaser%20Mendig");
+
+        Assert.Null(german.QuerySelector("main [lang]"));
+        Assert.Equal("de", english.QuerySelector("h1")!.GetAttribute("lang"));
+        Assert.All(english.QuerySelectorAll(".idea-body p:not(.edited-note)"), p => Assert.Equal("de", p.GetAttribute("lang")));
+        Assert.Null(english.QuerySelector(".details dt[lang]")); // the page's own English labels are not
+        var card = list.QuerySelector($".idea-card:has(a[href='/ideen/{id}'])")!;
+        Assert.Equal(("de", "de"), (card.QuerySelector("h3")!.GetAttribute("lang"), card.QuerySelector(".excerpt")!.GetAttribute("lang")));
+    }
+
+    [Fact]
     public async Task Report_WithoutReason_GivesGermanMessage()
     {
         var id = await PublishedIdeaAsync();
