@@ -60,6 +60,12 @@ public sealed class LegalOptions
     /// <summary>The configured fact, or the bracketed placeholder that the page shows until it is set.</summary>
     public static string Or(string? fact, string placeholder) => string.IsNullOrWhiteSpace(fact) ? placeholder : fact.Trim();
 
+    /// <summary>How long survey answers, participations, invitation codes and ballots are kept (the site deletes none of them by itself).</summary>
+    public string? ContributionRetention { get; set; }
+
+    /// <summary>How long the moderation log is kept (the site deletes none of its entries by itself).</summary>
+    public string? ModerationLogRetention { get; set; }
+
     /// <summary>The required facts that are still empty, by their configuration keys (<c>Legal:…</c>).</summary>
     public IReadOnlyList<string> Missing() =>
         new (string Key, string? Value)[]
@@ -69,6 +75,7 @@ public sealed class LegalOptions
             (nameof(Hosting), Hosting), (nameof(MailService), MailService), (nameof(BackupMeasures), BackupMeasures),
             (nameof(AccessibilityPhone), AccessibilityPhone), (nameof(AccessibilityStatementDate), AccessibilityStatementDate),
             (nameof(AccessibilityReviewDate), AccessibilityReviewDate), (nameof(SignLanguageVideoDate), SignLanguageVideoDate),
-            (nameof(EnforcementContact), EnforcementContact),
+            (nameof(EnforcementContact), EnforcementContact), (nameof(ContributionRetention), ContributionRetention),
+            (nameof(ModerationLogRetention), ModerationLogRetention),
         }.Where(f => string.IsNullOrWhiteSpace(f.Value)).Select(f => $"{Section}:{f.Key}").ToList();
 }
