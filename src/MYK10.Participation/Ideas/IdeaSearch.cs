@@ -19,17 +19,11 @@ public static partial class IdeaSearch
             return null;
         }
 
-        var query = new StringBuilder();
-        foreach (var word in words)
-        {
-            // A quoted string is a literal for FTS5: no operator in the visitor's text can take effect.
-            var spellings = Spellings(word);
-            query.Append(spellings.Count > 1 ? "(" : "");
-            query.AppendJoin(" OR ", spellings.Select(spelling => $"\"{spelling}\"*"));
-            query.Append(spellings.Count > 1 ? ") " : " ");
-        }
-
-        return query.ToString().TrimEnd();
+        // A quoted string is a literal for FTS5: no operator in the visitor's text can take effect. The words are joined
+        // by an explicit AND: FTS5 takes whitespace as AND between phrases only, not next to a bracketed OR.
+        return string.Join(" AND ", words.Select(word => Spellings(word) is { Count: > 1 } spellings
+            ? $"({string.Join(" OR ", spellings.Select(spelling => $"\"{spelling}\"*"))})"
+            : $"\"{word}\"*"));
     }
 
     private static readonly (string Written, string Indexed)[] GermanSpellings = [("ae", "a"), ("oe", "o"), ("ue", "u"), ("ss", "ß"), ("ß", "ss")];

@@ -30,6 +30,8 @@ public sealed class IdeaListTests
     [InlineData("Funkloecher", "Funklöcher")]
     [InlineData("Feuerwehrgebaeude", "Feuerwehrgebäude")]
     [InlineData("Straße", "Strasse")]
+    [InlineData("Hochwasser Weissenthurm", "Hochwasser in Weißenthurm")] // a word with other spellings next to another word
+    [InlineData("Weissenthurm Hochwasser", "Hochwasser in Weißenthurm")]
     public async Task Search_FindsGermanSpellingsWithoutUmlautsOrSharpS(string query, string written)
     {
         await using var app = await TestApp.StartAsync();
