@@ -41,6 +41,25 @@ public sealed class ContributionsData : IPersonalDataContributor
                 SELECT p.survey_id, s.title, p.participated_on FROM survey_participations p JOIN surveys s ON s.id = p.survey_id
                 WHERE p.participant_id = @Id ORDER BY p.id
                 """, who, cancellationToken),
+            // The answers of a survey that is not anonymous are the participant's, through the participation's response.
+            await connection.SectionAsync(transaction, "survey_answers", """
+                SELECT s.title AS survey, q.text AS question, a.item, a.value
+                FROM survey_participations p
+                JOIN surveys s ON s.id = p.survey_id
+                JOIN survey_answers a ON a.response_id = p.response_id
+                JOIN survey_questions q ON q.id = a.question_id
+                WHERE p.participant_id = @Id
+                ORDER BY p.id, q.page_id, q.position, a.item
+                """, who, cancellationToken),
+            await connection.SectionAsync(transaction, "ballot_choices", """
+                SELECT v.title AS vote, o.title AS option, c.value
+                FROM ballots b
+                JOIN votes v ON v.id = b.vote_id
+                JOIN ballot_choices c ON c.ballot_id = b.id
+                JOIN vote_options o ON o.id = c.option_id
+                WHERE b.participant_id = @Id
+                ORDER BY b.id, o.id
+                """, who, cancellationToken),
             await connection.SectionAsync(transaction, "ballots", """
                 SELECT b.vote_id, v.title, b.receipt_code, b.cast_at FROM ballots b JOIN votes v ON v.id = b.vote_id
                 WHERE b.participant_id = @Id ORDER BY b.id

@@ -35,7 +35,7 @@ public sealed class DataPageTests(AccountPrivacyTests.Site site) : IClassFixture
         var main = page.QuerySelector("main")!.TextContent;
         Assert.DoesNotContain("Data.", main, StringComparison.Ordinal);
         var sections = page.QuerySelectorAll("main section").ToDictionary(s => s.QuerySelector("h2")!.TextContent, Rows);
-        Assert.Equal(14, sections.Values.Sum(rows => rows.Count)); // every section has its rows; three mails (link, two receipts)
+        Assert.Equal(16, sections.Values.Sum(rows => rows.Count)); // every section has its rows; three mails (link, two receipts)
         var account = Assert.Single(sections["Konto"]);
         Assert.Equal(person.ToString(System.Globalization.CultureInfo.InvariantCulture), account["Kontonummer"]);
         Assert.Equal("Stadt Mayen", account["Wohnort"]);
@@ -59,6 +59,11 @@ public sealed class DataPageTests(AccountPrivacyTests.Site site) : IClassFixture
         Assert.Equal("Solarkataster für alle Dächer", Assert.Single(sections["Ihre Kommentare zu Maßnahmen"])["Text"]);
         Assert.Equal("16.11.2026", Assert.Single(sections["Umfragen, an denen Sie teilgenommen haben"])["Teilgenommen am"]);
         Assert.Matches("^[A-Z0-9-]{4,}$", Assert.Single(sections["Ihre Stimmzettel mit Belegnummer"])["Belegnummer"]);
+        // What the person answered and chose belongs to them too (Art. 15), not only that they took part.
+        var answer = Assert.Single(sections["Ihre Antworten in Umfragen, die nicht anonym sind"]);
+        Assert.Equal(("Wie kommen Sie zur Arbeit?", "Womit fahren Sie?", "Mit dem Rufbus"), (answer["Umfrage"], answer["Frage"], answer["Antwort"]));
+        var choice = Assert.Single(sections["Was Sie auf Ihren Stimmzetteln gewählt haben"]);
+        Assert.Equal("1", choice["Stimme, Punkte oder Rang"]);
 
         string[] codes = ["kommunikationsinfrastruktur", "mendig", "pending", "published", "visible", "spam", "open", "sent", "0"];
         Assert.DoesNotContain(page.QuerySelectorAll("main dd").Select(dd => dd.TextContent.Trim()), codes.Contains);
@@ -89,9 +94,13 @@ public sealed class DataPageTests(AccountPrivacyTests.Site site) : IClassFixture
     {
         await using var connection = await site.Get<IDbConnectionFactory>().OpenAsync();
         await connection.ExecuteAsync("""
-            INSERT INTO surveys (id, title, municipality_id, mode, status, created_at, updated_at)
-            VALUES (4711, 'Wie kommen Sie zur Arbeit?', 'kreis', 'verified', 'open', '2026-11-01T00:00:00.0000000Z', '2026-11-01T00:00:00.0000000Z');
-            INSERT INTO survey_participations (survey_id, participant_id, participated_on) VALUES (4711, @Person, '2026-11-16');
+            INSERT INTO surveys (id, title, municipality_id, mode, status, anonymous, created_at, updated_at)
+            VALUES (4711, 'Wie kommen Sie zur Arbeit?', 'kreis', 'verified', 'open', 0, '2026-11-01T00:00:00.0000000Z', '2026-11-01T00:00:00.0000000Z');
+            INSERT INTO survey_pages (id, survey_id, position) VALUES (4711, 4711, 1);
+            INSERT INTO survey_questions (id, survey_id, page_id, position, kind, text) VALUES (4711, 4711, 4711, 1, 'short_text', 'Womit fahren Sie?');
+            INSERT INTO survey_responses (id, survey_id, submitted_on) VALUES (4711, 4711, '2026-11-16');
+            INSERT INTO survey_answers (response_id, question_id, value) VALUES (4711, 4711, 'Mit dem Rufbus');
+            INSERT INTO survey_participations (survey_id, participant_id, response_id, participated_on) VALUES (4711, @Person, 4711, '2026-11-16');
             """, new { Person = person });
     }
 }
