@@ -282,6 +282,34 @@ public sealed class ModerationService(
         return ModerationResult.Done;
     }
 
+    /// <summary>
+    /// Shows a hidden idea again, in its old place in the list (a hiding by mistake, or its reason gone); the note says
+    /// why and goes into the log. Its supports and comments were kept while it was hidden.
+    /// </summary>
+    public Task<ModerationResult> RestoreAsync(StaffActor actor, long ideaId, long version, string? note) =>
+        DecideAsync(actor, ideaId, version, idea => idea.State == IdeaStates.Published,
+        async (connection, transaction, idea, now) =>
+        {
+            note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+            if (idea.State != IdeaStates.Hidden)
+            {
+                return ModerationResult.Invalid("not_hidden");
+            }
+
+            if (note is null || note.Length > 1000)
+            {
+                return ModerationResult.Invalid("restore_note");
+            }
+
+            await connection.ExecuteAsync("""
+                UPDATE ideas SET state = 'published', decided_by = @StaffId, decided_at = @Now, version = version + 1
+                WHERE id = @Id AND version = @Version
+                """, new { StaffId = actor.Id, Now = now, idea.Id, idea.Version }, transaction);
+            await WriteAuditAsync(connection, transaction, actor, now, "restore_idea", ReportTarget.Idea(idea.Id), null,
+                new { state = IdeaStates.Hidden }, new { state = IdeaStates.Published }, note);
+            return ModerationResult.Done;
+        });
+
     private static Task<int> CloseReportsAsync(SqliteConnection connection, SqliteTransaction transaction, ReportTarget target, string state, DateTimeOffset now)
     {
         var parameters = new DynamicParameters(target.Columns);

@@ -130,6 +130,31 @@ public sealed class ModerationServiceTests
     }
 
     [Fact]
+    public async Task HiddenIdea_CanBePublishedAgain_WithAReason_InItsOldPlace_AndTheLogSaysSo()
+    {
+        await using var app = await TestApp.StartAsync();
+        var moderator = await app.ModeratorAsync();
+        var service = app.Get<ModerationService>();
+        var idea = await app.PublishedIdeaAsync("Trinkbrunnen am Marktplatz");
+        await app.Get<IdeaService>().SetSupportAsync(await app.Connections.ParticipantAsync(), idea, true);
+        var publishedAt = (await app.Get<IdeaStore>().FindAsync(idea))!.PublishedAt;
+        Assert.Equal(ModerationOutcome.Done, (await service.HideAsync(moderator, ReportTarget.Idea(idea), "Irrtum")).Outcome);
+        var hidden = (await app.Get<ModerationStore>().ReviewAsync(idea))!;
+
+        Assert.Equal("restore_note", (await service.RestoreAsync(moderator, idea, hidden.Version, " ")).Error);
+        Assert.Equal(ModerationOutcome.Done, (await service.RestoreAsync(moderator, idea, hidden.Version, "War ein Versehen.")).Outcome);
+        Assert.Equal(ModerationOutcome.AlreadyDone, (await service.RestoreAsync(moderator, idea, hidden.Version, "War ein Versehen.")).Outcome);
+
+        var restored = (await app.Get<IdeaStore>().FindAsync(idea))!;
+        Assert.Equal((IdeaStates.Published, publishedAt, 1L), (restored.State, restored.PublishedAt, restored.Supporters));
+        Assert.Equal([idea], (await app.Get<IdeaStore>().ListPublishedAsync(new IdeaQuery(Search: "Trinkbrunnen"))).Items.Select(i => i.Id));
+        var current = (await app.Get<ModerationStore>().ReviewAsync(idea))!.Version;
+        Assert.Equal("not_hidden", (await service.RestoreAsync(moderator, idea, current, "Noch einmal")).Error);
+        await using var connection = await app.Connections.OpenAsync();
+        Assert.Equal("War ein Versehen.", await connection.ExecuteScalarAsync<string>("SELECT note FROM audit_log WHERE action = 'restore_idea' AND idea_id = @Id", new { Id = idea }));
+    }
+
+    [Fact]
     public async Task Merge_MovesSupportersWithoutDoubleCounting_AndRedirects()
     {
         await using var app = await TestApp.StartAsync();

@@ -241,6 +241,28 @@ public sealed class ModerationPagesTests(ModerationPagesTests.Site site) : IClas
     }
 
     [Fact]
+    public async Task HiddenIdea_ReviewPageOffersToPublishItAgain_WithAReason()
+    {
+        var idea = await PublishedIdeaAsync();
+        var moderator = await site.StaffClientAsync(StaffRole.Moderator);
+        await using (var connection = await site.Get<IDbConnectionFactory>().OpenAsync())
+        {
+            await Dapper.SqlMapper.ExecuteAsync(connection, "UPDATE ideas SET state = 'hidden', version = version + 1 WHERE id = @Id", new { Id = idea });
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await site.CreateBrowserLikeClient().GetAsync($"/ideen/{idea}")).StatusCode);
+
+        var form = "form[action*='handler=Restore']";
+        using var withoutReason = await moderator.PostFormAsync($"/moderation/ideen/{idea}", [], form);
+        Assert.Equal("Bitte begründen Sie, warum die Idee wieder erscheint (höchstens 1.000 Zeichen).", (await withoutReason.ReadDocumentAsync()).QuerySelector("#Input_Note-error")!.TextContent.Trim());
+        using var restored = await moderator.PostFormAsync($"/moderation/ideen/{idea}", new() { ["Input.Note"] = "Keine Werbung, geprüft." }, form);
+
+        Assert.Equal(HttpStatusCode.Redirect, restored.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await site.CreateBrowserLikeClient().GetAsync($"/ideen/{idea}")).StatusCode);
+        Assert.Null((await moderator.GetDocumentAsync($"/moderation/ideen/{idea}")).QuerySelector(form));
+    }
+
+    [Fact]
     public async Task ReportsTab_HideWithoutReason_GivesMessage_WithReason_Hides()
     {
         var idea = await PublishedIdeaAsync();

@@ -69,6 +69,9 @@ public sealed class IdeeModel(
             ? await service.MergeAsync(User.Actor(), id, Input.Version, target)
             : ModerationResult.Invalid("target"), "merged", toQueue: true);
 
+    public async Task<IActionResult> OnPostRestoreAsync(long id) =>
+        await HandleAsync(id, await service.RestoreAsync(User.Actor(), id, Input.Version, Input.Note), "restored", toQueue: false);
+
     public async Task<IActionResult> OnPostAnswerAsync(long id) =>
         await HandleAsync(id, await service.AnswerAsync(User.Actor(), id, Input.Version, Input.Status, Input.Answer, Input.MeasureIds), "answered", toQueue: false);
 
@@ -110,6 +113,7 @@ public sealed class IdeeModel(
     {
         "reason" => ($"{nameof(Input)}.{nameof(Input.Reason)}", text["Reject.ReasonRequired"]),
         "note" => ($"{nameof(Input)}.{nameof(Input.Note)}", text["Reject.NoteTooLong"]),
+        "restore_note" => ($"{nameof(Input)}.{nameof(Input.Note)}", text["Restore.NoteRequired"]),
         "target" => ($"{nameof(Input)}.{nameof(Input.TargetId)}", text["Merge.TargetInvalid"]),
         "status" => ($"{nameof(Input)}.{nameof(Input.Status)}", text["Answer.StatusRequired"]),
         "answer" => ($"{nameof(Input)}.{nameof(Input.Answer)}", text["Answer.TextRequired"]),

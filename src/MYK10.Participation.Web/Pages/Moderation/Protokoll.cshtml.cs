@@ -17,7 +17,7 @@ public sealed class ProtokollModel(
     private IReadOnlyDictionary<string, string> _municipalities = new Dictionary<string, string>();
 
     public static readonly IReadOnlyList<string> Actions =
-        ["publish", "edit", "reject", "merge", "answer", "dismiss_reports", "hide_idea", "hide_comment"];
+        ["publish", "edit", "reject", "merge", "answer", "dismiss_reports", "hide_idea", "hide_comment", "restore_idea"];
 
     [FromQuery(Name = "aktion")]
     public string? Action { get; set; }
