@@ -8,6 +8,16 @@ namespace MYK10.Participation.Tests.Data;
 public sealed class MigratorTests
 {
     [Fact]
+    public void EmbeddedScripts_EachHaveTheirOwnFourDigitNumber()
+    {
+        // Two branches adding the same next number would both apply, in an order that depends on their names.
+        var numbers = MigrationScript.Embedded().Select(s => s.Name[..Math.Min(4, s.Name.Length)]).ToList();
+
+        Assert.All(numbers, n => Assert.Matches("^[0-9]{4}$", n));
+        Assert.Empty(numbers.GroupBy(n => n).Where(g => g.Count() > 1).Select(g => g.Key));
+    }
+
+    [Fact]
     public async Task Migrate_FreshDatabase_CreatesTablesAndReferenceData()
     {
         await using var app = await TestApp.StartAsync();
