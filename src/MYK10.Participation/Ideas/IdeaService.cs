@@ -27,7 +27,7 @@ public sealed class IdeaService(
             ON CONFLICT (author_id, submission_key) WHERE submission_key IS NOT NULL DO NOTHING
             RETURNING id
             """;
-        const string earlier = "SELECT id FROM ideas WHERE author_id = @AuthorId AND submission_key = @Key";
+        const string earlier = "SELECT id FROM ideas WHERE author_id = @AuthorId AND submission_key = @Key AND title = @Title AND body = @Body";
         var idea = IdeaRules.Normalise(input);
         var fields = (await reference.FieldsOfActionAsync()).Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
         var municipalities = (await reference.MunicipalitiesAsync()).Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
@@ -42,21 +42,22 @@ public sealed class IdeaService(
         await using (var connection = await connections.OpenAsync())
         await using (var transaction = connection.BeginTransaction())
         {
-            var inserted = await connection.ExecuteScalarAsync<long?>(insert, new
+            var now = clock.GetUtcNow();
+            object Row(string? submissionKey) => new
             {
-                AuthorId = authorId,
-                idea.Title,
-                idea.Body,
-                idea.FieldId,
-                idea.MunicipalityId,
-                idea.Place,
-                Now = clock.GetUtcNow(),
-                Key = key,
-            }, transaction);
+                AuthorId = authorId, idea.Title, idea.Body, idea.FieldId, idea.MunicipalityId, idea.Place, Now = now, Key = submissionKey,
+            };
+            var inserted = await connection.ExecuteScalarAsync<long?>(insert, Row(key), transaction);
             if (inserted is null)
             {
-                // The same form again: the idea it stored the first time, and no second confirmation mail.
-                return new SubmitResult(await connection.ExecuteScalarAsync<long>(earlier, new { AuthorId = authorId, Key = key }, transaction), new Dictionary<IdeaField, IdeaError>());
+                // The same form again: with the same text, the idea it stored the first time and no second confirmation
+                // mail; with another text (back in the browser, changed, sent), an idea of its own.
+                if (await connection.ExecuteScalarAsync<long?>(earlier, new { AuthorId = authorId, Key = key, idea.Title, idea.Body }, transaction) is { } first)
+                {
+                    return new SubmitResult(first, new Dictionary<IdeaField, IdeaError>());
+                }
+
+                inserted = await connection.ExecuteScalarAsync<long>(insert, Row(null), transaction);
             }
 
             id = inserted.Value;
@@ -108,12 +109,16 @@ public sealed class IdeaService(
     }
 
     /// <summary>Publishes a comment at once on a published idea.</summary>
-    public async Task<(ContributionOutcome Outcome, long? CommentId)> CommentAsync(long participantId, long ideaId, string? text)
+    /// <param name="formKey">The comment form's one-time key: the same form sent twice stores one comment (<c>sql/0077</c>).</param>
+    public async Task<(ContributionOutcome Outcome, long? CommentId)> CommentAsync(long participantId, long ideaId, string? text, string? formKey = null)
     {
         const string insert = """
-            INSERT INTO idea_comments (idea_id, author_id, body, created_at) VALUES (@IdeaId, @AuthorId, @Body, @Now)
+            INSERT INTO idea_comments (idea_id, author_id, body, created_at, submission_key) VALUES (@IdeaId, @AuthorId, @Body, @Now, @Key)
+            ON CONFLICT (author_id, submission_key) WHERE submission_key IS NOT NULL DO NOTHING
             RETURNING id
             """;
+        const string earlier = "SELECT id FROM idea_comments WHERE author_id = @AuthorId AND submission_key = @Key AND body = @Body";
+        var key = formKey is { Length: >= 16 and <= 64 } ? formKey : null;
         var body = (text ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
         if (body.Length is < 1 or > 2000)
         {
@@ -127,7 +132,21 @@ public sealed class IdeaService(
             return (ContributionOutcome.NotAvailable, null);
         }
 
-        var id = await connection.ExecuteScalarAsync<long>(insert, new { IdeaId = ideaId, AuthorId = participantId, Body = body, Now = clock.GetUtcNow() }, transaction);
+        var now = clock.GetUtcNow();
+        object Row(string? submissionKey) => new { IdeaId = ideaId, AuthorId = participantId, Body = body, Now = now, Key = submissionKey };
+        var id = await connection.ExecuteScalarAsync<long?>(insert, Row(key), transaction);
+        if (id is null)
+        {
+            // The same form again: with the same text, the comment it stored the first time, counted once; with another
+            // text (back in the browser, changed, sent), a comment of its own.
+            if (await connection.ExecuteScalarAsync<long?>(earlier, new { AuthorId = participantId, Key = key, Body = body }, transaction) is { } first)
+            {
+                return (ContributionOutcome.Done, first);
+            }
+
+            id = await connection.ExecuteScalarAsync<long>(insert, Row(null), transaction);
+        }
+
         await connection.ExecuteAsync("UPDATE ideas SET comments = comments + 1 WHERE id = @IdeaId", new { IdeaId = ideaId }, transaction);
         await transaction.CommitAsync();
         return (ContributionOutcome.Done, id);

@@ -59,12 +59,33 @@ public sealed class IdeaServiceTests
         var results = await Task.WhenAll(service.SubmitAsync(author, form), service.SubmitAsync(author, form));
         var again = await service.SubmitAsync(author, form);
         var another = await service.SubmitAsync(author, form with { FormKey = Guid.NewGuid().ToString("N") });
+        // Back in the browser, the text changed, the same form sent: that is a new idea, not the first one again.
+        var changed = await service.SubmitAsync(author, form with { Body = "Ein Rufbus, den man per App oder Telefon bestellt." });
 
         Assert.All(results.Append(again), r => Assert.Equal(results[0].IdeaId, r.IdeaId));
         Assert.NotEqual(results[0].IdeaId, another.IdeaId);
+        Assert.DoesNotContain(changed.IdeaId, new[] { results[0].IdeaId, another.IdeaId });
         await using var connection = await app.Connections.OpenAsync();
-        Assert.Equal(2, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM ideas"));
-        Assert.Equal(2, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM mail_outbox"));
+        Assert.Equal(3, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM ideas"));
+        Assert.Equal(3, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM mail_outbox"));
+    }
+
+    [Fact]
+    public async Task Comment_TheSameFormTwice_StoresOneComment_CountedOnce_AChangedTextIsANewOne()
+    {
+        await using var app = await TestApp.StartAsync();
+        var idea = await app.PublishedIdeaAsync();
+        var writer = await app.Connections.ParticipantAsync();
+        var service = app.Get<IdeaService>();
+        var key = Guid.NewGuid().ToString("N");
+
+        var twice = await Task.WhenAll(service.CommentAsync(writer, idea, "Gute Idee!", key), service.CommentAsync(writer, idea, "Gute Idee!", key));
+        var changed = await service.CommentAsync(writer, idea, "Gute Idee, aber teuer.", key);
+
+        Assert.Equal(twice[0].CommentId, twice[1].CommentId);
+        Assert.NotEqual(twice[0].CommentId, changed.CommentId);
+        Assert.Equal(2, (await app.Get<IdeaStore>().FindAsync(idea))!.Comments);
+        Assert.Equal(2, (await app.Get<IdeaStore>().CommentsAsync(idea)).Count);
     }
 
     [Fact]

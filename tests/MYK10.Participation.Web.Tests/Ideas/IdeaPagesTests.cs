@@ -233,6 +233,21 @@ public sealed class IdeaPagesTests(IdeaPagesTests.Site site) : IClassFixture<Ide
     }
 
     [Fact]
+    public async Task Comment_TheSameFormTwice_StoresOneComment()
+    {
+        var id = await PublishedIdeaAsync();
+        var (writer, _) = await site.ParticipantClientAsync();
+        var page = await writer.GetDocumentAsync($"/ideen/{id}");
+
+        using var first = await writer.SubmitFormAsync(page, $"/ideen/{id}", new() { ["Input.Comment"] = "Doppelt geklickt" }, "form#kommentieren");
+        using var second = await writer.SubmitFormAsync(page, $"/ideen/{id}", new() { ["Input.Comment"] = "Doppelt geklickt" }, "form#kommentieren");
+
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        Assert.Equal(first.Headers.Location, second.Headers.Location);
+        Assert.Single(await site.Get<MYK10.Participation.Ideas.IdeaStore>().CommentsAsync(id), c => c.Body == "Doppelt geklickt");
+    }
+
+    [Fact]
     public async Task Report_WithoutReason_GivesGermanMessage()
     {
         var id = await PublishedIdeaAsync();

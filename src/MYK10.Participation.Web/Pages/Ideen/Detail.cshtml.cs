@@ -64,7 +64,7 @@ public sealed class DetailModel(IdeaStore ideas, IdeaService service, CommentSer
             return await LoadAsync(id) ?? Page();
         }
 
-        var (outcome, commentId) = await service.CommentAsync(participant.Value, id, Input.Comment);
+        var (outcome, commentId) = await service.CommentAsync(participant.Value, id, Input.Comment, Input.FormKey);
         return outcome == ContributionOutcome.Done
             ? Redirect(Url.Page("/Ideen/Detail", new { id, hinweis = "kommentiert" }) + $"#kommentar-{commentId}")
             : NotFound();
@@ -129,5 +129,8 @@ public sealed class DetailModel(IdeaStore ideas, IdeaService service, CommentSer
     public sealed class InputModel
     {
         public string? Comment { get; set; }
+
+        /// <summary>The comment form's one-time key, kept across a validation error; new for each rendered form.</summary>
+        public string? FormKey { get; set; }
     }
 }
