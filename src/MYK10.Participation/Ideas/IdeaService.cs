@@ -37,30 +37,21 @@ public sealed class IdeaService(
             return new SubmitResult(null, errors);
         }
 
-        var key = input.FormKey is { Length: >= 16 and <= 64 } formKey ? formKey : null;
         long id;
         await using (var connection = await connections.OpenAsync())
         await using (var transaction = connection.BeginTransaction())
         {
             var now = clock.GetUtcNow();
-            object Row(string? submissionKey) => new
+            (id, var stored) = await OneTimeForm.InsertAsync(connection, transaction, insert, earlier, key => new
             {
-                AuthorId = authorId, idea.Title, idea.Body, idea.FieldId, idea.MunicipalityId, idea.Place, Now = now, Key = submissionKey,
-            };
-            var inserted = await connection.ExecuteScalarAsync<long?>(insert, Row(key), transaction);
-            if (inserted is null)
+                AuthorId = authorId, idea.Title, idea.Body, idea.FieldId, idea.MunicipalityId, idea.Place, Now = now, Key = key,
+            }, OneTimeForm.Key(input.FormKey));
+            if (!stored)
             {
-                // The same form again: with the same text, the idea it stored the first time and no second confirmation
-                // mail; with another text (back in the browser, changed, sent), an idea of its own.
-                if (await connection.ExecuteScalarAsync<long?>(earlier, new { AuthorId = authorId, Key = key, idea.Title, idea.Body }, transaction) is { } first)
-                {
-                    return new SubmitResult(first, new Dictionary<IdeaField, IdeaError>());
-                }
-
-                inserted = await connection.ExecuteScalarAsync<long>(insert, Row(null), transaction);
+                // The same form again: the idea it stored the first time, and no second confirmation mail.
+                return new SubmitResult(id, new Dictionary<IdeaField, IdeaError>());
             }
 
-            id = inserted.Value;
             var email = await connection.ExecuteScalarAsync<string?>(
                 "SELECT email FROM participants WHERE id = @Id", new { Id = authorId }, transaction);
             if (email is not null)
@@ -118,7 +109,6 @@ public sealed class IdeaService(
             RETURNING id
             """;
         const string earlier = "SELECT id FROM idea_comments WHERE author_id = @AuthorId AND submission_key = @Key AND body = @Body";
-        var key = formKey is { Length: >= 16 and <= 64 } ? formKey : null;
         var body = (text ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
         if (body.Length is < 1 or > 2000)
         {
@@ -133,18 +123,12 @@ public sealed class IdeaService(
         }
 
         var now = clock.GetUtcNow();
-        object Row(string? submissionKey) => new { IdeaId = ideaId, AuthorId = participantId, Body = body, Now = now, Key = submissionKey };
-        var id = await connection.ExecuteScalarAsync<long?>(insert, Row(key), transaction);
-        if (id is null)
+        var (id, stored) = await OneTimeForm.InsertAsync(connection, transaction, insert, earlier,
+            key => new { IdeaId = ideaId, AuthorId = participantId, Body = body, Now = now, Key = key }, OneTimeForm.Key(formKey));
+        if (!stored)
         {
-            // The same form again: with the same text, the comment it stored the first time, counted once; with another
-            // text (back in the browser, changed, sent), a comment of its own.
-            if (await connection.ExecuteScalarAsync<long?>(earlier, new { AuthorId = participantId, Key = key, Body = body }, transaction) is { } first)
-            {
-                return (ContributionOutcome.Done, first);
-            }
-
-            id = await connection.ExecuteScalarAsync<long>(insert, Row(null), transaction);
+            // The same form again: the comment it stored the first time, counted once.
+            return (ContributionOutcome.Done, id);
         }
 
         await connection.ExecuteAsync("UPDATE ideas SET comments = comments + 1 WHERE id = @IdeaId", new { IdeaId = ideaId }, transaction);
