@@ -1,0 +1,21 @@
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
+using MYK10.Participation.Legal;
+
+namespace MYK10.Participation.Web.Pages.Shared;
+
+/// <summary>The district's facts as the legal pages show them (<see cref="LegalOptions"/>).</summary>
+public static class LegalFacts
+{
+    /// <summary>The unit's e-mail address as a mail link, or the placeholder while it is not set.</summary>
+    public static IHtmlContent Email(LegalOptions facts, string placeholder)
+    {
+        if (string.IsNullOrWhiteSpace(facts.Email))
+        {
+            return new HtmlString(HtmlEncoder.Default.Encode(placeholder));
+        }
+
+        var address = HtmlEncoder.Default.Encode(facts.Email.Trim());
+        return new HtmlString($"<a href=\"mailto:{address}\">{address}</a>");
+    }
+}
