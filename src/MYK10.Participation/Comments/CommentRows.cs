@@ -40,9 +40,9 @@ internal static class CommentRows
     }
 
     /// <summary>Shows a comment again that reports hid (not one a moderator hid or its author deleted).</summary>
-    public static async Task ShowAgainAsync(SqliteConnection connection, SqliteTransaction transaction, CommentThread thread, long commentId)
+    public static async Task ShowAgainAsync(SqliteConnection connection, SqliteTransaction transaction, CommentThread thread, long commentId, CommentRow? comment)
     {
-        if (await FindAsync(connection, transaction, thread, commentId) is { State: CommentStates.Hidden, HiddenBy: CommentStates.HiddenByReports } comment)
+        if (comment is { State: CommentStates.Hidden, HiddenBy: CommentStates.HiddenByReports })
         {
             await ChangeAsync(connection, transaction, thread, commentId, comment.State, CommentStates.Visible, null);
         }

@@ -166,10 +166,10 @@ public sealed class ModerationService(
     /// <summary>Sets the workflow status with an official answer; the author and every supporter are told.</summary>
     public Task<ModerationResult> AnswerAsync(StaffActor actor, long ideaId, long version, string? status, string? answer, IReadOnlyCollection<long>? measureIds = null) =>
         DecideAsync(actor, ideaId, version,
-            idea => idea.AnswerStatus == status && idea.OfficialAnswer == answer?.Replace("\r\n", "\n", StringComparison.Ordinal).Trim(),
+            idea => idea.AnswerStatus == status && idea.OfficialAnswer == Normalised(answer),
         async (connection, transaction, idea, now) =>
         {
-            answer = answer?.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+            answer = Normalised(answer);
             if (idea.State != IdeaStates.Published)
             {
                 return ModerationResult.Invalid("not_published");
@@ -207,6 +207,9 @@ public sealed class ModerationService(
             return ModerationResult.Done;
         });
 
+    /// <summary>An official answer as it is stored: Unix line breaks, no surrounding white space.</summary>
+    private static string? Normalised(string? answer) => answer?.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+
     /// <summary>Closes the open reports on an idea or comment without action; a comment hidden by reports shows again.</summary>
     public async Task<ModerationResult> DismissReportsAsync(StaffActor actor, ReportTarget target)
     {
@@ -226,7 +229,7 @@ public sealed class ModerationService(
         if (target.Thread is { } thread)
         {
             comment = await CommentRows.FindAsync(connection, transaction, thread, target.CommentId!.Value);
-            await CommentRows.ShowAgainAsync(connection, transaction, thread, target.CommentId.Value);
+            await CommentRows.ShowAgainAsync(connection, transaction, thread, target.CommentId.Value, comment);
         }
 
         await WriteAuditAsync(connection, transaction, actor, now, "dismiss_reports", target, comment, null, new { reportsClosed = closed });
