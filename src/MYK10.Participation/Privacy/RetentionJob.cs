@@ -131,11 +131,11 @@ public sealed class RetentionJob(
     /// </summary>
     private async Task<bool> NoticePeriodOverAsync(PhaseEnd end, DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
-        const string sql = """
+        const string sql = $"""
             SELECT CASE
                 WHEN EXISTS (SELECT 1 FROM mail_outbox WHERE dedupe_key LIKE @Key AND created_at <= @Cutoff) THEN 1
                 WHEN EXISTS (SELECT 1 FROM mail_outbox WHERE dedupe_key LIKE @Key) THEN 0
-                ELSE NOT EXISTS (SELECT 1 FROM participants WHERE deleted_at IS NULL AND email_confirmed_at IS NOT NULL AND email IS NOT NULL)
+                ELSE NOT EXISTS (SELECT 1 FROM participants WHERE {NoticeRecipients})
             END
             """;
         await using var connection = await connections.OpenAsync(cancellationToken);
@@ -143,15 +143,15 @@ public sealed class RetentionJob(
             sql, new { Key = NoticeKey("%", end), Cutoff = cutoff }, cancellationToken: cancellationToken));
     }
 
+    /// <summary>The participants the end-of-phase notice goes to: with a confirmed address, not deleted.</summary>
+    private const string NoticeRecipients = "deleted_at IS NULL AND email_confirmed_at IS NOT NULL AND email IS NOT NULL";
+
     private static string NoticeKey(string participant, PhaseEnd end) =>
         $"phase-end-notice:{participant}:{end.DeletionAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
 
     private async Task<long> QueueNoticesAsync(PhaseEnd end, CancellationToken cancellationToken)
     {
-        const string recipients = """
-            SELECT id AS Id, email AS Email FROM participants
-            WHERE deleted_at IS NULL AND email_confirmed_at IS NOT NULL AND email IS NOT NULL
-            """;
+        const string recipients = $"SELECT id AS Id, email AS Email FROM participants WHERE {NoticeRecipients}";
         long queued = 0;
         await using (var connection = await connections.OpenAsync(cancellationToken))
         await using (var transaction = connection.BeginTransaction())

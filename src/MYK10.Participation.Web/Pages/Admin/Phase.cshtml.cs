@@ -37,9 +37,8 @@ public sealed class PhaseModel(PhaseStore phase, IStringLocalizer<TrustResource>
             return Page();
         }
 
-        if (date < phase.EarliestLastDay())
+        if (phase.EarliestLastDay() is var earliest && date < earliest)
         {
-            var earliest = phase.EarliestLastDay();
             ModelState.AddModelError("Input.EndDate", text["Phase.TooEarly", earliest.ToString("d", System.Globalization.CultureInfo.CurrentCulture)]);
             Current = await phase.GetAsync(cancellationToken);
             return Page();
