@@ -8,8 +8,11 @@ namespace MYK10.Participation.Ideas;
 /// contribution. A key used before with the same text gives the earlier row; with another text (back in the browser,
 /// changed, sent) the form stores a contribution of its own, without the key.
 /// </summary>
-internal static class OneTimeForm
+public static class OneTimeForm
 {
+    /// <summary>A fresh key for a form being rendered.</summary>
+    public static string NewKey() => Guid.NewGuid().ToString("N");
+
     /// <summary>The key as the tables accept it (16 to 64 characters), or none.</summary>
     public static string? Key(string? formKey) => formKey is { Length: >= 16 and <= 64 } ? formKey : null;
 
@@ -17,7 +20,7 @@ internal static class OneTimeForm
     /// <param name="earlier">The id of the row stored before with this <c>@Key</c> and the same text.</param>
     /// <param name="row">The parameters of both, for a key (or null).</param>
     /// <returns>The row's id, and whether this call stored it.</returns>
-    public static async Task<(long Id, bool Stored)> InsertAsync(SqliteConnection connection, SqliteTransaction transaction,
+    internal static async Task<(long Id, bool Stored)> InsertAsync(SqliteConnection connection, SqliteTransaction transaction,
         string insert, string earlier, Func<string?, object> row, string? key)
     {
         if (await connection.ExecuteScalarAsync<long?>(insert, row(key), transaction) is { } id)

@@ -17,11 +17,7 @@ public sealed class NeuModel(IdeaService ideas, ReferenceStore reference, RateLi
 
     public IReadOnlyList<FieldOfAction> Fields { get; private set; } = [];
 
-    public async Task OnGetAsync()
-    {
-        Input.FormKey = Guid.NewGuid().ToString("N");
-        await LoadListsAsync();
-    }
+    public async Task OnGetAsync() => await LoadListsAsync();
 
     public async Task<IActionResult> OnPostAsync()
     {
