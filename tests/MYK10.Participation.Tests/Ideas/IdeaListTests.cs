@@ -151,6 +151,8 @@ public sealed class IdeaListTests
         Assert.Equal(15, first.Total);
         Assert.Equal(expected.Take(5), first.Items.Select(i => i.Id));
         Assert.Equal(expected.Skip(10).Take(5), third.Items.Select(i => i.Id));
+        var beyond = await store.ListPublishedAsync(new IdeaQuery(Search: "radweg", Page: 4, PageSize: 5));
+        Assert.Equal((15, 0), (beyond.Total, beyond.Items.Count));
         Assert.Equal(radweg.Order(), expected.Order());
         Assert.True(first.Items.Zip(first.Items.Skip(1)).All(p => p.First.PublishedAt >= p.Second.PublishedAt), "newest first");
 
