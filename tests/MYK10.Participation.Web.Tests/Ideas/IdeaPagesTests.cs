@@ -110,6 +110,21 @@ public sealed class IdeaPagesTests(IdeaPagesTests.Site site) : IClassFixture<Ide
     }
 
     [Fact]
+    public async Task Submit_SeveralInvalidFields_ListsThemInTheSummaryInTheFormsOrder()
+    {
+        var (author, _) = await site.ParticipantClientAsync();
+        var input = ValidIdea("Bus");
+        input["Input.Body"] = "Zu kurz.";
+        input["Input.FieldId"] = "";
+        input["Input.MunicipalityId"] = "";
+
+        using var response = await author.PostFormAsync("/ideen/neu", input);
+        var document = await response.ReadDocumentAsync();
+
+        Assert.Equal(["#Input_Title", "#Input_Body", "#Input_FieldId", "#Input_MunicipalityId"], document.QuerySelectorAll(".error-summary a").Select(a => a.GetAttribute("href")));
+    }
+
+    [Fact]
     public async Task Markup_InTitleAndBody_IsShownAsText()
     {
         var (author, authorId) = await site.ParticipantClientAsync();

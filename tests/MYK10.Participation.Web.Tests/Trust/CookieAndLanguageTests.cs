@@ -233,6 +233,16 @@ public sealed class CookieAndLanguageTests(CookieAndLanguageTests.Site site) : I
     }
 
     [Fact]
+    public async Task AccessibilityFeedback_ErrorSummary_FollowsTheFieldsOrder()
+    {
+        using var response = await site.CreateBrowserLikeClient().PostFormAsync("/barrierefreiheit", new() { ["Input.Message"] = "", ["Input.Email"] = "keine-adresse" });
+        var document = await response.ReadDocumentAsync();
+
+        // Model state lists its keys alphabetically (Email before Message); the summary follows the form.
+        Assert.Equal(["#Input_Message", "#Input_Email"], document.QuerySelectorAll(".error-summary a").Select(a => a.GetAttribute("href")));
+    }
+
+    [Fact]
     public async Task RequiredField_InEnglish_NamesTheField()
     {
         var client = site.CreateBrowserLikeClient();
