@@ -69,13 +69,14 @@ public sealed class ContributionsData : IPersonalDataContributor
 
     public async Task EraseAsync(SqliteConnection connection, SqliteTransaction transaction, PersonalDataSubject subject, CancellationToken cancellationToken)
     {
-        // A pending idea's supports, comments, reports and measure links go with it (ON DELETE CASCADE) and the search
-        // index follows by trigger; a vote option may name any idea, so its link is removed first. Merges only ever
-        // point to published ideas, so nothing else refers to a pending one.
+        // Ideas that were never public go: pending ones and rejected ones (only pending ideas are rejected). Their supports,
+        // comments, reports and measure links go with them (ON DELETE CASCADE) and the search index follows by trigger; a
+        // vote option may name any idea, so its link is removed first. Merges only ever point to published ideas, so
+        // nothing else refers to such an idea.
         const string sql = """
             DELETE FROM reports WHERE reporter_id = @Id;
-            DELETE FROM vote_option_ideas WHERE idea_id IN (SELECT id FROM ideas WHERE author_id = @Id AND state = 'pending');
-            DELETE FROM ideas WHERE author_id = @Id AND state = 'pending';
+            DELETE FROM vote_option_ideas WHERE idea_id IN (SELECT id FROM ideas WHERE author_id = @Id AND state IN ('pending', 'rejected'));
+            DELETE FROM ideas WHERE author_id = @Id AND state IN ('pending', 'rejected');
             """;
         await connection.ExecuteAsync(new CommandDefinition(sql, new { Id = subject.ParticipantId }, transaction, cancellationToken: cancellationToken));
     }

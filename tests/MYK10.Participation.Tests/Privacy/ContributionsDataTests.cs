@@ -39,7 +39,7 @@ public sealed class ContributionsDataTests
     }
 
     [Fact]
-    public async Task Deletion_RemovesThePersonsPendingIdeas_WithWhatHangsOnThem_AndKeepsEveryoneElses()
+    public async Task Deletion_RemovesThePersonsPendingAndRejectedIdeas_WithWhatHangsOnThem_AndKeepsEveryoneElses()
     {
         await using var app = await TestApp.StartAsync();
         var person = await app.Connections.ParticipantAsync("Erika", "erika-wartend@example.org");
@@ -47,6 +47,9 @@ public sealed class ContributionsDataTests
         var published = await app.PublishedIdeaAsync("Meine veröffentlichte Idee", authorId: person);
         var pending = await SubmitAsync(app, person, "Eine Schaukelbrücke am Laacher See");
         var othersPending = await SubmitAsync(app, someoneElse, "Eine fremde wartende Idee");
+        var rejected = await SubmitAsync(app, person, "Eine abgelehnte Seilbahn");
+        var othersRejected = await SubmitAsync(app, someoneElse, "Eine fremde abgelehnte Idee");
+        await app.ExecuteAsync("UPDATE ideas SET state = 'rejected', rejection_reason = 'off_topic' WHERE id IN (@Rejected, @OthersRejected)", new { Rejected = rejected, OthersRejected = othersRejected });
         var now = app.Clock.GetUtcNow();
         var vote = await app.Get<VoteService>().CreateAsync(new VoteDraft("Was zuerst?", "Bitte wählen.", "kreis", now.AddDays(1), now.AddDays(8), VoteMethod.Approval,
             [new OptionDraft("Brücke", "Aus einer Idee", null, [pending, othersPending]), new OptionDraft("Radweg", "Entlang der Nette", null)], MaxChoices: 1));
@@ -58,6 +61,8 @@ public sealed class ContributionsDataTests
         Assert.True(await app.Get<PersonalDataService>().DeleteAccountAsync(person));
 
         Assert.Null(await app.Get<IdeaStore>().FindAsync(pending));
+        Assert.Null(await app.Get<IdeaStore>().FindAsync(rejected));
+        Assert.Equal(IdeaStates.Rejected, (await app.Get<IdeaStore>().FindAsync(othersRejected))!.State);
         Assert.Equal([othersPending], (await app.Get<ModerationStore>().QueueAsync(null, null)).Select(i => i.Id));
         Assert.True((await app.Get<IdeaStore>().FindAsync(published))!.AuthorDeleted);
         Assert.Equal(0L, await app.ScalarAsync<long>("SELECT count(*) FROM ideas_fts WHERE ideas_fts MATCH 'Schaukelbrücke'"));
