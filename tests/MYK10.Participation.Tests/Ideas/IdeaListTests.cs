@@ -151,6 +151,13 @@ public sealed class IdeaListTests
         Assert.Equal(15, first.Total);
         Assert.Equal(expected.Take(5), first.Items.Select(i => i.Id));
         Assert.Equal(expected.Skip(10).Take(5), third.Items.Select(i => i.Id));
+        var pageByPage = new List<long>();
+        for (var number = 1; number <= 4; number++)
+        {
+            pageByPage.AddRange((await store.ListPublishedAsync(new IdeaQuery(Search: "radweg", Page: number, PageSize: 4))).Items.Select(i => i.Id));
+        }
+
+        Assert.Equal(expected, pageByPage);
         var beyond = await store.ListPublishedAsync(new IdeaQuery(Search: "radweg", Page: 4, PageSize: 5));
         Assert.Equal((15, 0), (beyond.Total, beyond.Items.Count));
         Assert.Equal(radweg.Order(), expected.Order());
