@@ -1,5 +1,4 @@
 using Dapper;
-using Microsoft.Extensions.Logging.Abstractions;
 using MYK10.Participation.Comments;
 using MYK10.Participation.Data;
 using MYK10.Participation.Ideas;
@@ -17,9 +16,9 @@ public sealed class MeasureCommentTests
     public async Task DeleteOwn_LeavesAPlaceholderWithoutText_AndOnlyTheAuthorCanDelete()
     {
         await using var app = await TestApp.StartAsync();
-        var measure = await MeasureAsync(app);
+        var measure = await app.Services.MeasureAsync();
         var author = await app.Connections.ParticipantAsync("Kommentatorin");
-        var comment = await CommentAsync(app, author, measure, "Meine Meinung zur Maßnahme.");
+        var comment = await app.Services.MeasureCommentAsync(author, measure, "Meine Meinung zur Maßnahme.");
         var comments = app.Get<CommentService>();
 
         Assert.Equal(ContributionOutcome.NotAvailable, await comments.DeleteOwnAsync(CommentThread.Measure, await app.Connections.ParticipantAsync(), comment));
@@ -36,8 +35,8 @@ public sealed class MeasureCommentTests
     public async Task Reports_ThreeDifferentReporters_HideTheComment_AndItsTextIsNotReturned()
     {
         await using var app = await TestApp.StartAsync();
-        var measure = await MeasureAsync(app);
-        var comment = await CommentAsync(app, await app.Connections.ParticipantAsync(), measure, "Eine Beleidigung.");
+        var measure = await app.Services.MeasureAsync();
+        var comment = await app.Services.MeasureCommentAsync(await app.Connections.ParticipantAsync(), measure, "Eine Beleidigung.");
         var comments = app.Get<CommentService>();
         var target = ReportTarget.MeasureComment(comment);
         var first = await app.Connections.ParticipantAsync();
@@ -61,10 +60,10 @@ public sealed class MeasureCommentTests
     {
         await using var app = await TestApp.StartAsync();
         var moderator = await app.ModeratorAsync();
-        var measure = await MeasureAsync(app, "Solarkataster");
-        var first = await CommentAsync(app, await app.Connections.ParticipantAsync(), measure, "Erster Kommentar");
-        var second = await CommentAsync(app, await app.Connections.ParticipantAsync(), measure, "Zweiter Kommentar");
-        var unreported = await CommentAsync(app, await app.Connections.ParticipantAsync(), measure, "Nicht gemeldet, aber unpassend");
+        var measure = await app.Services.MeasureAsync("Solarkataster");
+        var first = await app.Services.MeasureCommentAsync(await app.Connections.ParticipantAsync(), measure, "Erster Kommentar");
+        var second = await app.Services.MeasureCommentAsync(await app.Connections.ParticipantAsync(), measure, "Zweiter Kommentar");
+        var unreported = await app.Services.MeasureCommentAsync(await app.Connections.ParticipantAsync(), measure, "Nicht gemeldet, aber unpassend");
         foreach (var comment in new[] { first, second })
         {
             for (var i = 0; i < 3; i++)
@@ -102,10 +101,10 @@ public sealed class MeasureCommentTests
     public async Task ExportAndAccountDeletion_CoverMeasureCommentsAndTheirReports()
     {
         await using var app = await TestApp.StartAsync();
-        var measure = await MeasureAsync(app);
+        var measure = await app.Services.MeasureAsync();
         var person = await app.Connections.ParticipantAsync("Erika", "erika-massnahme@example.org");
-        var own = await CommentAsync(app, person, measure, "Mein Kommentar zur Maßnahme");
-        var other = await CommentAsync(app, await app.Connections.ParticipantAsync(), measure, "Ein fremder Kommentar");
+        var own = await app.Services.MeasureCommentAsync(person, measure, "Mein Kommentar zur Maßnahme");
+        var other = await app.Services.MeasureCommentAsync(await app.Connections.ParticipantAsync(), measure, "Ein fremder Kommentar");
         await app.Get<CommentService>().ReportAsync(person, ReportTarget.MeasureComment(other), "spam", "Werbung");
 
         var sections = (await app.Get<PersonalDataService>().ExportAsync(person))!.Sections.ToDictionary(s => s.Key, s => s.Rows);
@@ -126,8 +125,8 @@ public sealed class MeasureCommentTests
     public async Task ModerationBacklogOfADigest_CountsReportsOnMeasureComments_ForThePlacesTheMeasureConcerns()
     {
         await using var app = await TestApp.StartAsync();
-        var measure = await MeasureAsync(app, municipalities: ["mayen"]);
-        var comment = await CommentAsync(app, await app.Connections.ParticipantAsync(), measure, "Gemeldeter Kommentar");
+        var measure = await app.Services.MeasureAsync(municipalities: ["mayen"]);
+        var comment = await app.Services.MeasureCommentAsync(await app.Connections.ParticipantAsync(), measure, "Gemeldeter Kommentar");
         await app.Get<CommentService>().ReportAsync(await app.Connections.ParticipantAsync(), ReportTarget.MeasureComment(comment), "spam", null);
         var now = app.Clock.GetUtcNow();
         await using var connection = await app.Connections.OpenAsync();
@@ -145,8 +144,7 @@ public sealed class MeasureCommentTests
     public async Task Migration_KeepsEarlierReportsAndAuditEntries_AndTheLogStaysAppendOnly()
     {
         await using var app = await TestApp.StartAsync(migrate: false);
-        var scripts = MigrationScript.Embedded();
-        await new Migrator(app.Connections, scripts.Where(s => string.CompareOrdinal(s.Name, "0075") < 0).ToList(), app.Clock, NullLogger<Migrator>.Instance).MigrateAsync();
+        await app.MigrateBeforeAsync("0075");
         var moderator = await app.ModeratorAsync();
         var idea = await app.PublishedIdeaAsync();
         var reporter = await app.Connections.ParticipantAsync();
@@ -167,18 +165,5 @@ public sealed class MeasureCommentTests
         await using var connection = await app.Connections.OpenAsync();
         await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => connection.ExecuteAsync("DELETE FROM audit_log"));
         Assert.Equal(ContributionOutcome.AlreadyDone, await app.Get<CommentService>().ReportAsync(reporter, ReportTarget.Idea(idea), "other", null));
-    }
-
-    private static async Task<long> MeasureAsync(TestApp app, string title = "Digitale Bürgerdienste", IReadOnlyList<string>? municipalities = null)
-    {
-        var service = app.Get<StrategyService>();
-        var goal = (await service.SaveGoalAsync(null, new GoalInput("digitale-souveraenitaet", "Verwaltung digital", "", 0))).Id!.Value;
-        return (await service.SaveMeasureAsync(null, new MeasureInput(goal, title, "", null, null, null, MeasureStatuses.Discussion, municipalities ?? [], 0, null), null)).Id!.Value;
-    }
-
-    private static async Task<long> CommentAsync(TestApp app, long author, long measure, string text)
-    {
-        Assert.True(await app.Get<StrategyService>().CommentAsync(author, measure, text));
-        return (await app.Get<StrategyStore>().DetailAsync(measure))!.Comments.Max(c => c.Id);
     }
 }

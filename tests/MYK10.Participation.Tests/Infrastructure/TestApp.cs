@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using MYK10.Participation.Data;
 using MYK10.Participation.Hosting;
 
@@ -54,6 +55,10 @@ public sealed class TestApp : IAsyncDisposable
 
         return app;
     }
+
+    /// <summary>Applies the embedded migrations named before <paramref name="script"/>: the database as it was before that one, for tests of what it keeps.</summary>
+    public Task MigrateBeforeAsync(string script) => new Migrator(
+        Connections, MigrationScript.Embedded().Where(s => string.CompareOrdinal(s.Name, script) < 0).ToList(), Clock, NullLogger<Migrator>.Instance).MigrateAsync();
 
     public async ValueTask DisposeAsync()
     {
