@@ -44,9 +44,13 @@ internal static class CommentRows
     {
         if (comment is { State: CommentStates.Hidden, HiddenBy: CommentStates.HiddenByReports })
         {
-            await ChangeAsync(connection, transaction, thread, commentId, comment.State, CommentStates.Visible, null);
+            await ShowAsync(connection, transaction, thread, commentId, comment.State);
         }
     }
+
+    /// <summary>Makes a comment visible again, whoever hid it (a moderator's restore); the parent's counter follows.</summary>
+    public static Task ShowAsync(SqliteConnection connection, SqliteTransaction transaction, CommentThread thread, long commentId, string state) =>
+        ChangeAsync(connection, transaction, thread, commentId, state, CommentStates.Visible, null);
 
     private static async Task ChangeAsync(SqliteConnection connection, SqliteTransaction transaction, CommentThread thread, long commentId, string from, string to, string? hiddenBy)
     {

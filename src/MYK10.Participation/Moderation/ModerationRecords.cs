@@ -63,6 +63,23 @@ public sealed record ReportedItem(
     DateTimeOffset FirstReportedAt,
     IReadOnlyList<string> Details);
 
+/// <summary>
+/// A comment that is hidden, on an idea or on a measure (<paramref name="MeasureId"/>); <paramref name="Title"/> is its idea's
+/// or measure's, <paramref name="HiddenBy"/> says whether a moderator or reports hid it (<see cref="CommentStates"/>).
+/// </summary>
+public sealed record HiddenComment(
+    ReportTarget Target,
+    long? MeasureId,
+    string Title,
+    string Body,
+    string HiddenBy,
+    string? AuthorDisplayName,
+    DateTimeOffset? AuthorDeletedAt,
+    DateTimeOffset CreatedAt)
+{
+    public bool AuthorDeleted => AuthorDeletedAt is not null;
+}
+
 public sealed record AuditEntry(
     long Id,
     DateTimeOffset At,

@@ -240,8 +240,8 @@ public sealed class ModerationService(
     /// <summary>Hides an idea or comment with a reason and closes its reports as upheld.</summary>
     public async Task<ModerationResult> HideAsync(StaffActor actor, ReportTarget target, string? note)
     {
-        note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
-        if (note is null || note.Length > 1000)
+        note = ReasonForLog(note);
+        if (note is null)
         {
             return ModerationResult.Invalid("note");
         }
@@ -251,13 +251,13 @@ public sealed class ModerationService(
         await using var transaction = connection.BeginTransaction();
         if (target.Thread is { } thread)
         {
-            var comment = await CommentRows.FindAsync(connection, transaction, thread, target.CommentId!.Value);
-            if (comment is null || comment.State == CommentStates.Deleted || (target.IdeaId is { } ideaId && comment.ParentId != ideaId))
+            var comment = await FindCommentAsync(connection, transaction, thread, target);
+            if (comment is null)
             {
                 return ModerationResult.NotFound;
             }
 
-            await CommentRows.HideAsync(connection, transaction, thread, target.CommentId.Value, comment.State, CommentStates.HiddenByModeration);
+            await CommentRows.HideAsync(connection, transaction, thread, target.CommentId!.Value, comment.State, CommentStates.HiddenByModeration);
             await WriteAuditAsync(connection, transaction, actor, now, "hide_comment", target, comment, new { state = comment.State }, new { state = CommentStates.Hidden }, note);
         }
         else
@@ -293,13 +293,13 @@ public sealed class ModerationService(
         DecideAsync(actor, ideaId, version, idea => idea.State == IdeaStates.Published,
         async (connection, transaction, idea, now) =>
         {
-            note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+            note = ReasonForLog(note);
             if (idea.State != IdeaStates.Hidden)
             {
                 return ModerationResult.Invalid("not_hidden");
             }
 
-            if (note is null || note.Length > 1000)
+            if (note is null)
             {
                 return ModerationResult.Invalid("restore_note");
             }
@@ -312,6 +312,58 @@ public sealed class ModerationService(
                 new { state = IdeaStates.Hidden }, new { state = IdeaStates.Published }, note);
             return ModerationResult.Done;
         });
+
+    /// <summary>
+    /// Shows a hidden comment on an idea or a measure again, whoever hid it (a hiding by mistake, or its reason gone); the
+    /// note says why and goes into the log. A comment that is visible already counts as done: restored, or its reports
+    /// dismissed, a moment ago.
+    /// </summary>
+    public async Task<ModerationResult> RestoreCommentAsync(StaffActor actor, ReportTarget target, string? note)
+    {
+        note = ReasonForLog(note);
+        if (note is null)
+        {
+            return ModerationResult.Invalid("note");
+        }
+
+        if (target.Thread is not { } thread)
+        {
+            return ModerationResult.NotFound;
+        }
+
+        var now = clock.GetUtcNow();
+        await using var connection = await connections.OpenAsync();
+        await using var transaction = connection.BeginTransaction();
+        var comment = await FindCommentAsync(connection, transaction, thread, target);
+        if (comment is null)
+        {
+            return ModerationResult.NotFound;
+        }
+
+        if (comment.State != CommentStates.Hidden)
+        {
+            return new ModerationResult(ModerationOutcome.AlreadyDone);
+        }
+
+        await CommentRows.ShowAsync(connection, transaction, thread, target.CommentId!.Value, comment.State);
+        // Showing the comment again decides that its open reports do not hold, as dismissing them does: 'dismissed', not
+        // 'upheld'. Reports a moderator's hiding upheld earlier are closed already and keep that decision.
+        var closed = await CloseReportsAsync(connection, transaction, target, "dismissed", now);
+        await WriteAuditAsync(connection, transaction, actor, now, "restore_comment", target, comment,
+            new { state = comment.State, hiddenBy = comment.HiddenBy }, new { state = CommentStates.Visible, reportsClosed = closed }, note);
+        await transaction.CommitAsync();
+        return ModerationResult.Done;
+    }
+
+    /// <summary>The reason a hiding or restoring gives for the log, trimmed; null when it is missing or longer than 1,000 characters.</summary>
+    private static string? ReasonForLog(string? note) => note?.Trim() is { Length: > 0 and <= 1000 } reason ? reason : null;
+
+    /// <summary>The comment a target names, or null when there is none to act on: unknown, withdrawn by its author, or under another idea.</summary>
+    private static async Task<CommentRow?> FindCommentAsync(SqliteConnection connection, SqliteTransaction transaction, CommentThread thread, ReportTarget target)
+    {
+        var comment = await CommentRows.FindAsync(connection, transaction, thread, target.CommentId!.Value);
+        return comment is null || comment.State == CommentStates.Deleted || (target.IdeaId is { } ideaId && comment.ParentId != ideaId) ? null : comment;
+    }
 
     private static Task<int> CloseReportsAsync(SqliteConnection connection, SqliteTransaction transaction, ReportTarget target, string state, DateTimeOffset now)
     {
