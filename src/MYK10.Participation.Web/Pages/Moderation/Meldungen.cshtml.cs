@@ -1,8 +1,6 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using MYK10.Participation.Comments;
 using MYK10.Participation.Moderation;
 
 namespace MYK10.Participation.Web.Pages.Moderation;
@@ -57,16 +55,12 @@ public sealed class MeldungenModel(ModerationStore moderation, ModerationService
             case ModerationOutcome.Invalid:
                 await LoadAsync();
                 // Hidden from a public page, the item may not be listed here: then the message stands in the summary alone.
-                ModelState.AddModelError(Reports.Any(r => r.Target == target) ? NoteField(target) : string.Empty, text["Reports.HideNoteRequired"]);
+                ModelState.AddModelError(Reports.Any(r => r.Target == target) ? TargetNoteInput.NoteField(target) : string.Empty, text["Reports.HideNoteRequired"]);
                 return Page();
             default:
                 return NotFound();
         }
     }
-
-    /// <summary>Each reported item has its own note field, so an error lands beside the right one.</summary>
-    public static string NoteField(ReportTarget target) => string.Create(CultureInfo.InvariantCulture,
-        $"note-{target.IdeaId ?? 0}-{(target.Thread == CommentThread.Measure ? "m" : "")}{target.CommentId ?? 0}");
 
     private async Task LoadAsync()
     {
@@ -74,19 +68,9 @@ public sealed class MeldungenModel(ModerationStore moderation, ModerationService
         Reports = await moderation.OpenReportsAsync();
     }
 
-    public sealed class InputModel
+    public sealed class InputModel : TargetNoteInput
     {
-        public long? IdeaId { get; set; }
-
-        public long? CommentId { get; set; }
-
-        public long? MeasureCommentId { get; set; }
-
-        public string? Note { get; set; }
-
         /// <summary>Where to go back after hiding from a public page.</summary>
         public string? ReturnUrl { get; set; }
-
-        public ReportTarget? Target => ReportTarget.From(IdeaId, CommentId, MeasureCommentId);
     }
 }
