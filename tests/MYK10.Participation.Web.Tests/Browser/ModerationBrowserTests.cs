@@ -17,7 +17,7 @@ public sealed class ModerationBrowserTests(BrowserFixture browser, ModerationBro
     }
 
     [Fact]
-    public async Task Queue_Review_Reports_AndLog_PassAxe()
+    public async Task Queue_Review_Reports_HiddenComments_AndLog_PassAxe()
     {
         var pending = await IdeaAsync("Glasfaserausbau in Mendig beschleunigen", publish: false);
         var published = await IdeaAsync("Glasfaserausbau in Mendig", publish: true);
@@ -29,6 +29,10 @@ public sealed class ModerationBrowserTests(BrowserFixture browser, ModerationBro
         await page.GotoAsync("/moderation");
         await page.AssertNoAxeViolationsAsync();
         await page.AssertOneH1AndNoHorizontalScrollAsync();
+
+        await page.GotoAsync("/moderation/kommentare");
+        Assert.Equal("Zurzeit ist kein Kommentar ausgeblendet.", (await page.InnerTextAsync(".empty-state")).Trim());
+        await page.AssertNoAxeViolationsAsync();
 
         await page.GotoAsync($"/moderation/ideen/{pending}");
         Assert.True(await page.Locator(".duplicate-list li").CountAsync() >= 1);
@@ -44,6 +48,20 @@ public sealed class ModerationBrowserTests(BrowserFixture browser, ModerationBro
         await page.AssertNoAxeViolationsAsync();
         await page.ClickAsync("form[action*='handler=Hide'] button[type=submit]");
         await page.WaitForSelectorAsync(".error-summary");
+        await page.AssertNoAxeViolationsAsync();
+        await page.FillAsync("form[action*='handler=Hide'] textarea", "Beleidigend");
+        await page.ClickAsync("form[action*='handler=Hide'] button[type=submit]");
+        await page.WaitForURLAsync("**/moderation/meldungen?hinweis=hidden");
+
+        await page.GotoAsync("/moderation/kommentare");
+        await page.AssertNoAxeViolationsAsync();
+        await page.AssertOneH1AndNoHorizontalScrollAsync();
+        await page.ClickAsync(".report-item form button[type=submit]");
+        await page.WaitForSelectorAsync(".error-summary");
+        await page.AssertNoAxeViolationsAsync();
+        await page.FillAsync(".report-item textarea", "Doch zulässig");
+        await page.ClickAsync(".report-item form button[type=submit]");
+        await page.WaitForURLAsync("**/moderation/kommentare?hinweis=restored");
         await page.AssertNoAxeViolationsAsync();
 
         await page.GotoAsync("/moderation/protokoll");

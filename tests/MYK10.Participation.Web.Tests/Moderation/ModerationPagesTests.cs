@@ -196,6 +196,7 @@ public sealed class ModerationPagesTests(ModerationPagesTests.Site site) : IClas
     [Theory]
     [InlineData("/moderation")]
     [InlineData("/moderation/meldungen")]
+    [InlineData("/moderation/kommentare")]
     [InlineData("/moderation/protokoll")]
     [InlineData("/moderation/ideen/1")]
     public async Task ModerationPages_AnonymousAndParticipants_AreRefused(string url)

@@ -3,6 +3,7 @@ using System.Net;
 using MYK10.Participation.Comments;
 using MYK10.Participation.Staff;
 using MYK10.Participation.Strategy;
+using MYK10.Participation.Tests.Infrastructure;
 using MYK10.Participation.Web.Tests.Infrastructure;
 
 namespace MYK10.Participation.Web.Tests.Strategy;
@@ -128,12 +129,7 @@ public sealed class MeasureCommentPagesTests(MeasureCommentPagesTests.Site site)
 
     private static string Path(long measure) => string.Create(CultureInfo.InvariantCulture, $"/strategie/massnahmen/{measure}");
 
-    private async Task<long> MeasureAsync(string title = "Bürgerservice online")
-    {
-        var service = site.Get<StrategyService>();
-        var goal = (await service.SaveGoalAsync(null, new GoalInput("digitale-souveraenitaet", "Verwaltung digital", "", 0))).Id!.Value;
-        return (await service.SaveMeasureAsync(null, new MeasureInput(goal, title, "", null, null, null, MeasureStatuses.Discussion, [], 0, null), null)).Id!.Value;
-    }
+    private Task<long> MeasureAsync(string title = "Bürgerservice online") => site.Services.MeasureAsync(title);
 
     /// <summary>Comments through the page's form, as a participant would.</summary>
     private async Task<long> CommentAsync(HttpClient author, long measure, string text)

@@ -17,7 +17,7 @@ public sealed class ProtokollModel(
     private IReadOnlyDictionary<string, string> _municipalities = new Dictionary<string, string>();
 
     public static readonly IReadOnlyList<string> Actions =
-        ["publish", "edit", "reject", "merge", "answer", "dismiss_reports", "hide_idea", "hide_comment", "restore_idea"];
+        ["publish", "edit", "reject", "merge", "answer", "dismiss_reports", "hide_idea", "hide_comment", "restore_idea", "restore_comment"];
 
     [FromQuery(Name = "aktion")]
     public string? Action { get; set; }
@@ -81,6 +81,7 @@ public sealed class ProtokollModel(
         { Key: "field" } => _fields.GetValueOrDefault(value.Value, value.Value),
         { Key: "municipality" } => _municipalities.GetValueOrDefault(value.Value, value.Value),
         { Key: "mergedInto" } => text["Log.IdeaRef", value.Value],
+        { Key: "hiddenBy" } => Known(text[$"Log.HiddenBy.{value.Value}"]) ?? value.Value,
         _ => value.Value,
     };
 
