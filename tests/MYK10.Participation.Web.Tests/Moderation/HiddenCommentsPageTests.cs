@@ -93,4 +93,30 @@ public sealed class HiddenCommentsPageTests(HiddenCommentsPageTests.Site site) :
         Assert.Contains("lohnt sich auf dem Land nicht", page.QuerySelector($"#kommentar-{comment}")!.TextContent, StringComparison.Ordinal);
         Assert.Null((await moderator.GetDocumentAsync("/moderation/meldungen")).QuerySelector($"input[name='Input.MeasureCommentId'][value='{comment}']"));
     }
+
+    [Fact]
+    public async Task ManyHiddenComments_AreListedTwentyAPage_AndAPageBeyondTheLastShowsTheLast()
+    {
+        var connections = site.Get<IDbConnectionFactory>();
+        var measure = await site.Services.MeasureAsync("Viele Kommentare");
+        var author = await connections.ParticipantAsync();
+        await using (var connection = await connections.OpenAsync())
+        {
+            await Dapper.SqlMapper.ExecuteAsync(connection, """
+                INSERT INTO measure_comments (measure_id, author_id, body, created_at, state, hidden_by)
+                VALUES (@Measure, @Author, @Body, '2020-01-01T00:00:00.0000000Z', 'hidden', 'moderation')
+                """, Enumerable.Range(1, 21).Select(i => new { Measure = measure, Author = author, Body = $"Ausgeblendet Nr. {i}" }));
+        }
+
+        var moderator = await site.StaffClientAsync(StaffRole.Moderator);
+        var first = await moderator.GetDocumentAsync("/moderation/kommentare");
+        var beyond = await moderator.GetDocumentAsync("/moderation/kommentare?seite=999");
+
+        Assert.Equal(20, first.QuerySelectorAll("li.report-item").Length);
+        var pages = first.QuerySelectorAll("nav.pagination a[aria-label]").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal("/moderation/kommentare?seite=2", pages[1]);
+        Assert.NotEmpty(beyond.QuerySelectorAll("li.report-item"));
+        Assert.Null(beyond.QuerySelector(".empty-state"));
+        Assert.NotNull(beyond.QuerySelector("nav.pagination a[aria-current='page']:not([href$='seite=999'])"));
+    }
 }
