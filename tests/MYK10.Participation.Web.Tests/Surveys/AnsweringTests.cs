@@ -20,6 +20,18 @@ public sealed class AnsweringTests(AnsweringTests.Site site) : IClassFixture<Ans
         return form;
     }
 
+    [Theory]
+    [InlineData(true, "Diese Umfrage ist anonym: Ihre Antworten werden ohne Namen, Code und Uhrzeit gespeichert.")]
+    [InlineData(false, "Diese Umfrage ist nicht anonym: Ihre Antworten werden dem Cookie dieses Browsers zugeordnet.")]
+    public async Task OpenSurvey_SaysWhatItsAnswersAreLinkedTo(bool anonymous, string hint)
+    {
+        var survey = await GoldenSurvey.CreateAsync(site.Services, SurveyMode.Open, anonymous);
+
+        var first = await site.CreateBrowserLikeClient().GetDocumentAsync($"/umfragen/{survey.Id}");
+
+        Assert.Contains(hint, first.QuerySelectorAll("p.muted").Select(p => p.TextContent.Trim()));
+    }
+
     [Fact]
     public async Task MultiPageSurvey_AnsweredWithoutJavaScript_IsStoredOnce_WithTheChosenMunicipality()
     {
