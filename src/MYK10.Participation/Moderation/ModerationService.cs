@@ -54,36 +54,36 @@ public sealed partial class ModerationService(
         });
 
     /// <summary>Corrects title or text before publication; the original is kept and the public page notes the edit.</summary>
-    public Task<ModerationResult> EditAsync(StaffActor actor, long ideaId, long version, string? title, string? body) =>
-        DecideAsync(actor, ideaId, version, idea =>
-        {
-            var edited = IdeaRules.Normalise(new IdeaSubmission(title, body, idea.FieldId, idea.MunicipalityId, null));
-            return idea.Title == edited.Title && idea.Body == edited.Body;
-        },
-        async (connection, transaction, idea, now) =>
-        {
-            var edited = IdeaRules.Normalise(new IdeaSubmission(title, body, idea.FieldId, idea.MunicipalityId, null));
-            var errors = IdeaRules.Validate(edited, new HashSet<string> { idea.FieldId }, new HashSet<string> { idea.MunicipalityId });
-            if (idea.State != IdeaStates.Pending)
+    public Task<ModerationResult> EditAsync(StaffActor actor, long ideaId, long version, string? title, string? body)
+    {
+        // Title and body are normalised once; the field and the municipality stay the idea's own.
+        var text = IdeaRules.Normalise(new IdeaSubmission(title, body, null, null, null));
+        return DecideAsync(actor, ideaId, version, idea => idea.Title == text.Title && idea.Body == text.Body,
+            async (connection, transaction, idea, now) =>
             {
-                return ModerationResult.Invalid("not_pending");
-            }
+                var edited = text with { FieldId = idea.FieldId, MunicipalityId = idea.MunicipalityId };
+                var errors = IdeaRules.Validate(edited, new HashSet<string> { idea.FieldId }, new HashSet<string> { idea.MunicipalityId });
+                if (idea.State != IdeaStates.Pending)
+                {
+                    return ModerationResult.Invalid("not_pending");
+                }
 
-            if (errors.Count > 0)
-            {
-                var (field, error) = errors.First();
-                return ModerationResult.Invalid($"{field}.{error}");
-            }
+                if (errors.Count > 0)
+                {
+                    var (field, error) = errors.First();
+                    return ModerationResult.Invalid($"{field}.{error}");
+                }
 
-            await connection.ExecuteAsync("""
-                UPDATE ideas SET original_title = coalesce(original_title, title), original_body = coalesce(original_body, body),
-                                 title = @Title, body = @Body, edited_by_moderation = 1, version = version + 1
-                WHERE id = @Id AND version = @Version
-                """, new { edited.Title, edited.Body, idea.Id, idea.Version }, transaction);
-            await AuditLog.WriteAsync(connection, transaction, actor, now, "edit", "idea", idea.Id, idea.Id,
-                new { title = idea.Title, body = idea.Body }, new { title = edited.Title, body = edited.Body });
-            return ModerationResult.Done;
-        });
+                await connection.ExecuteAsync("""
+                    UPDATE ideas SET original_title = coalesce(original_title, title), original_body = coalesce(original_body, body),
+                                     title = @Title, body = @Body, edited_by_moderation = 1, version = version + 1
+                    WHERE id = @Id AND version = @Version
+                    """, new { edited.Title, edited.Body, idea.Id, idea.Version }, transaction);
+                await AuditLog.WriteAsync(connection, transaction, actor, now, "edit", "idea", idea.Id, idea.Id,
+                    new { title = idea.Title, body = idea.Body }, new { title = edited.Title, body = edited.Body });
+                return ModerationResult.Done;
+            });
+    }
 
     public Task<ModerationResult> RejectAsync(StaffActor actor, long ideaId, long version, string? reason, string? note) =>
         DecideAsync(actor, ideaId, version, idea => idea.State == IdeaStates.Rejected && idea.RejectionReason == reason,
