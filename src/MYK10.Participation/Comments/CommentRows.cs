@@ -27,15 +27,14 @@ internal static class CommentRows
     public static Task HideAsync(SqliteConnection connection, SqliteTransaction transaction, CommentThread thread, long commentId, string state, string hiddenBy) =>
         ChangeAsync(connection, transaction, thread, commentId, state, CommentStates.Hidden, hiddenBy);
 
-    /// <summary>Hides a visible comment once enough of its reports are open.</summary>
+    /// <summary>Hides a comment, which the caller found visible in this transaction, once enough of its reports are open.</summary>
     public static async Task HideWhenReportedAsync(SqliteConnection connection, SqliteTransaction transaction, CommentThread thread, long commentId)
     {
-        var comment = await FindAsync(connection, transaction, thread, commentId);
         var open = await connection.ExecuteScalarAsync<long>(
             $"SELECT count(*) FROM reports WHERE {thread.ReportColumn} = @Id AND state = 'open'", new { Id = commentId }, transaction);
-        if (comment?.State == CommentStates.Visible && open >= ReportsThatHide)
+        if (open >= ReportsThatHide)
         {
-            await HideAsync(connection, transaction, thread, commentId, comment.State, CommentStates.HiddenByReports);
+            await HideAsync(connection, transaction, thread, commentId, CommentStates.Visible, CommentStates.HiddenByReports);
         }
     }
 

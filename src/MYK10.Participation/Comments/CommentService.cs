@@ -51,6 +51,7 @@ public sealed class CommentService(IDbConnectionFactory connections, TimeProvide
         var parameters = new DynamicParameters(target.Columns);
         parameters.AddDynamicParams(new { ReporterId = reporterId, Reason = reason, Details = details, Now = clock.GetUtcNow() });
         var inserted = await connection.ExecuteAsync(insert, parameters, transaction) == 1;
+        // Reportable means visible: the comment was read in this transaction.
         if (inserted && target.Thread is { } thread)
         {
             await CommentRows.HideWhenReportedAsync(connection, transaction, thread, target.CommentId!.Value);
