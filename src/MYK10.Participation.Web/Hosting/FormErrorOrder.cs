@@ -1,24 +1,35 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 
 namespace MYK10.Participation.Web.Hosting;
 
 /// <summary>
 /// The order of a form's errors in its error summary: the order of its fields, which is the order their properties are
 /// declared in (the forms show them in that order). Model state itself lists its keys alphabetically, so the summary
-/// named "Beschreibung" before "Titel". Errors for the form as a whole come first; keys of no known property last.
+/// named "Beschreibung" before "Titel". Errors for the form as a whole come first; keys of no known property last, in
+/// the order of the fields a page names with <see cref="SetFieldOrder"/> (a survey page's questions are no properties).
 /// </summary>
 public static class FormErrorOrder
 {
-    public static IEnumerable<(string Key, string Message)> Sort(ModelStateDictionary state, ModelMetadata? form) =>
+    private const string FieldOrderKey = "FormErrorOrder.Fields";
+
+    /// <summary>The names of a form's fields that are not properties of its page model, in the order the page shows them.</summary>
+    public static void SetFieldOrder(ViewDataDictionary viewData, IEnumerable<string> names) => viewData[FieldOrderKey] = names.ToList();
+
+    /// <summary>The errors of the page's model state, in the order of its form's fields.</summary>
+    public static IEnumerable<(string Key, string Message)> Sort(ViewDataDictionary viewData) =>
+        Sort(viewData.ModelState, viewData.ModelMetadata, viewData[FieldOrderKey] as List<string> ?? []);
+
+    public static IEnumerable<(string Key, string Message)> Sort(ModelStateDictionary state, ModelMetadata? form, List<string> fields) =>
         state
             .Where(entry => entry.Value is { Errors.Count: > 0 })
-            .Select((entry, index) => (entry.Key, Position: Position(form, entry.Key), Index: index, entry.Value!.Errors))
+            .Select((entry, index) => (entry.Key, Position: Position(form, fields, entry.Key), Index: index, entry.Value!.Errors))
             .OrderBy(entry => entry.Position, PositionComparer.Instance)
             .ThenBy(entry => entry.Index)
             .SelectMany(entry => entry.Errors.Select(error => (entry.Key, error.ErrorMessage)));
 
     /// <summary>Each step of the key's path ("Input.Answers[2].Text"): the property's place among its siblings, and an index.</summary>
-    private static List<int> Position(ModelMetadata? metadata, string key)
+    private static List<int> Position(ModelMetadata? metadata, List<string> fields, string key)
     {
         var position = new List<int>();
         if (key.Length == 0)
@@ -34,7 +45,8 @@ public static class FormErrorOrder
             var place = properties.FindIndex(property => string.Equals(property.PropertyName, name, StringComparison.Ordinal));
             if (place < 0)
             {
-                position.Add(int.MaxValue);
+                var field = position.Count == 0 ? fields.IndexOf(name) : -1;
+                position.AddRange([int.MaxValue, field < 0 ? int.MaxValue : field]);
                 return position;
             }
 

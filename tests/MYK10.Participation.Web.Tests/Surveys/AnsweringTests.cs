@@ -33,6 +33,25 @@ public sealed class AnsweringTests(AnsweringTests.Site site) : IClassFixture<Ans
     }
 
     [Fact]
+    public async Task MissingAnswers_AreListedInTheSummary_InTheQuestionsOrderOnThePage()
+    {
+        // Asked before "place" on its page, "kids" has the larger id, so model state lists it second.
+        var survey = await GoldenSurvey.CreateAsync(site.Services, open: false);
+        var builder = site.Get<SurveyBuilder>();
+        Assert.True((await builder.MoveQuestionAsync(survey.Id, survey.Q["kids"], -1)).Succeeded);
+        Assert.True((await builder.MoveQuestionAsync(survey.Id, survey.Q["kids"], -1)).Succeeded);
+        Assert.True((await builder.OpenAsync(survey.Id)).Succeeded);
+        var client = site.CreateBrowserLikeClient();
+        var url = $"/umfragen/{survey.Id}";
+        await client.GetDocumentAsync(url);
+
+        using var response = await client.PostFormAsync(url, Next());
+        var document = await response.ReadDocumentAsync();
+
+        Assert.Equal([$"#{SurveyFields.Id(survey.Q["kids"])}", $"#{SurveyFields.Id(survey.Q["place"])}"], document.QuerySelectorAll(".error-summary a").Select(a => a.GetAttribute("href")));
+    }
+
+    [Fact]
     public async Task MultiPageSurvey_AnsweredWithoutJavaScript_IsStoredOnce_WithTheChosenMunicipality()
     {
         var survey = await GoldenSurvey.CreateAsync(site.Services);
