@@ -37,7 +37,7 @@ public static class FormErrorOrder
             return position;
         }
 
-        foreach (var step in key.Split('.'))
+        foreach (var step in Steps(key))
         {
             var bracket = step.IndexOf('[', StringComparison.Ordinal);
             var name = bracket < 0 ? step : step[..bracket];
@@ -54,12 +54,30 @@ public static class FormErrorOrder
             metadata = properties[place];
             if (bracket >= 0)
             {
-                position.Add(int.TryParse(step[(bracket + 1)..^1], out var index) ? index : int.MaxValue);
+                position.Add(step.EndsWith(']') && int.TryParse(step.AsSpan(bracket + 1, step.Length - bracket - 2), out var index) ? index : int.MaxValue);
                 metadata = metadata.ElementMetadata ?? metadata;
             }
         }
 
         return position;
+    }
+
+    /// <summary>The key's steps, split at dots outside brackets: a posted index may hold one ("Input.Items[.1].Value").</summary>
+    private static IEnumerable<string> Steps(string key)
+    {
+        var start = 0;
+        var depth = 0;
+        for (var i = 0; i < key.Length; i++)
+        {
+            depth += key[i] switch { '[' => 1, ']' when depth > 0 => -1, _ => 0 };
+            if (key[i] == '.' && depth == 0)
+            {
+                yield return key[start..i];
+                start = i + 1;
+            }
+        }
+
+        yield return key[start..];
     }
 
     private sealed class PositionComparer : IComparer<List<int>>
