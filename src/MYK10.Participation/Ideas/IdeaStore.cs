@@ -102,9 +102,15 @@ public sealed class IdeaStore(IDbConnectionFactory connections, TimeProvider clo
         var keep = offset + pageSize;
         var ring = new List<long>();
         var hits = 0L;
-        // Read synchronously: Microsoft.Data.Sqlite's ReadAsync only wraps Read, and a search may read every idea.
+        // Read synchronously: Microsoft.Data.Sqlite's ReadAsync only wraps Read, and a search may read every idea; so the
+        // request's cancellation is checked every 1,024 hits.
         while (reader.Read())
         {
+            if ((hits & 1023) == 1023)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             var id = reader.GetInt64(0);
             if (ring.Count < keep)
             {
