@@ -140,7 +140,7 @@ public sealed class ModerationStore(IDbConnectionFactory connections)
             SELECT 'measure', c.id, c.measure_id, m.title, c.body, c.hidden_by, p.display_name, p.deleted_at, c.created_at
             FROM measure_comments c JOIN strategy_measures m ON m.id = c.measure_id JOIN participants p ON p.id = c.author_id
             WHERE c.state = 'hidden'
-            ORDER BY CreatedAt DESC, Id DESC
+            ORDER BY CreatedAt DESC, Id DESC, Thread
             LIMIT @Limit OFFSET @Offset
             """;
         const string count = """
