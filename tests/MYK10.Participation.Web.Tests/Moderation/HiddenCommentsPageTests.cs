@@ -49,7 +49,7 @@ public sealed class HiddenCommentsPageTests(HiddenCommentsPageTests.Site site) :
         Assert.Equal(HttpStatusCode.OK, withoutReason.StatusCode);
         Assert.Equal("Bitte begründen Sie, warum der Kommentar wieder erscheint (höchstens 1.000 Zeichen).", refused.QuerySelector($"#{field}-error")!.TextContent.Trim());
         Assert.Equal($"{field}-hint {field}-error", refused.QuerySelector($"textarea#{field}")!.GetAttribute("aria-describedby"));
-        Assert.Equal("Begründung für das Protokoll", refused.QuerySelector($"label[for='{field}']")!.TextContent.Trim());
+        Assert.Equal("Begründung für das Protokoll (Pflichtangabe)", refused.QuerySelector($"label[for='{field}']")!.TextContent.Trim());
         Assert.NotNull(refused.QuerySelector($".error-summary a[href='#{field}']"));
 
         using var restored = await moderator.SubmitFormAsync(refused, "/moderation/kommentare", new() { ["Input.Note"] = "Kein Verstoß, versehentlich ausgeblendet." }, form);
