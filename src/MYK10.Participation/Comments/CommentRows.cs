@@ -43,13 +43,13 @@ internal static class CommentRows
     {
         if (comment is { State: CommentStates.Hidden, HiddenBy: CommentStates.HiddenByReports })
         {
-            await ShowAsync(connection, transaction, thread, commentId, comment.State);
+            await ShowAsync(connection, transaction, thread, commentId);
         }
     }
 
-    /// <summary>Makes a comment visible again, whoever hid it (a moderator's restore); the parent's counter follows.</summary>
-    public static Task ShowAsync(SqliteConnection connection, SqliteTransaction transaction, CommentThread thread, long commentId, string state) =>
-        ChangeAsync(connection, transaction, thread, commentId, state, CommentStates.Visible, null);
+    /// <summary>Makes a hidden comment visible again, whoever hid it (a moderator's restore); the parent's counter follows.</summary>
+    public static Task ShowAsync(SqliteConnection connection, SqliteTransaction transaction, CommentThread thread, long commentId) =>
+        ChangeAsync(connection, transaction, thread, commentId, CommentStates.Hidden, CommentStates.Visible, null);
 
     private static async Task ChangeAsync(SqliteConnection connection, SqliteTransaction transaction, CommentThread thread, long commentId, string from, string to, string? hiddenBy)
     {

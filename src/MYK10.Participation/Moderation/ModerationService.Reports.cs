@@ -118,7 +118,7 @@ public sealed partial class ModerationService
             return new ModerationResult(ModerationOutcome.AlreadyDone);
         }
 
-        await CommentRows.ShowAsync(connection, transaction, thread, target.CommentId!.Value, comment.State);
+        await CommentRows.ShowAsync(connection, transaction, thread, target.CommentId!.Value);
         // Showing the comment again decides that its open reports do not hold, as dismissing them does: 'dismissed', not
         // 'upheld'. Reports a moderator's hiding upheld earlier are closed already and keep that decision.
         var closed = await CloseReportsAsync(connection, transaction, target, "dismissed", now);
