@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 
@@ -20,13 +21,12 @@ public static class FormErrorOrder
     public static IEnumerable<(string Key, string Message)> Sort(ViewDataDictionary viewData) =>
         Sort(viewData.ModelState, viewData.ModelMetadata, viewData[FieldOrderKey] as List<string> ?? []);
 
+    // OrderBy is stable: keys at the same position keep model state's order.
     public static IEnumerable<(string Key, string Message)> Sort(ModelStateDictionary state, ModelMetadata? form, List<string> fields) =>
         state
             .Where(entry => entry.Value is { Errors.Count: > 0 })
-            .Select((entry, index) => (entry.Key, Position: Position(form, fields, entry.Key), Index: index, entry.Value!.Errors))
-            .OrderBy(entry => entry.Position, PositionComparer.Instance)
-            .ThenBy(entry => entry.Index)
-            .SelectMany(entry => entry.Errors.Select(error => (entry.Key, error.ErrorMessage)));
+            .OrderBy(entry => Position(form, fields, entry.Key), ByPosition)
+            .SelectMany(entry => entry.Value!.Errors.Select(error => (entry.Key, error.ErrorMessage)));
 
     /// <summary>Each step of the key's path ("Input.Answers[2].Text"): the property's place among its siblings, and an index.</summary>
     private static List<int> Position(ModelMetadata? metadata, List<string> fields, string key)
@@ -80,21 +80,7 @@ public static class FormErrorOrder
         yield return key[start..];
     }
 
-    private sealed class PositionComparer : IComparer<List<int>>
-    {
-        public static readonly PositionComparer Instance = new();
-
-        public int Compare(List<int>? x, List<int>? y)
-        {
-            for (var i = 0; i < Math.Min(x!.Count, y!.Count); i++)
-            {
-                if (x[i] != y[i])
-                {
-                    return x[i].CompareTo(y[i]);
-                }
-            }
-
-            return x.Count.CompareTo(y.Count);
-        }
-    }
+    /// <summary>Step by step, and a path before the longer ones it begins.</summary>
+    private static readonly Comparer<List<int>> ByPosition =
+        Comparer<List<int>>.Create((x, y) => CollectionsMarshal.AsSpan(x).SequenceCompareTo(CollectionsMarshal.AsSpan(y)));
 }
