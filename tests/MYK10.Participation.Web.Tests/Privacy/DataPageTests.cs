@@ -69,6 +69,19 @@ public sealed class DataPageTests(AccountPrivacyTests.Site site) : IClassFixture
         Assert.DoesNotContain(page.QuerySelectorAll("main dd").Select(dd => dd.TextContent.Trim()), codes.Contains);
     }
 
+    [Fact]
+    public async Task DataPage_InEnglish_NamesTheFieldOfActionInEnglish()
+    {
+        var (client, person) = await site.ParticipantClientAsync();
+        await SubmitAsync(person, "Glasfaser für Kruft", "kommunikationsinfrastruktur");
+        await client.PostFormAsync("/", new() { ["Input.Culture"] = "en", ["Input.ReturnUrl"] = "/" }, "form.language-switch");
+
+        var main = (await client.GetDocumentAsync("/konto/daten")).QuerySelector("main")!.TextContent;
+
+        Assert.Contains("Communications infrastructure", main, StringComparison.Ordinal);
+        Assert.DoesNotContain("Kommunikationsinfrastruktur", main, StringComparison.Ordinal);
+    }
+
     private static List<Dictionary<string, string>> Rows(IElement section) => section.QuerySelectorAll("dl")
         .Select(dl => dl.QuerySelectorAll("dt").Zip(dl.QuerySelectorAll("dd"))
             .ToDictionary(p => p.First.TextContent.Trim(), p => p.Second.TextContent.Trim()))

@@ -15,7 +15,8 @@ public sealed class DatenModel(
     PersonalDataService personalData,
     ReferenceStore reference,
     IStringLocalizer<TrustResource> trust,
-    IStringLocalizer<IdeasResource> ideas) : PageModel
+    IStringLocalizer<IdeasResource> ideas,
+    IStringLocalizer<SharedResource> shared) : PageModel
 {
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -36,7 +37,7 @@ public sealed class DatenModel(
         }
 
         Export = export;
-        Display = new PersonalDataDisplay(trust, ideas,
+        Display = new PersonalDataDisplay(trust, ideas, shared,
             await reference.FieldsOfActionAsync(cancellationToken), await reference.MunicipalitiesAsync(cancellationToken));
         return Page();
     }

@@ -13,6 +13,7 @@ namespace MYK10.Participation.Web.Pages.Konto;
 public sealed class PersonalDataDisplay(
     IStringLocalizer<TrustResource> trust,
     IStringLocalizer<IdeasResource> ideas,
+    IStringLocalizer<SharedResource> shared,
     IReadOnlyList<FieldOfAction> fields,
     IReadOnlyList<Municipality> municipalities)
 {
@@ -23,7 +24,7 @@ public sealed class PersonalDataDisplay(
     public string Value(string section, string column, object? value) => (section, column, value) switch
     {
         (_, _, null) => "–",
-        ("ideas", "field", string id) => fields.FirstOrDefault(f => f.Id == id)?.Name ?? id,
+        ("ideas", "field", string id) => fields.FirstOrDefault(f => f.Id == id) is { } field ? shared.FieldOfAction(field.Id, field.Name) : id,
         ("ideas", "municipality", string id) => municipalities.FirstOrDefault(m => m.Id == id)?.Name ?? id,
         ("ideas", "state", string state) => ideas[$"Status.{state}"],
         ("reports", "reason", string reason) => ideas[$"Report.Reason.{reason}"],

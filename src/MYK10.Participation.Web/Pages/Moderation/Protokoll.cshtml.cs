@@ -11,7 +11,8 @@ public sealed class ProtokollModel(
     ModerationStore moderation,
     ReferenceStore reference,
     IStringLocalizer<ModerationResource> text,
-    IStringLocalizer<IdeasResource> ideaText) : PageModel
+    IStringLocalizer<IdeasResource> ideaText,
+    IStringLocalizer<SharedResource> shared) : PageModel
 {
     private IReadOnlyDictionary<string, string> _fields = new Dictionary<string, string>();
     private IReadOnlyDictionary<string, string> _municipalities = new Dictionary<string, string>();
@@ -47,7 +48,7 @@ public sealed class ProtokollModel(
         var (entries, total) = await moderation.AuditAsync(new AuditQuery(
             Actions.Contains(Action) ? Action : null, string.IsNullOrEmpty(Staff) ? null : Staff, IdeaId, Math.Max(1, PageNumber), pageSize), cancellationToken);
         Entries = entries;
-        _fields = (await reference.FieldsOfActionAsync()).ToDictionary(f => f.Id, f => f.Name, StringComparer.Ordinal);
+        _fields = (await reference.FieldsOfActionAsync()).ToDictionary(f => f.Id, f => shared.FieldOfAction(f.Id, f.Name), StringComparer.Ordinal);
         _municipalities = (await reference.MunicipalitiesAsync()).ToDictionary(m => m.Id, m => m.Name, StringComparer.Ordinal);
         var routeValues = new Dictionary<string, string>(StringComparer.Ordinal);
         if (!string.IsNullOrEmpty(Action))
