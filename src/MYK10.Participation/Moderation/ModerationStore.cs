@@ -128,33 +128,36 @@ public sealed class ModerationStore(IDbConnectionFactory connections)
             r.Details?.Split('\u001e') ?? [])).ToList();
     }
 
+    // Both statements find the hidden comments through the partial indexes of sql/0079_hidden_comment_indexes.sql.
+    internal const string HiddenCommentsList = """
+        SELECT 'idea' AS Thread, c.id AS Id, c.idea_id AS ParentId, i.title AS Title, c.body AS Body, c.hidden_by AS HiddenBy,
+               p.display_name AS AuthorDisplayName, p.deleted_at AS AuthorDeletedAt, c.created_at AS CreatedAt
+        FROM idea_comments c JOIN ideas i ON i.id = c.idea_id JOIN participants p ON p.id = c.author_id
+        WHERE c.state = 'hidden'
+        UNION ALL
+        SELECT 'measure', c.id, c.measure_id, m.title, c.body, c.hidden_by, p.display_name, p.deleted_at, c.created_at
+        FROM measure_comments c JOIN strategy_measures m ON m.id = c.measure_id JOIN participants p ON p.id = c.author_id
+        WHERE c.state = 'hidden'
+        ORDER BY CreatedAt DESC, Id DESC, Thread
+        LIMIT @Limit OFFSET @Offset
+        """;
+
+    internal const string HiddenCommentsCount = """
+        SELECT (SELECT count(*) FROM idea_comments WHERE state = 'hidden') + (SELECT count(*) FROM measure_comments WHERE state = 'hidden')
+        """;
+
     /// <summary>The hidden comments on ideas and measures, whoever hid them, the most recently written first; one page of them and how many there are.</summary>
     public async Task<(IReadOnlyList<HiddenComment> Comments, long Total)> HiddenCommentsAsync(int page, int pageSize, CancellationToken cancellationToken = default)
     {
-        const string list = """
-            SELECT 'idea' AS Thread, c.id AS Id, c.idea_id AS ParentId, i.title AS Title, c.body AS Body, c.hidden_by AS HiddenBy,
-                   p.display_name AS AuthorDisplayName, p.deleted_at AS AuthorDeletedAt, c.created_at AS CreatedAt
-            FROM idea_comments c JOIN ideas i ON i.id = c.idea_id JOIN participants p ON p.id = c.author_id
-            WHERE c.state = 'hidden'
-            UNION ALL
-            SELECT 'measure', c.id, c.measure_id, m.title, c.body, c.hidden_by, p.display_name, p.deleted_at, c.created_at
-            FROM measure_comments c JOIN strategy_measures m ON m.id = c.measure_id JOIN participants p ON p.id = c.author_id
-            WHERE c.state = 'hidden'
-            ORDER BY CreatedAt DESC, Id DESC, Thread
-            LIMIT @Limit OFFSET @Offset
-            """;
-        const string count = """
-            SELECT (SELECT count(*) FROM idea_comments WHERE state = 'hidden') + (SELECT count(*) FROM measure_comments WHERE state = 'hidden')
-            """;
         var parameters = new { Limit = pageSize, Offset = (long)(Math.Max(1, page) - 1) * pageSize };
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<(string Thread, long Id, long ParentId, string Title, string Body, string HiddenBy, string? AuthorDisplayName, string? AuthorDeletedAt, string CreatedAt)>(
-            new CommandDefinition(list, parameters, cancellationToken: cancellationToken));
+            new CommandDefinition(HiddenCommentsList, parameters, cancellationToken: cancellationToken));
         var comments = rows.Select(r => new HiddenComment(
             r.Thread == "idea" ? ReportTarget.IdeaComment(r.ParentId, r.Id) : ReportTarget.MeasureComment(r.Id),
             r.Thread == "idea" ? null : r.ParentId, r.Title, r.Body, r.HiddenBy, r.AuthorDisplayName,
             DapperTypeHandlers.FromNullableText(r.AuthorDeletedAt), DapperTypeHandlers.FromText(r.CreatedAt))).ToList();
-        return (comments, await connection.ExecuteScalarAsync<long>(new CommandDefinition(count, cancellationToken: cancellationToken)));
+        return (comments, await connection.ExecuteScalarAsync<long>(new CommandDefinition(HiddenCommentsCount, cancellationToken: cancellationToken)));
     }
 
     public async Task<(IReadOnlyList<AuditEntry> Entries, long Total)> AuditAsync(AuditQuery query, CancellationToken cancellationToken = default)
