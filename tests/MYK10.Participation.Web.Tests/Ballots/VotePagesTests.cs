@@ -81,7 +81,7 @@ public sealed class VotePagesTests(VotePagesTests.Site site) : IClassFixture<Vot
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var document = await response.ReadDocumentAsync();
         var summary = document.QuerySelector(".error-summary")!.TextContent;
-        Assert.Contains("Ihre Auswahl kostet 110.000 € und übersteigt das Budget von 80.000 €.", summary, StringComparison.Ordinal);
+        Assert.Contains("Ihre Auswahl kostet 110.000\u00a0€ und übersteigt das Budget von 80.000\u00a0€.", summary, StringComparison.Ordinal);
         Assert.Equal("#Input_Items", document.QuerySelector(".error-summary a")!.GetAttribute("href"));
         Assert.All(document.QuerySelectorAll("input[type=checkbox]").OfType<IHtmlInputElement>(), box => Assert.True(box.IsChecked, "the participant's input is kept"));
         var after = await site.Get<BallotBox>().FindAsync(vote.Id, participantId);

@@ -8,7 +8,7 @@ namespace MYK10.Participation.Web.Pages.Abstimmungen;
 /// <summary>How votes, ballots and problems read in German (or English) on the pages.</summary>
 public static class VoteDisplay
 {
-    public static string Euro(long value) => string.Format(CultureInfo.CurrentCulture, "{0:N0} €", value);
+    public static string Euro(long value) => string.Format(CultureInfo.CurrentCulture, "{0:N0}\u00A0€", value); // no break between amount and sign
 
     public static string Method(Vote vote, IStringLocalizer<VotesResource> s)
     {
