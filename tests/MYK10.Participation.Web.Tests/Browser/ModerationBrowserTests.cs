@@ -87,6 +87,23 @@ public sealed class ModerationBrowserTests(BrowserFixture browser, ModerationBro
         await page.AssertNoAxeViolationsAsync();
     }
 
+    [Fact]
+    public async Task Reports_WithALongWordInTheExplanation_FitAPhoneScreen()
+    {
+        const string longWord = "Grundstücksverkehrsgenehmigungszuständigkeitsübertragungsverordnung";
+        var published = await IdeaAsync("Glasfaser für Kruft", publish: true);
+        var connections = site.Get<IDbConnectionFactory>();
+        var (_, comment) = await site.Get<IdeaService>().CommentAsync(await connections.ParticipantAsync(), published, "Ein Kommentar zur Idee.");
+        await site.Get<CommentService>().ReportAsync(await connections.ParticipantAsync("Melderin"), ReportTarget.IdeaComment(published, comment!.Value), "insult", longWord);
+        var page = await SignedInModeratorAsync(width: 360);
+
+        await page.GotoAsync("/moderation/meldungen");
+
+        Assert.Contains(longWord, await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        await page.AssertOneH1AndNoHorizontalScrollAsync();
+        await page.AssertNoAxeViolationsAsync();
+    }
+
     private static async Task TabToAsync(IPage page, string text)
     {
         for (var i = 0; i < 80; i++)
