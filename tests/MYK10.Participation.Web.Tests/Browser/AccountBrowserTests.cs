@@ -1,3 +1,4 @@
+using MYK10.Participation.Ideas;
 using MYK10.Participation.Web.Tests.Infrastructure;
 
 namespace MYK10.Participation.Web.Tests.Browser;
@@ -24,6 +25,22 @@ public sealed class AccountBrowserTests(BrowserFixture browser, AccountBrowserTe
         await page.AssertOneH1AndNoHorizontalScrollAsync();
 
         await page.GotoAsync("/konto/link/ungueltig");
+        await page.AssertNoAxeViolationsAsync();
+    }
+
+    [Fact]
+    public async Task AccountPage_WithALongOwnIdeaTitle_FitsAPhoneScreen()
+    {
+        const string title = "Breitbandinfrastrukturausbaubeschleunigungsgesetzgebungsverfahren für Verbandsgemeinden";
+        var page = await browser.OpenAsync(site, width: 360, height: 740);
+        var participant = await page.SignInParticipantAsync(site);
+        var submitted = await site.Get<IdeaService>().SubmitAsync(participant, new IdeaSubmission(title, "Ein Vorschlag mit einer ausführlichen Beschreibung für die ganze Region.", "kommunikationsinfrastruktur", "mendig", null));
+        Assert.NotNull(submitted.IdeaId);
+
+        await page.GotoAsync("/konto");
+
+        Assert.Contains(title, await page.InnerTextAsync(".own-list"), StringComparison.Ordinal);
+        await page.AssertOneH1AndNoHorizontalScrollAsync();
         await page.AssertNoAxeViolationsAsync();
     }
 
