@@ -125,6 +125,38 @@ public sealed class VoteBrowserTests(BrowserFixture browser, VoteBrowserTests.Si
     }
 
     [Fact]
+    public async Task BudgetBallot_OnAPhone_KeepsTheFocusedBoxClearOfTheStickyBudgetBar()
+    {
+        var vote = await site.OpenVoteAsync(VoteMethod.Budget);
+        var page = await browser.OpenAsync(site, width: 360, height: 480);
+        await page.SignInParticipantAsync(site);
+        await page.GotoAsync($"/abstimmungen/{vote.Id}");
+        await page.AssertOneH1AndNoHorizontalScrollAsync();
+
+        var boxesSeen = 0;
+        for (var i = 0; i < 60 && boxesSeen < vote.Options.Count; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            var overlap = await page.EvaluateAsync<double?>("""
+                () => {
+                  const focused = document.activeElement;
+                  if (focused.type !== 'checkbox') return null;
+                  const bar = document.getElementById('ballot-status').getBoundingClientRect();
+                  return focused.getBoundingClientRect().bottom - bar.top;
+                }
+                """);
+            if (overlap is { } pixels)
+            {
+                boxesSeen++;
+                Assert.True(pixels <= 0, $"checkbox {boxesSeen} is {pixels} px behind the budget bar");
+                await page.Keyboard.PressAsync("Space");
+            }
+        }
+
+        Assert.Equal(vote.Options.Count, boxesSeen);
+    }
+
+    [Fact]
     public async Task Voting_WithTheKeyboardAlone_ReachesTheReceipt()
     {
         var vote = await site.OpenVoteAsync(VoteMethod.Budget);
