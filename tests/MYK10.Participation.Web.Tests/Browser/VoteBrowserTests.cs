@@ -229,6 +229,29 @@ public sealed class VoteResultBrowserTests(BrowserFixture browser, VoteResultBro
         }
     }
 
+    [Theory]
+    [InlineData(1280, 900)]
+    [InlineData(360, 740)]
+    public async Task ResultTable_KeepsHeadersAndFiguresOnOneLine_AndScrollsInsideItsBox(int width, int height)
+    {
+        var id = (await site.DemoAsync())[1];
+        var page = await browser.OpenAsync(site, width, height);
+        await page.GotoAsync($"/abstimmungen/{id}/ergebnis");
+
+        // A cell broken between letters ("Plat|z", "120.00|0 €") renders its text on more than one line.
+        var broken = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('table.result-table thead th, table.result-table td.number')].filter(cell => {
+              const range = document.createRange();
+              range.selectNodeContents(cell);
+              const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+              return tops.size > 1;
+            }).map(cell => cell.textContent.trim())
+            """);
+        Assert.Empty(broken);
+        await page.AssertOneH1AndNoHorizontalScrollAsync();
+        await page.AssertNoAxeViolationsAsync();
+    }
+
     [Fact]
     public async Task ResultPage_PrintLayout_HidesFormsAndNavigation()
     {
