@@ -105,6 +105,24 @@ public sealed class BallotBoxTests
     }
 
     [Fact]
+    public async Task SameBallotAgain_IsNotReportedAsChanged_ButAnotherOneIs()
+    {
+        await using var app = await StartAsync();
+        var (voteId, options) = await OpenVoteAsync(app);
+        var participant = await ParticipantAsync(app);
+        var box = app.Get<BallotBox>();
+
+        var first = await box.CastAsync(voteId, participant, Approve(options[0], options[1]));
+        var again = await box.CastAsync(voteId, participant, Approve(options[1], options[0]));
+        var changed = await box.CastAsync(voteId, participant, Approve(options[0]));
+
+        Assert.Equal((true, false), (again.Succeeded, again.Replaced));
+        Assert.Equal(first.ReceiptCode, again.ReceiptCode);
+        Assert.True(changed.Replaced);
+        Assert.Equal([options[0]], (await RowsAsync(app, voteId)).Select(r => r.OptionId));
+    }
+
+    [Fact]
     public async Task Replacement_FailingHalfway_LeavesTheEarlierBallotIntact()
     {
         await using var app = await StartAsync();
