@@ -13,7 +13,7 @@ namespace MYK10.Participation.Tests.Comments;
 public sealed class MeasureCommentTests
 {
     [Fact]
-    public async Task DeleteOwn_LeavesAPlaceholderWithoutText_AndOnlyTheAuthorCanDelete()
+    public async Task DeleteOwn_LeavesAPlaceholderWithoutText_AndOnlyTheAuthorCanDelete_ThroughItsOwnMeasure()
     {
         await using var app = await TestApp.StartAsync();
         var measure = await app.Services.MeasureAsync();
@@ -21,9 +21,10 @@ public sealed class MeasureCommentTests
         var comment = await app.Services.MeasureCommentAsync(author, measure, "Meine Meinung zur Maßnahme.");
         var comments = app.Get<CommentService>();
 
-        Assert.Equal(ContributionOutcome.NotAvailable, await comments.DeleteOwnAsync(CommentThread.Measure, await app.Connections.ParticipantAsync(), comment));
-        Assert.Equal(ContributionOutcome.Done, await comments.DeleteOwnAsync(CommentThread.Measure, author, comment));
-        Assert.Equal(ContributionOutcome.NotAvailable, await comments.DeleteOwnAsync(CommentThread.Measure, author, comment));
+        Assert.Equal(ContributionOutcome.NotAvailable, await comments.DeleteOwnAsync(CommentThread.Measure, await app.Connections.ParticipantAsync(), measure, comment));
+        Assert.Equal(ContributionOutcome.NotAvailable, await comments.DeleteOwnAsync(CommentThread.Measure, author, await app.Services.MeasureAsync("Andere Maßnahme"), comment));
+        Assert.Equal(ContributionOutcome.Done, await comments.DeleteOwnAsync(CommentThread.Measure, author, measure, comment));
+        Assert.Equal(ContributionOutcome.NotAvailable, await comments.DeleteOwnAsync(CommentThread.Measure, author, measure, comment));
 
         var shown = (await app.Get<StrategyStore>().DetailAsync(measure))!.Comments.Single();
         Assert.Equal((comment, CommentStates.Deleted, null), (shown.Id, shown.State, shown.Body));
