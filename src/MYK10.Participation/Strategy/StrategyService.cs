@@ -2,6 +2,7 @@ using System.Globalization;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using MYK10.Participation.Data;
+using MYK10.Participation.Ideas;
 using MYK10.Participation.Reference;
 
 namespace MYK10.Participation.Strategy;
@@ -236,20 +237,22 @@ public sealed class StrategyService(IDbConnectionFactory connections, ReferenceS
         return deleted;
     }
 
-    /// <summary>Participants comment on a measure only while it is under discussion.</summary>
-    public async Task<bool> CommentAsync(long participantId, long measureId, string? text)
+    /// <summary>Participants comment on a measure only while it is under discussion (otherwise: not available).</summary>
+    public async Task<ContributionOutcome> CommentAsync(long participantId, long measureId, string? text)
     {
         var body = text?.Replace("\r\n", "\n", StringComparison.Ordinal).Trim() ?? string.Empty;
         if (body.Length is < 1 or > 2000)
         {
-            return false;
+            return ContributionOutcome.Invalid;
         }
 
         await using var connection = await connections.OpenAsync();
         return await connection.ExecuteAsync("""
             INSERT INTO measure_comments (measure_id, author_id, body, created_at)
             SELECT id, @Author, @Body, @Now FROM strategy_measures WHERE id = @Measure AND status = 'discussion'
-            """, new { Author = participantId, Body = body, Now = clock.GetUtcNow(), Measure = measureId }) == 1;
+            """, new { Author = participantId, Body = body, Now = clock.GetUtcNow(), Measure = measureId }) == 1
+            ? ContributionOutcome.Done
+            : ContributionOutcome.NotAvailable;
     }
 
     /// <summary>

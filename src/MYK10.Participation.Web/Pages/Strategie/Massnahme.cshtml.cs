@@ -56,9 +56,17 @@ public sealed class MassnahmeModel(StrategyStore strategy, StrategyService servi
             return Page();
         }
 
-        if (!await service.CommentAsync(participant.Value, id, Input.Comment))
+        var outcome = await service.CommentAsync(participant.Value, id, Input.Comment);
+        if (outcome == ContributionOutcome.Invalid)
         {
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Comment)}", text["Measure.CommentInvalid"]);
+            return Page();
+        }
+
+        if (outcome != ContributionOutcome.Done)
+        {
+            // The measure exists (loaded above) but is not, or no longer, under discussion: the page shows no form to link to.
+            ModelState.AddModelError(string.Empty, text["Measure.CommentNotOpen"]);
             return Page();
         }
 
