@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using MYK10.Participation.Comments;
 using MYK10.Participation.Data;
 using MYK10.Participation.Ideas;
 using MYK10.Participation.Reference;
@@ -238,21 +239,25 @@ public sealed class StrategyService(IDbConnectionFactory connections, ReferenceS
     }
 
     /// <summary>Participants comment on a measure only while it is under discussion (otherwise: not available).</summary>
-    public async Task<ContributionOutcome> CommentAsync(long participantId, long measureId, string? text)
+    /// <param name="formKey">The comment form's one-time key: the same form sent twice stores one comment (<c>sql/0080</c>).</param>
+    public async Task<(ContributionOutcome Outcome, long? CommentId)> CommentAsync(long participantId, long measureId, string? text, string? formKey = null)
     {
-        var body = text?.Replace("\r\n", "\n", StringComparison.Ordinal).Trim() ?? string.Empty;
-        if (body.Length is < 1 or > 2000)
+        if (CommentRows.Body(text) is not { } body)
         {
-            return ContributionOutcome.Invalid;
+            return (ContributionOutcome.Invalid, null);
         }
 
         await using var connection = await connections.OpenAsync();
-        return await connection.ExecuteAsync("""
-            INSERT INTO measure_comments (measure_id, author_id, body, created_at)
-            SELECT id, @Author, @Body, @Now FROM strategy_measures WHERE id = @Measure AND status = 'discussion'
-            """, new { Author = participantId, Body = body, Now = clock.GetUtcNow(), Measure = measureId }) == 1
-            ? ContributionOutcome.Done
-            : ContributionOutcome.NotAvailable;
+        await using var transaction = connection.BeginTransaction();
+        var status = await connection.ExecuteScalarAsync<string?>("SELECT status FROM strategy_measures WHERE id = @Id", new { Id = measureId }, transaction);
+        if (status != MeasureStatuses.Discussion)
+        {
+            return (ContributionOutcome.NotAvailable, null);
+        }
+
+        var (id, _) = await CommentRows.InsertAsync(connection, transaction, CommentThread.Measure, measureId, participantId, body, clock.GetUtcNow(), formKey);
+        await transaction.CommitAsync();
+        return (ContributionOutcome.Done, id);
     }
 
     /// <summary>

@@ -13,6 +13,26 @@ namespace MYK10.Participation.Tests.Comments;
 public sealed class MeasureCommentTests
 {
     [Fact]
+    public async Task Comment_TheSameFormKeyTwice_StoresOneComment_AnotherTextOrMeasureWithItStoresItsOwn()
+    {
+        await using var app = await TestApp.StartAsync();
+        var measure = await app.Services.MeasureAsync();
+        var other = await app.Services.MeasureAsync("Andere Maßnahme");
+        var author = await app.Connections.ParticipantAsync("Kommentatorin");
+        var service = app.Get<StrategyService>();
+        var key = Guid.NewGuid().ToString("N");
+
+        var first = await service.CommentAsync(author, measure, "Doppelt geklickt", key);
+        var again = await service.CommentAsync(author, measure, "Doppelt geklickt", key);
+        var changed = await service.CommentAsync(author, measure, "Doppelt geklickt, dann geändert", key);
+        var elsewhere = await service.CommentAsync(author, other, "Doppelt geklickt", key);
+
+        Assert.Equal((ContributionOutcome.Done, first.CommentId), again);
+        Assert.Equal([first.CommentId!.Value, changed.CommentId!.Value], (await app.Get<StrategyStore>().DetailAsync(measure))!.Comments.Select(c => c.Id));
+        Assert.Equal([elsewhere.CommentId!.Value], (await app.Get<StrategyStore>().DetailAsync(other))!.Comments.Select(c => c.Id));
+    }
+
+    [Fact]
     public async Task DeleteOwn_LeavesAPlaceholderWithoutText_AndOnlyTheAuthorCanDelete_ThroughItsOwnMeasure()
     {
         await using var app = await TestApp.StartAsync();

@@ -148,6 +148,21 @@ public sealed class MeasureCommentPagesTests(MeasureCommentPagesTests.Site site)
         Assert.Empty((await site.Get<StrategyStore>().DetailAsync(decided))!.Comments);
     }
 
+    [Fact]
+    public async Task Comment_TheSameFormTwice_StoresOneComment_AndBothAnswersLeadToTheSamePlace()
+    {
+        var measure = await MeasureAsync();
+        var (writer, _) = await site.ParticipantClientAsync();
+        var page = await writer.GetDocumentAsync(Path(measure));
+
+        using var first = await writer.SubmitFormAsync(page, Path(measure), new() { ["Input.Comment"] = "Doppelt geklickt" }, "form[action*='handler=Comment']");
+        using var second = await writer.SubmitFormAsync(page, Path(measure), new() { ["Input.Comment"] = "Doppelt geklickt" }, "form[action*='handler=Comment']");
+
+        Assert.Equal((HttpStatusCode.Redirect, HttpStatusCode.Redirect), (first.StatusCode, second.StatusCode));
+        Assert.Equal(first.Headers.Location, second.Headers.Location);
+        Assert.Single((await site.Get<StrategyStore>().DetailAsync(measure))!.Comments, c => c.Body == "Doppelt geklickt");
+    }
+
     private static string Path(long measure) => string.Create(CultureInfo.InvariantCulture, $"/strategie/massnahmen/{measure}");
 
     private Task<long> MeasureAsync(string title = "Bürgerservice online") => site.Services.MeasureAsync(title);

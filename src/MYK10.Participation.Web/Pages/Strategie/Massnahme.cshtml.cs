@@ -56,7 +56,7 @@ public sealed class MassnahmeModel(StrategyStore strategy, StrategyService servi
             return Page();
         }
 
-        var outcome = await service.CommentAsync(participant.Value, id, Input.Comment);
+        var (outcome, _) = await service.CommentAsync(participant.Value, id, Input.Comment, Input.FormKey);
         if (outcome == ContributionOutcome.Invalid)
         {
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Comment)}", text["Measure.CommentInvalid"]);
@@ -91,5 +91,8 @@ public sealed class MassnahmeModel(StrategyStore strategy, StrategyService servi
     public sealed class InputModel
     {
         public string? Comment { get; set; }
+
+        /// <summary>The comment form's one-time key, kept across a validation error; new for each rendered form.</summary>
+        public string? FormKey { get; set; }
     }
 }
