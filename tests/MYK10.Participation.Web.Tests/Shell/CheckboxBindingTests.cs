@@ -1,6 +1,5 @@
 using System.Net;
 using AngleSharp.Html.Dom;
-using AngleSharp.Html.Parser;
 using Dapper;
 using MYK10.Participation.Data;
 using MYK10.Participation.Web.Tests.Infrastructure;
@@ -19,7 +18,7 @@ public sealed class CheckboxBindingTests
         using var response = await client.PostFormAsync("/konto/anmelden", new() { ["Input.Email"] = "", ["Input.StaySignedIn"] = "maybe" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var page = await Parse(response);
+        var page = await response.ReadDocumentAsync();
         var box = (IHtmlInputElement)page.QuerySelector("input[type=checkbox][name='Input.StaySignedIn']")!;
         Assert.False(box.IsChecked);
         Assert.Equal("true", box.GetAttribute("aria-invalid"));
@@ -35,11 +34,8 @@ public sealed class CheckboxBindingTests
         using var response = await client.PostFormAsync("/konto/loeschen", new() { ["Input.Confirm"] = "maybe" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Die Eingabe „maybe“ ist hier nicht gültig.", (await Parse(response)).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Die Eingabe „maybe“ ist hier nicht gültig.", (await response.ReadDocumentAsync()).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         await using var connection = await site.Get<IDbConnectionFactory>().OpenAsync();
         Assert.Null(await connection.ExecuteScalarAsync<string?>("SELECT deleted_at FROM participants WHERE id = @Id", new { Id = participantId }));
     }
-
-    private static async Task<IHtmlDocument> Parse(HttpResponseMessage response) =>
-        await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
 }
