@@ -231,7 +231,7 @@ public static class WebApp
         }
 
         app.UseSecurityHeaders();
-        app.UseStatusCodePagesWithReExecute("/fehler/{0}");
+        app.UseErrorStatusPages();
         app.UseBodySizeLimit();
         app.UseStaticFiles();
         app.UseRequestLocalization();
