@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace MYK10.Participation.Web.Pages;
@@ -16,6 +17,15 @@ public sealed class FehlerModel : PageModel
     public IActionResult OnGet() => Render();
 
     public IActionResult OnPost() => Render();
+
+    // Any other method (a PUT refused with 405, say) has no handler here and renders the page as it is.
+    public override void OnPageHandlerSelected(PageHandlerSelectedContext context)
+    {
+        if (context?.HandlerMethod is null)
+        {
+            Render();
+        }
+    }
 
     private PageResult Render()
     {
