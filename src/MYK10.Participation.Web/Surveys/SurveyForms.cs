@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 using MYK10.Participation.Surveys;
 using MYK10.Participation.Time;
+using MYK10.Participation.Web.Hosting;
 
 namespace MYK10.Participation.Web.Surveys;
 
@@ -57,6 +58,8 @@ public sealed class SurveyFormInput
             modelState.AddModelError("Input.ClosesAt", text["Form.TimeInvalid"]);
         }
 
+        var opensAt = modelState.BerlinToUtc("Input.OpensAt", OpensAt, day => text["Form.TimeSkipped", day]);
+        var closesAt = modelState.BerlinToUtc("Input.ClosesAt", ClosesAt, day => text["Form.TimeSkipped", day]);
         if (OpensAt is { } o && ClosesAt is { } c && o >= c)
         {
             modelState.AddModelError("Input.ClosesAt", text["Form.TimesInvalid"]);
@@ -68,14 +71,10 @@ public sealed class SurveyFormInput
             return null;
         }
 
-        return new SurveyInput(Trim(Title, 200), Trim(Introduction, 4000), municipality, Utc(OpensAt), Utc(ClosesAt), Mode, Anonymous, Trim(ThankYou, 4000));
+        return new SurveyInput(Trim(Title, 200), Trim(Introduction, 4000), municipality, opensAt, closesAt, Mode, Anonymous, Trim(ThankYou, 4000));
     }
 
     private static string Trim(string? value, int max) => (value ?? string.Empty).Trim() is var t && t.Length > max ? t[..max] : (value ?? string.Empty).Trim();
-
-    private static DateTimeOffset? Utc(DateTime? local) => local is { } value
-        ? new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(value, DateTimeKind.Unspecified), BerlinTime.Zone))
-        : null;
 }
 
 /// <summary>The question form: every kind's settings, with lists entered one item per line.</summary>
