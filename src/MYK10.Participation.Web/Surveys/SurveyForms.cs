@@ -46,6 +46,10 @@ public sealed class SurveyFormInput
             modelState.AddModelError("Input.Title", text["Form.TitleRequired"]);
         }
 
+        SurveyTexts.CheckLength(modelState, text, "Input.Title", Title, SurveyTextLimits.Title);
+        SurveyTexts.CheckLength(modelState, text, "Input.Introduction", Introduction, SurveyTextLimits.Introduction);
+        SurveyTexts.CheckLength(modelState, text, "Input.ThankYou", ThankYou, SurveyTextLimits.ThankYou);
+
         if (modelState.TryGetValue("Input.OpensAt", out var opens) && opens.Errors.Count > 0)
         {
             opens.Errors.Clear();
@@ -71,10 +75,8 @@ public sealed class SurveyFormInput
             return null;
         }
 
-        return new SurveyInput(Trim(Title, 200), Trim(Introduction, 4000), municipality, opensAt, closesAt, Mode, Anonymous, Trim(ThankYou, 4000));
+        return new SurveyInput(Title!.Trim(), (Introduction ?? string.Empty).Trim(), municipality, opensAt, closesAt, Mode, Anonymous, (ThankYou ?? string.Empty).Trim());
     }
-
-    private static string Trim(string? value, int max) => (value ?? string.Empty).Trim() is var t && t.Length > max ? t[..max] : (value ?? string.Empty).Trim();
 }
 
 /// <summary>The question form: every kind's settings, with lists entered one item per line.</summary>
@@ -149,6 +151,9 @@ public sealed class QuestionFormInput
             modelState.AddModelError("Input.Text", text["QForm.TextRequired"]);
         }
 
+        SurveyTexts.CheckLength(modelState, text, "Input.Text", Text, SurveyTextLimits.QuestionText);
+        SurveyTexts.CheckLength(modelState, text, "Input.Help", Help, SurveyTextLimits.QuestionHelp);
+
         var min = ParseNumber(Min, "Input.Min", modelState, text);
         var max = ParseNumber(Max, "Input.Max", modelState, text);
         if (!modelState.IsValid)
@@ -212,6 +217,20 @@ public sealed class QuestionFormInput
 
         modelState.AddModelError(key, text["QForm.NumberInvalid"]);
         return null;
+    }
+}
+
+/// <summary>Checks shared by the survey forms.</summary>
+internal static class SurveyTexts
+{
+    /// <summary>A text longer than the database keeps is refused at its field, not cut.</summary>
+    public static void CheckLength(ModelStateDictionary modelState, IStringLocalizer<SurveysResource> text, string key, string? value, int max)
+    {
+        var length = (value ?? string.Empty).Trim().Length;
+        if (length > max)
+        {
+            modelState.AddModelError(key, text["Form.TooLong", max.ToString("N0", CultureInfo.CurrentCulture), length.ToString("N0", CultureInfo.CurrentCulture)]);
+        }
     }
 }
 

@@ -59,6 +59,7 @@ public sealed class SurveyBuilder(IDbConnectionFactory connections, TimeProvider
         public const string NoQuestions = "NoQuestions";
         public const string ConditionSource = "ConditionSource";
         public const string LastPage = "LastPage";
+        public const string PageTitleTooLong = "PageTitleTooLong";
     }
 
     public async Task<long> CreateAsync(SurveyInput input, CancellationToken cancellationToken = default)
@@ -95,6 +96,11 @@ public sealed class SurveyBuilder(IDbConnectionFactory connections, TimeProvider
 
     public async Task<BuilderResult> AddPageAsync(long surveyId, string title, CancellationToken cancellationToken = default)
     {
+        if (title.Trim().Length > SurveyTextLimits.PageTitle)
+        {
+            return BuilderResult.Invalid(Problems.PageTitleTooLong);
+        }
+
         const string sql = """
             INSERT INTO survey_pages (survey_id, position, title)
             SELECT @SurveyId, coalesce((SELECT max(position) FROM survey_pages WHERE survey_id = @SurveyId), 0) + 1, @Title
@@ -108,6 +114,11 @@ public sealed class SurveyBuilder(IDbConnectionFactory connections, TimeProvider
 
     public async Task<BuilderResult> UpdatePageAsync(long surveyId, long pageId, string title, ConditionMode conditionMode, CancellationToken cancellationToken = default)
     {
+        if (title.Trim().Length > SurveyTextLimits.PageTitle)
+        {
+            return BuilderResult.Invalid(Problems.PageTitleTooLong);
+        }
+
         const string sql = """
             UPDATE survey_pages SET title = @Title, condition_mode = @Mode
             WHERE id = @PageId AND survey_id = @SurveyId

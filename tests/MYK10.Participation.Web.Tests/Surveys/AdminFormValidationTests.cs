@@ -36,4 +36,68 @@ public sealed class AdminFormValidationTests(AdminFormValidationTests.Site site)
         Assert.Equal(string.Empty, FieldError(document, "Input_ClosesAt"));
         Assert.Equal(before, await SurveyCountAsync());
     }
+
+    [Fact]
+    public async Task SurveySettings_TextsLongerThanTheDatabaseKeeps_AreRefusedAtTheirFields_NotCut()
+    {
+        var admin = await site.StaffClientAsync(StaffRole.Admin);
+        var before = await SurveyCountAsync();
+
+        using var response = await admin.PostFormAsync("/admin/umfragen/neu", new()
+        {
+            ["Input.Title"] = new string('T', 201),
+            ["Input.Introduction"] = new string('E', 4001),
+            ["Input.ThankYou"] = new string('D', 4001),
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var document = await response.ReadDocumentAsync();
+        Assert.Equal("Dieser Text ist zu lang: höchstens 200 Zeichen, jetzt sind es 201. Bitte kürzen Sie ihn.", FieldError(document, "Input_Title"));
+        Assert.Contains("höchstens 4.000 Zeichen", FieldError(document, "Input_Introduction"), StringComparison.Ordinal);
+        Assert.Contains("höchstens 4.000 Zeichen", FieldError(document, "Input_ThankYou"), StringComparison.Ordinal);
+        Assert.Equal(before, await SurveyCountAsync());
+    }
+
+    [Fact]
+    public async Task Question_TextAndHelpLongerThanTheDatabaseKeeps_AreRefusedAtTheirFields()
+    {
+        var admin = await site.StaffClientAsync(StaffRole.Admin);
+        var survey = await GoldenSurvey.CreateAsync(site.Services, open: false);
+        var definition = (await site.Get<SurveyStore>().LoadAsync(survey.Id))!;
+
+        using var response = await admin.PostFormAsync($"/admin/umfragen/{survey.Id}/frage?seite={definition.Pages[0].Id}", new()
+        {
+            ["Input.Kind"] = "LongText",
+            ["Input.Text"] = new string('F', 2001),
+            ["Input.Help"] = new string('H', 2001),
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var document = await response.ReadDocumentAsync();
+        Assert.Contains("höchstens 2.000 Zeichen, jetzt sind es 2.001", FieldError(document, "Input_Text"), StringComparison.Ordinal);
+        Assert.Contains("höchstens 2.000 Zeichen", FieldError(document, "Input_Help"), StringComparison.Ordinal);
+        Assert.Equal(definition.Questions.Count, (await site.Get<SurveyStore>().LoadAsync(survey.Id))!.Questions.Count);
+    }
+
+    [Fact]
+    public async Task PageTitles_LongerThan200Characters_AreRefusedWithAGermanMessage_WhenAddingAndRenaming()
+    {
+        var admin = await site.StaffClientAsync(StaffRole.Admin);
+        var survey = await GoldenSurvey.CreateAsync(site.Services, open: false);
+        var definition = (await site.Get<SurveyStore>().LoadAsync(survey.Id))!;
+        var url = $"/admin/umfragen/{survey.Id}";
+        var tooLong = new string('S', 201);
+
+        using var added = await admin.PostFormAsync(url, new() { ["Input.PageTitle"] = tooLong }, "form[action*='handler=AddPage']");
+        var afterAdding = await admin.GetDocumentAsync(url);
+        using var renamed = await admin.PostFormAsync(url, new() { ["Input.PageTitle"] = tooLong }, $"form[action*='pageId={definition.Pages[0].Id}']");
+        var afterRenaming = await admin.GetDocumentAsync(url);
+
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, renamed.StatusCode);
+        Assert.Equal("Der Seitentitel ist zu lang: höchstens 200 Zeichen.", afterAdding.QuerySelector(".error-summary")!.TextContent.Trim());
+        Assert.Equal("Der Seitentitel ist zu lang: höchstens 200 Zeichen.", afterRenaming.QuerySelector(".error-summary")!.TextContent.Trim());
+        var pages = (await site.Get<SurveyStore>().LoadAsync(survey.Id))!.Pages;
+        Assert.Equal(definition.Pages.Select(p => p.Title), pages.Select(p => p.Title));
+    }
 }
