@@ -56,4 +56,29 @@ public sealed class VoteEditorLimitsTests(VoteEditorLimitsTests.Site site) : ICl
         Assert.Equal("true", document.QuerySelector("#Input_OpensAt")!.GetAttribute("aria-invalid"));
         Assert.Null(await FindAsync("Zeitumstellung"));
     }
+
+    [Fact]
+    public async Task AVoteWithSixtyOptions_Saves()
+    {
+        var client = await site.StaffClientAsync(StaffRole.Admin);
+
+        using var response = await client.PostFormAsync("/admin/abstimmungen/bearbeiten", Form("Sechzig Maßnahmen", 60));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(60, (await FindAsync("Sechzig Maßnahmen"))!.Options.Count);
+    }
+
+    [Fact]
+    public async Task AVoteWithMoreThanTheMostOptions_GetsAGermanMessage_AndKeepsTheInput()
+    {
+        var client = await site.StaffClientAsync(StaffRole.Admin);
+
+        using var response = await client.PostFormAsync("/admin/abstimmungen/bearbeiten", Form("Zu viele Maßnahmen", VoteDrafts.MaxOptions + 1));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var document = await response.ReadDocumentAsync();
+        Assert.Contains("Eine Abstimmung kann höchstens 100 Maßnahmen haben.", document.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Maßnahme 100", document.QuerySelector("#Input_Options_100__Title")!.GetAttribute("value"));
+        Assert.Null(await FindAsync("Zu viele Maßnahmen"));
+    }
 }
