@@ -100,4 +100,22 @@ public sealed class AdminFormValidationTests(AdminFormValidationTests.Site site)
         var pages = (await site.Get<SurveyStore>().LoadAsync(survey.Id))!.Pages;
         Assert.Equal(definition.Pages.Select(p => p.Title), pages.Select(p => p.Title));
     }
+
+    [Fact]
+    public async Task InvitationCodes_ACountThatIsNoNumber_MakesNoCodes_AndSaysSo()
+    {
+        var admin = await site.StaffClientAsync(StaffRole.Admin);
+        var survey = await GoldenSurvey.CreateAsync(site.Services, SurveyMode.Codes);
+
+        foreach (var count in new[] { "abc", "", "99999999999" })
+        {
+            using var response = await admin.PostFormAsync($"/admin/umfragen/{survey.Id}/codes", new() { ["Input.Count"] = count });
+
+            var document = await response.ReadDocumentAsync();
+            Assert.Equal("Bitte geben Sie eine Zahl von 1 bis 5000 an.", FieldError(document, "Input_Count"));
+            Assert.Empty(document.QuerySelectorAll(".code-list li"));
+        }
+
+        Assert.Equal((0L, 0L), await site.Get<InvitationCodes>().CountAsync(survey.Id));
+    }
 }
