@@ -154,6 +154,15 @@ public sealed class QuestionFormInput
         SurveyTexts.CheckLength(modelState, text, "Input.Text", Text, SurveyTextLimits.QuestionText);
         SurveyTexts.CheckLength(modelState, text, "Input.Help", Help, SurveyTextLimits.QuestionHelp);
 
+        if (Kind is QuestionKind.Single or QuestionKind.Dropdown or QuestionKind.Ranking or QuestionKind.Multiple)
+        {
+            CheckUnique(Options, "Input.Options", modelState, text);
+        }
+        else if (Kind == QuestionKind.Matrix)
+        {
+            CheckUnique(Rows, "Input.Rows", modelState, text);
+        }
+
         var min = ParseNumber(Min, "Input.Min", modelState, text);
         var max = ParseNumber(Max, "Input.Max", modelState, text);
         if (!modelState.IsValid)
@@ -200,6 +209,16 @@ public sealed class QuestionFormInput
 
     private static List<Choice> Choices(string? text, string prefix) =>
         Lines(text).Select((label, i) => new Choice($"{prefix}{(i + 1).ToString(CultureInfo.InvariantCulture)}", label)).ToList();
+
+    /// <summary>Two equal lines would be two answers nobody can tell apart, in the form, in conditions and in the results.</summary>
+    private static void CheckUnique(string? lines, string key, ModelStateDictionary modelState, IStringLocalizer<SurveysResource> text)
+    {
+        var twice = Lines(lines).GroupBy(l => l, StringComparer.CurrentCultureIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        if (twice is not null)
+        {
+            modelState.AddModelError(key, text["QForm.Twice", twice.Key]);
+        }
+    }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
@@ -254,6 +273,14 @@ public sealed class ConditionFormInput
             return null;
         }
 
+        // An unknown comparison must not quietly become "equals" (what binding leaves in the property).
+        if ((modelState.TryGetValue("Input.Operator", out var bound) && bound.Errors.Count > 0) || !Enum.IsDefined(Operator))
+        {
+            bound?.Errors.Clear();
+            modelState.AddModelError("Input.Operator", text["Cond.OperatorInvalid"]);
+            return null;
+        }
+
         var typed = (Values ?? string.Empty).Split(';').Select(v => v.Trim()).Where(v => v.Length > 0).ToList();
         var item = "";
         if (source.Kind == QuestionKind.Matrix)
@@ -295,7 +322,13 @@ public sealed class ConditionFormInput
             values.Add(key);
         }
 
-        return (item, values);
+        if (values.Count == 0 && Operator is not (ConditionOperator.Answered or ConditionOperator.NotAnswered))
+        {
+            modelState.AddModelError("Input.Values", text["Cond.ValuesRequired"]);
+            return null;
+        }
+
+        return (item, values.Distinct(StringComparer.Ordinal).ToList());
     }
 
     private static bool Same(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.CurrentCultureIgnoreCase);

@@ -60,6 +60,7 @@ public sealed class SurveyBuilder(IDbConnectionFactory connections, TimeProvider
         public const string ConditionSource = "ConditionSource";
         public const string LastPage = "LastPage";
         public const string PageTitleTooLong = "PageTitleTooLong";
+        public const string ConditionTwice = "ConditionTwice";
     }
 
     public async Task<long> CreateAsync(SurveyInput input, CancellationToken cancellationToken = default)
@@ -268,6 +269,12 @@ public sealed class SurveyBuilder(IDbConnectionFactory connections, TimeProvider
             return BuilderResult.Invalid(Problems.ConditionSource);
         }
 
+        if (definition.Conditions.Any(c => c.PageId == pageId && c.QuestionId == questionId && c.SourceQuestionId == sourceQuestionId
+                && c.Operator == op && c.Item == item && c.Values.Order(StringComparer.Ordinal).SequenceEqual(values.Order(StringComparer.Ordinal))))
+        {
+            return BuilderResult.Invalid(Problems.ConditionTwice);
+        }
+
         var id = await connection.ExecuteScalarAsync<long>(insert, new
         {
             SurveyId = surveyId,
@@ -431,7 +438,8 @@ public sealed class SurveyBuilder(IDbConnectionFactory connections, TimeProvider
         var s = input.Settings;
         static bool Distinct(List<Choice> choices) =>
             choices.All(c => c.Key.Length > 0 && c.Label.Trim().Length > 0 && c.Key != QuestionSettings.OtherItem)
-            && choices.Select(c => c.Key).Distinct(StringComparer.Ordinal).Count() == choices.Count;
+            && choices.Select(c => c.Key).Distinct(StringComparer.Ordinal).Count() == choices.Count
+            && choices.Select(c => c.Label.Trim()).Distinct(StringComparer.CurrentCultureIgnoreCase).Count() == choices.Count;
 
         return input.Kind switch
         {

@@ -118,4 +118,55 @@ public sealed class AdminFormValidationTests(AdminFormValidationTests.Site site)
 
         Assert.Equal((0L, 0L), await site.Get<InvitationCodes>().CountAsync(survey.Id));
     }
+
+    [Fact]
+    public async Task Conditions_WithoutValues_TwiceTheSame_OrWithAnUnknownComparison_AreRefused()
+    {
+        var admin = await site.StaffClientAsync(StaffRole.Admin);
+        var survey = await GoldenSurvey.CreateAsync(site.Services, open: false);
+        var url = $"/admin/umfragen/{survey.Id}/bedingungen?frage={survey.Q["remark"]}";
+        var before = (await site.Get<SurveyStore>().LoadAsync(survey.Id))!.Conditions.Count;
+        Dictionary<string, string> Form(string op, string values) => new()
+        {
+            ["Input.SourceQuestionId"] = survey.Q["place"].ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Operator"] = op,
+            ["Input.Values"] = values,
+        };
+
+        var empty = await (await admin.PostFormAsync(url, Form("AnyOf", " ; "))).ReadDocumentAsync();
+        var twice = await (await admin.PostFormAsync(url, Form("EqualTo", "Land"))).ReadDocumentAsync(); // GoldenSurvey has this one
+        var unknown = await (await admin.PostFormAsync(url, Form("Bogus", "Stadt"))).ReadDocumentAsync();
+        var undefined = await (await admin.PostFormAsync(url, Form("99", "Stadt"))).ReadDocumentAsync();
+
+        Assert.StartsWith("Bitte geben Sie mindestens einen Wert an", FieldError(empty, "Input_Values"), StringComparison.Ordinal);
+        Assert.Equal("Diese Bedingung gibt es hier schon.", FieldError(twice, "Input_SourceQuestionId"));
+        Assert.Equal("Bitte wählen Sie einen Vergleich aus der Liste.", FieldError(unknown, "Input_Operator"));
+        Assert.Equal("Bitte wählen Sie einen Vergleich aus der Liste.", FieldError(undefined, "Input_Operator"));
+        Assert.Equal(before, (await site.Get<SurveyStore>().LoadAsync(survey.Id))!.Conditions.Count);
+
+        // "is answered" needs no value.
+        using var answered = await admin.PostFormAsync(url, Form("Answered", ""));
+        Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
+    }
+
+    [Fact]
+    public async Task Question_WithAnAnswerOptionTwice_IsRefusedAtTheOptions()
+    {
+        var admin = await site.StaffClientAsync(StaffRole.Admin);
+        var survey = await GoldenSurvey.CreateAsync(site.Services, open: false);
+        var definition = (await site.Get<SurveyStore>().LoadAsync(survey.Id))!;
+
+        using var response = await admin.PostFormAsync($"/admin/umfragen/{survey.Id}/frage?seite={definition.Pages[0].Id}", new()
+        {
+            ["Input.Kind"] = "Single",
+            ["Input.Text"] = "Welche?",
+            ["Input.Options"] = "A\r\nA\r\nB",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("„A“ steht mehr als einmal in der Liste. Bitte geben Sie jede Antwort nur einmal an.", FieldError(await response.ReadDocumentAsync(), "Input_Options"));
+        Assert.Equal(definition.Questions.Count, (await site.Get<SurveyStore>().LoadAsync(survey.Id))!.Questions.Count);
+        Assert.Equal(SurveyBuilder.Problems.Options, SurveyBuilder.Check(new QuestionInput(QuestionKind.Single, "Welche?", "", false,
+            new QuestionSettings { Options = GoldenSurvey.Options("A", "a", "B") })));
+    }
 }
