@@ -31,4 +31,27 @@ public sealed class CouncilFormRobustnessTests(CouncilFormRobustnessTests.Site s
         Assert.Equal(Council.DefaultCron, (await site.Get<CouncilStore>().FindAsync(councilId))!.Cron);
         Assert.DoesNotContain((await site.Get<CouncilStore>().ListAsync()), c => c.Name == name);
     }
+
+    [Fact]
+    public async Task DeactivatingARecipient_PostedTwice_LeavesItDeactivated()
+    {
+        var admin = await site.StaffClientAsync(StaffRole.Admin);
+        var (councilId, _) = await site.CouncilWithDigestAsync();
+        var recipient = (await site.Get<CouncilStore>().RecipientsAsync(councilId))[0];
+        var url = $"/admin/gremien/{councilId}/empfaenger";
+        var page = await admin.GetDocumentAsync(url);
+        var form = $"form[action*='recipientId={recipient.Id}']";
+
+        using var first = await admin.SubmitFormAsync(page, url, [], form);
+        using var second = await admin.SubmitFormAsync(page, url, [], form); // a double click: the same form again
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        Assert.False((await site.Get<CouncilStore>().FindRecipientAsync(councilId, recipient.Id))!.Receives);
+
+        var again = await admin.GetDocumentAsync(url);
+        using var activated = await admin.SubmitFormAsync(again, url, [], form);
+        using var activatedAgain = await admin.SubmitFormAsync(again, url, [], form);
+        Assert.True((await site.Get<CouncilStore>().FindRecipientAsync(councilId, recipient.Id))!.Receives);
+    }
 }
