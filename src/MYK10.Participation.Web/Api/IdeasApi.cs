@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using MYK10.Participation.Hosting;
 using MYK10.Participation.Ideas;
+using MYK10.Participation.Web.Hosting;
 
 namespace MYK10.Participation.Web.Api;
 
@@ -13,7 +14,7 @@ internal static class IdeasApi
     {
         var group = endpoints.MapGroup("/api/v1/ideas").AllowAnonymous().CacheOutput(Hosting.PageCache.PolicyName);
 
-        group.MapGet("/", async (IdeaStore ideas, IOptions<SiteOptions> site, string? gemeinde, string? feld, string? status, string? q,
+        group.MapRead("/", async (IdeaStore ideas, IOptions<SiteOptions> site, string? gemeinde, string? feld, string? status, string? q,
             string? sortierung, int? seite, int? proSeite, CancellationToken cancellationToken) =>
         {
             var page = await ideas.ListPublishedAsync(new IdeaQuery(
@@ -31,7 +32,7 @@ internal static class IdeasApi
             });
         });
 
-        group.MapGet("/{id:long}", async (long id, IdeaStore ideas, IOptions<SiteOptions> site, CancellationToken cancellationToken) =>
+        group.MapRead("/{id:long}", async (long id, IdeaStore ideas, IOptions<SiteOptions> site, CancellationToken cancellationToken) =>
         {
             var idea = await ideas.FindAsync(id, cancellationToken);
             if (idea is null || !idea.IsPublished)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using MYK10.Participation.Hosting;
 using MYK10.Participation.Strategy;
+using MYK10.Participation.Web.Hosting;
 
 namespace MYK10.Participation.Web.Api;
 
@@ -8,7 +9,7 @@ namespace MYK10.Participation.Web.Api;
 internal static class StrategyApi
 {
     public static void MapStrategyApi(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/api/v1/strategy", async (StrategyStore strategy, IOptions<SiteOptions> site, CancellationToken cancellationToken) =>
+        endpoints.MapRead("/api/v1/strategy", async (StrategyStore strategy, IOptions<SiteOptions> site, CancellationToken cancellationToken) =>
         {
             var fields = await strategy.StructureAsync(includeDiscarded: false, cancellationToken: cancellationToken);
             var revision = await strategy.RevisionAsync();

@@ -14,7 +14,7 @@ internal static class HealthEndpoint
     public static readonly TimeSpan HeartbeatTolerance = TimeSpan.FromMinutes(2);
 
     public static void MapHealth(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/health", async (IDbConnectionFactory connections, OutboxStore outbox, JobStorage jobs, IConfiguration configuration, SiteStarted started, CancellationToken cancellationToken) =>
+        endpoints.MapRead("/health", async (IDbConnectionFactory connections, OutboxStore outbox, JobStorage jobs, IConfiguration configuration, SiteStarted started, CancellationToken cancellationToken) =>
         {
             try
             {

@@ -7,5 +7,5 @@ namespace MYK10.Participation.Web.Hosting;
 internal static class LivenessEndpoint
 {
     public static void MapLiveness(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/health/live", () => Results.Text("ok")).AllowAnonymous();
+        endpoints.MapRead("/health/live", () => Results.Text("ok")).AllowAnonymous();
 }

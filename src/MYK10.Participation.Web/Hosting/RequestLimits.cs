@@ -15,6 +15,12 @@ internal static class RequestLimits
 {
     public const long DefaultMaxRequestBodyBytes = 1024 * 1024;
 
+    /// <summary>
+    /// ASP.NET Core's own default. The largest form is the vote editor: five fields for each of up to
+    /// <see cref="MYK10.Participation.Ballots.VoteDrafts.MaxOptions"/> options, the settings, and the measures ticked to add.
+    /// </summary>
+    public const int DefaultMaxFormValues = 1024;
+
     public static IServiceCollection AddRequestLimits(this IServiceCollection services)
     {
         services.AddOptions<FormOptions>().Configure<IConfiguration>((o, configuration) =>
@@ -22,7 +28,7 @@ internal static class RequestLimits
             var max = MaxBody(configuration);
             o.MultipartBodyLengthLimit = max;
             o.ValueLengthLimit = (int)Math.Min(max, int.MaxValue);
-            o.ValueCountLimit = configuration.GetValue("Limits:MaxFormValues", 200);
+            o.ValueCountLimit = configuration.GetValue("Limits:MaxFormValues", DefaultMaxFormValues);
         });
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<RateLimits>((o, limits) =>

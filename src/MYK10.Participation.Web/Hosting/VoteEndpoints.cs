@@ -11,9 +11,9 @@ internal static class VoteEndpoints
 {
     public static IEndpointRouteBuilder MapVoteEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/votes/{id:long}/result", ResultAsync);
-        app.MapGet("/abstimmungen/{id:long}/stimmzettel.csv", CsvAsync);
-        app.MapGet("/abstimmungen/{id:long}/stimmzettel.pb", PabulibAsync);
+        app.MapRead("/api/v1/votes/{id:long}/result", ResultAsync);
+        app.MapRead("/abstimmungen/{id:long}/stimmzettel.csv", CsvAsync);
+        app.MapRead("/abstimmungen/{id:long}/stimmzettel.pb", PabulibAsync);
         return app;
     }
 

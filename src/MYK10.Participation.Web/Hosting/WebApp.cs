@@ -68,6 +68,7 @@ public static class WebApp
         services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>().Configure<Microsoft.Extensions.Localization.IStringLocalizerFactory>((o, factory) =>
         {
             var text = factory.Create(typeof(SharedResource));
+            o.ModelBinderProviders.Insert(0, new CheckboxBinding());
             var messages = o.ModelBindingMessageProvider;
             messages.SetAttemptedValueIsInvalidAccessor((value, _) => text["Binding.Invalid", value]);
             messages.SetValueIsInvalidAccessor(value => text["Binding.Invalid", value]);
@@ -230,7 +231,7 @@ public static class WebApp
         }
 
         app.UseSecurityHeaders();
-        app.UseStatusCodePagesWithReExecute("/fehler/{0}");
+        app.UseErrorStatusPages();
         app.UseBodySizeLimit();
         app.UseStaticFiles();
         app.UseRequestLocalization();

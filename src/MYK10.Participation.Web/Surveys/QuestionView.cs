@@ -94,7 +94,8 @@ public static class SurveyDisplay
             QuestionKind.Multiple when v == QuestionSettings.OtherItem => text["Answer.Other"].Value,
             _ => source.Settings.OptionLabel(v) ?? v.Replace('.', ','),
         });
-        var subject = row is null ? $"F{number} „{source.Text}“" : $"F{number} „{source.Text}“ – {row}";
+        var named = $"{text["Question.Label", number]} {text["Question.Quoted", source.Text]}";
+        var subject = row is null ? named : $"{named} – {row}";
         var op = text[$"Op.{condition.Operator.ToText()}"];
         return condition.Operator is ConditionOperator.Answered or ConditionOperator.NotAnswered
             ? $"{subject} {op}"

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 using MYK10.Participation.Surveys;
 using MYK10.Participation.Time;
+using MYK10.Participation.Web.Hosting;
 
 namespace MYK10.Participation.Web.Surveys;
 
@@ -45,6 +46,10 @@ public sealed class SurveyFormInput
             modelState.AddModelError("Input.Title", text["Form.TitleRequired"]);
         }
 
+        SurveyTexts.CheckLength(modelState, text, "Input.Title", Title, SurveyTextLimits.Title);
+        SurveyTexts.CheckLength(modelState, text, "Input.Introduction", Introduction, SurveyTextLimits.Introduction);
+        SurveyTexts.CheckLength(modelState, text, "Input.ThankYou", ThankYou, SurveyTextLimits.ThankYou);
+
         if (modelState.TryGetValue("Input.OpensAt", out var opens) && opens.Errors.Count > 0)
         {
             opens.Errors.Clear();
@@ -57,6 +62,8 @@ public sealed class SurveyFormInput
             modelState.AddModelError("Input.ClosesAt", text["Form.TimeInvalid"]);
         }
 
+        var opensAt = modelState.BerlinToUtc("Input.OpensAt", OpensAt, day => text["Form.TimeSkipped", day]);
+        var closesAt = modelState.BerlinToUtc("Input.ClosesAt", ClosesAt, day => text["Form.TimeSkipped", day]);
         if (OpensAt is { } o && ClosesAt is { } c && o >= c)
         {
             modelState.AddModelError("Input.ClosesAt", text["Form.TimesInvalid"]);
@@ -68,14 +75,8 @@ public sealed class SurveyFormInput
             return null;
         }
 
-        return new SurveyInput(Trim(Title, 200), Trim(Introduction, 4000), municipality, Utc(OpensAt), Utc(ClosesAt), Mode, Anonymous, Trim(ThankYou, 4000));
+        return new SurveyInput(Title!.Trim(), (Introduction ?? string.Empty).Trim(), municipality, opensAt, closesAt, Mode, Anonymous, (ThankYou ?? string.Empty).Trim());
     }
-
-    private static string Trim(string? value, int max) => (value ?? string.Empty).Trim() is var t && t.Length > max ? t[..max] : (value ?? string.Empty).Trim();
-
-    private static DateTimeOffset? Utc(DateTime? local) => local is { } value
-        ? new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(value, DateTimeKind.Unspecified), BerlinTime.Zone))
-        : null;
 }
 
 /// <summary>The question form: every kind's settings, with lists entered one item per line.</summary>
@@ -150,6 +151,18 @@ public sealed class QuestionFormInput
             modelState.AddModelError("Input.Text", text["QForm.TextRequired"]);
         }
 
+        SurveyTexts.CheckLength(modelState, text, "Input.Text", Text, SurveyTextLimits.QuestionText);
+        SurveyTexts.CheckLength(modelState, text, "Input.Help", Help, SurveyTextLimits.QuestionHelp);
+
+        if (Kind is QuestionKind.Single or QuestionKind.Dropdown or QuestionKind.Ranking or QuestionKind.Multiple)
+        {
+            CheckUnique(Options, "Input.Options", modelState, text);
+        }
+        else if (Kind == QuestionKind.Matrix)
+        {
+            CheckUnique(Rows, "Input.Rows", modelState, text);
+        }
+
         var min = ParseNumber(Min, "Input.Min", modelState, text);
         var max = ParseNumber(Max, "Input.Max", modelState, text);
         if (!modelState.IsValid)
@@ -197,6 +210,16 @@ public sealed class QuestionFormInput
     private static List<Choice> Choices(string? text, string prefix) =>
         Lines(text).Select((label, i) => new Choice($"{prefix}{(i + 1).ToString(CultureInfo.InvariantCulture)}", label)).ToList();
 
+    /// <summary>Two equal lines would be two answers nobody can tell apart, in the form, in conditions and in the results.</summary>
+    private static void CheckUnique(string? lines, string key, ModelStateDictionary modelState, IStringLocalizer<SurveysResource> text)
+    {
+        var twice = Lines(lines).GroupBy(l => l, StringComparer.CurrentCultureIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        if (twice is not null)
+        {
+            modelState.AddModelError(key, text["QForm.Twice", twice.Key]);
+        }
+    }
+
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static decimal? ParseNumber(string? value, string key, ModelStateDictionary modelState, IStringLocalizer<SurveysResource> text)
@@ -213,6 +236,20 @@ public sealed class QuestionFormInput
 
         modelState.AddModelError(key, text["QForm.NumberInvalid"]);
         return null;
+    }
+}
+
+/// <summary>Checks shared by the survey forms.</summary>
+internal static class SurveyTexts
+{
+    /// <summary>A text longer than the database keeps is refused at its field, not cut.</summary>
+    public static void CheckLength(ModelStateDictionary modelState, IStringLocalizer<SurveysResource> text, string key, string? value, int max)
+    {
+        var length = (value ?? string.Empty).Trim().Length;
+        if (length > max)
+        {
+            modelState.AddModelError(key, text["Form.TooLong", max.ToString("N0", CultureInfo.CurrentCulture), length.ToString("N0", CultureInfo.CurrentCulture)]);
+        }
     }
 }
 
@@ -233,6 +270,14 @@ public sealed class ConditionFormInput
         if (source is null)
         {
             modelState.AddModelError("Input.SourceQuestionId", text["Problem.ConditionSource"]);
+            return null;
+        }
+
+        // An unknown comparison must not quietly become "equals" (what binding leaves in the property).
+        if ((modelState.TryGetValue("Input.Operator", out var bound) && bound.Errors.Count > 0) || !Enum.IsDefined(Operator))
+        {
+            bound?.Errors.Clear();
+            modelState.AddModelError("Input.Operator", text["Cond.OperatorInvalid"]);
             return null;
         }
 
@@ -277,7 +322,13 @@ public sealed class ConditionFormInput
             values.Add(key);
         }
 
-        return (item, values);
+        if (values.Count == 0 && Operator is not (ConditionOperator.Answered or ConditionOperator.NotAnswered))
+        {
+            modelState.AddModelError("Input.Values", text["Cond.ValuesRequired"]);
+            return null;
+        }
+
+        return (item, values.Distinct(StringComparer.Ordinal).ToList());
     }
 
     private static bool Same(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.CurrentCultureIgnoreCase);

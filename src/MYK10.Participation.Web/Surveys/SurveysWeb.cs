@@ -1,4 +1,5 @@
 using MYK10.Participation.Surveys;
+using MYK10.Participation.Web.Hosting;
 
 namespace MYK10.Participation.Web.Surveys;
 
@@ -10,7 +11,7 @@ public static class SurveysWeb
     public static IEndpointRouteBuilder MapSurveysApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/v1/surveys");
-        api.MapGet("", async (SurveyStore surveys, HttpContext http) =>
+        api.MapRead("", async (SurveyStore surveys, HttpContext http) =>
         {
             var list = await surveys.ListAsync([SurveyStatus.Open, SurveyStatus.Closed, SurveyStatus.Archived], cancellationToken: http.RequestAborted);
             return Results.Json(list.Select(s => new
@@ -26,7 +27,7 @@ public static class SurveysWeb
                 results = s.ResultsPublished ? $"/api/v1/surveys/{s.Id}/results" : null,
             }));
         });
-        api.MapGet("/{id:long}/results", async (long id, string? kommune, SurveyStore surveys, SurveyResultsStore results, HttpContext http) =>
+        api.MapRead("/{id:long}/results", async (long id, string? kommune, SurveyStore surveys, SurveyResultsStore results, HttpContext http) =>
         {
             var survey = await surveys.FindAsync(id, http.RequestAborted);
             if (survey is null || !survey.ResultsPublished || survey.Status is SurveyStatus.Draft or SurveyStatus.Open)

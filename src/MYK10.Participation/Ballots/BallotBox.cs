@@ -7,7 +7,7 @@ using MYK10.Participation.Data;
 namespace MYK10.Participation.Ballots;
 
 /// <param name="ReceiptCode">The ballot's receipt code; null when refused.</param>
-/// <param name="Replaced">The participant had voted before and this ballot replaced the earlier one.</param>
+/// <param name="Replaced">The participant had voted before and this ballot changed the earlier one's choices.</param>
 public sealed record CastResult(string? ReceiptCode, IReadOnlyList<BallotProblem> Problems, bool Replaced)
 {
     public bool Succeeded => ReceiptCode is not null;
@@ -55,7 +55,7 @@ public sealed class BallotBox(IDbConnectionFactory connections, VoteStore store,
             ON CONFLICT (vote_id, participant_id) DO UPDATE SET municipality_id = excluded.municipality_id, cast_at = excluded.cast_at
             RETURNING id AS Id, receipt_code AS ReceiptCode
             """;
-        const string clearChoices = "DELETE FROM ballot_choices WHERE ballot_id = @BallotId";
+        const string clearChoices = "DELETE FROM ballot_choices WHERE ballot_id = @BallotId RETURNING option_id AS OptionId, value AS Value";
 
         await using var connection = await connections.OpenWriterAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
@@ -86,7 +86,7 @@ public sealed class BallotBox(IDbConnectionFactory connections, VoteStore store,
             participant.MunicipalityId,
             Now = now,
         }, transaction);
-        var replaced = await connection.ExecuteAsync(clearChoices, new { BallotId = ballot.Id }, transaction) > 0;
+        var earlier = await connection.QueryAsync<(long OptionId, long Value)>(clearChoices, new { BallotId = ballot.Id }, transaction);
         try
         {
             await VoteStore.InsertChoicesAsync(connection, transaction, ballot.Id, choices);
@@ -99,7 +99,10 @@ public sealed class BallotBox(IDbConnectionFactory connections, VoteStore store,
         }
 
         transaction.Commit();
-        return new CastResult(ballot.ReceiptCode, [], replaced || ballot.ReceiptCode != newCode);
+        // The same choices sent again (a second click, the form resent) change nothing, though the ballot existed.
+        var changed = ballot.ReceiptCode != newCode
+            && !earlier.Select(c => (c.OptionId, (int)c.Value)).Order().SequenceEqual(choices.Select(c => (c.OptionId, c.Value)).Order());
+        return new CastResult(ballot.ReceiptCode, [], changed);
     }
 
     /// <summary>The participant's own ballot in a vote, or null.</summary>

@@ -86,10 +86,14 @@ public enum VoteDraftProblem
     TooLong,
     MinimumShareOutOfRange,
     UnknownIdea,
+    TooManyOptions,
 }
 
 public static class VoteDrafts
 {
+    /// <summary>The most options a vote can have: a ballot longer than that cannot be read through, and the editor's form stays within the form value limit.</summary>
+    public const int MaxOptions = 100;
+
     public static IReadOnlyList<VoteDraftProblem> Check(VoteDraft draft)
     {
         ArgumentNullException.ThrowIfNull(draft);
@@ -113,6 +117,11 @@ public static class VoteDrafts
         if (draft.Options.Count < 2)
         {
             problems.Add(VoteDraftProblem.TooFewOptions);
+        }
+
+        if (draft.Options.Count > MaxOptions)
+        {
+            problems.Add(VoteDraftProblem.TooManyOptions);
         }
 
         if (draft.Options.Any(o => string.IsNullOrWhiteSpace(o.Title)))

@@ -1,5 +1,6 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
+using MYK10.Participation.Ideas;
 
 namespace MYK10.Participation.Comments;
 
@@ -14,6 +15,27 @@ internal static class CommentRows
 {
     /// <summary>Open reports that hide a comment until a moderator decides.</summary>
     public const int ReportsThatHide = 3;
+
+    /// <summary>A comment's text as stored (line ends as LF, trimmed), or null when it is empty or longer than 2,000 characters.</summary>
+    public static string? Body(string? text)
+    {
+        var body = (text ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+        return body.Length is < 1 or > 2000 ? null : body;
+    }
+
+    /// <summary>
+    /// Stores a visible comment on <paramref name="parentId"/> under the comment form's one-time key (<see cref="OneTimeForm"/>):
+    /// the same form sent twice gives the comment it stored the first time, and false for stored.
+    /// </summary>
+    public static Task<(long Id, bool Stored)> InsertAsync(SqliteConnection connection, SqliteTransaction transaction, CommentThread thread,
+        long parentId, long authorId, string body, DateTimeOffset now, string? formKey) =>
+        OneTimeForm.InsertAsync(connection, transaction, $"""
+            INSERT INTO {thread.Table} ({thread.ParentColumn}, author_id, body, created_at, submission_key) VALUES (@ParentId, @AuthorId, @Body, @Now, @Key)
+            ON CONFLICT (author_id, submission_key) WHERE submission_key IS NOT NULL DO NOTHING
+            RETURNING id
+            """,
+            $"SELECT id FROM {thread.Table} WHERE author_id = @AuthorId AND submission_key = @Key AND {thread.ParentColumn} = @ParentId AND body = @Body",
+            key => new { ParentId = parentId, AuthorId = authorId, Body = body, Now = now, Key = key }, OneTimeForm.Key(formKey));
 
     public static Task<CommentRow?> FindAsync(SqliteConnection connection, SqliteTransaction transaction, CommentThread thread, long commentId) =>
         connection.QuerySingleOrDefaultAsync<CommentRow?>(

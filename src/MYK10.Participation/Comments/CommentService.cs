@@ -9,12 +9,13 @@ namespace MYK10.Participation.Comments;
 public sealed class CommentService(IDbConnectionFactory connections, TimeProvider clock)
 {
     /// <summary>The author withdraws a comment; a placeholder keeps the thread readable.</summary>
-    public async Task<ContributionOutcome> DeleteOwnAsync(CommentThread thread, long participantId, long commentId)
+    /// <param name="parentId">The idea or measure the comment is on: a comment is withdrawn only through its own page, whose cache then goes.</param>
+    public async Task<ContributionOutcome> DeleteOwnAsync(CommentThread thread, long participantId, long parentId, long commentId)
     {
         await using var connection = await connections.OpenAsync();
         await using var transaction = connection.BeginTransaction();
         var comment = await CommentRows.FindAsync(connection, transaction, thread, commentId);
-        if (comment is null || comment.AuthorId != participantId || comment.State == CommentStates.Deleted)
+        if (comment is null || comment.ParentId != parentId || comment.AuthorId != participantId || comment.State == CommentStates.Deleted)
         {
             return ContributionOutcome.NotAvailable;
         }

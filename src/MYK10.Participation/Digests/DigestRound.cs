@@ -216,8 +216,14 @@ public sealed class DigestRound(
         return null;
     }
 
+    /// <summary>
+    /// A five-field cron expression that fires at some time, as the councils table keeps it (9 to 100 characters,
+    /// sql/0050): macros such as <c>@daily</c>, which Cronos would take, are refused.
+    /// </summary>
     public static bool IsValidCron(string? cron) =>
-        !string.IsNullOrWhiteSpace(cron) && CronExpression.TryParse(cron.Trim(), out var expression)
+        cron?.Trim() is { Length: >= 9 and <= 100 } trimmed
+        && trimmed.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length == 5
+        && CronExpression.TryParse(trimmed, out var expression)
         && expression.GetNextOccurrence(DateTimeOffset.UtcNow, BerlinTime.Zone) is not null;
 
     internal static string HashToken(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));

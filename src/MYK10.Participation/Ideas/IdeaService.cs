@@ -2,6 +2,7 @@ using System.Net;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using MYK10.Participation.Comments;
 using MYK10.Participation.Data;
 using MYK10.Participation.Hosting;
 using MYK10.Participation.Mail;
@@ -103,14 +104,7 @@ public sealed class IdeaService(
     /// <param name="formKey">The comment form's one-time key: the same form sent twice stores one comment (<c>sql/0077</c>).</param>
     public async Task<(ContributionOutcome Outcome, long? CommentId)> CommentAsync(long participantId, long ideaId, string? text, string? formKey = null)
     {
-        const string insert = """
-            INSERT INTO idea_comments (idea_id, author_id, body, created_at, submission_key) VALUES (@IdeaId, @AuthorId, @Body, @Now, @Key)
-            ON CONFLICT (author_id, submission_key) WHERE submission_key IS NOT NULL DO NOTHING
-            RETURNING id
-            """;
-        const string earlier = "SELECT id FROM idea_comments WHERE author_id = @AuthorId AND submission_key = @Key AND body = @Body";
-        var body = (text ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
-        if (body.Length is < 1 or > 2000)
+        if (CommentRows.Body(text) is not { } body)
         {
             return (ContributionOutcome.Invalid, null);
         }
@@ -122,9 +116,7 @@ public sealed class IdeaService(
             return (ContributionOutcome.NotAvailable, null);
         }
 
-        var now = clock.GetUtcNow();
-        var (id, stored) = await OneTimeForm.InsertAsync(connection, transaction, insert, earlier,
-            key => new { IdeaId = ideaId, AuthorId = participantId, Body = body, Now = now, Key = key }, OneTimeForm.Key(formKey));
+        var (id, stored) = await CommentRows.InsertAsync(connection, transaction, CommentThread.Idea, ideaId, participantId, body, clock.GetUtcNow(), formKey);
         if (!stored)
         {
             // The same form again: the comment it stored the first time, counted once.

@@ -4,9 +4,9 @@ using Microsoft.Data.Sqlite;
 namespace MYK10.Participation.Ideas;
 
 /// <summary>
-/// A form's one-time key (<c>sql/0074</c> for ideas, <c>sql/0077</c> for comments): the same form sent twice stores one
-/// contribution. A key used before with the same text gives the earlier row; with another text (back in the browser,
-/// changed, sent) the form stores a contribution of its own, without the key.
+/// A form's one-time key (<c>sql/0074</c> for ideas, <c>sql/0077</c> and <c>sql/0080</c> for comments on ideas and
+/// measures): the same form sent twice stores one contribution. A key used before with the same text gives the earlier
+/// row; with another text (back in the browser, changed, sent) the form stores a contribution of its own, without the key.
 /// </summary>
 public static class OneTimeForm
 {

@@ -41,6 +41,10 @@ public sealed class PhaseStore(IDbConnectionFactory connections, IOptions<Retent
         return DateOnly.FromDateTime(BerlinTime.ToBerlin(latestEnd).DateTime);
     }
 
+    /// <summary>The latest last day that can be set: ten years ahead is far beyond any participation phase, and keeps the
+    /// deletion date that follows from it a date (9999-12-31 as the last day would have no "midnight after").</summary>
+    public DateOnly LatestLastDay() => DateOnly.FromDateTime(BerlinTime.ToBerlin(clock.GetUtcNow()).DateTime).AddYears(10);
+
     /// <summary>Sets (or, with null, clears) the end of the phase.</summary>
     public async Task SetAsync(DateTimeOffset? endsAt, long? staffId)
     {

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using MYK10.Participation.Comments;
 using MYK10.Participation.Data;
+using MYK10.Participation.Ideas;
 using MYK10.Participation.Reference;
 
 namespace MYK10.Participation.Strategy;
@@ -147,6 +149,11 @@ public sealed class StrategyService(IDbConnectionFactory connections, ReferenceS
         return new SaveResult(savedId, new Dictionary<string, string>());
     }
 
+    /// <summary>Phase days the form accepts: the programme's years, not any date a date field can hold.</summary>
+    public static readonly DateOnly EarliestPhaseDay = new(2000, 1, 1);
+
+    public static readonly DateOnly LatestPhaseDay = new(2099, 12, 31);
+
     public async Task<SaveResult> SavePhaseAsync(long? id, PhaseInput input)
     {
         var name = input.Name?.Trim() ?? string.Empty;
@@ -170,10 +177,18 @@ public sealed class StrategyService(IDbConnectionFactory connections, ReferenceS
         {
             errors["StartsOn"] = "Required";
         }
+        else if (input.StartsOn < EarliestPhaseDay || input.StartsOn > LatestPhaseDay)
+        {
+            errors["StartsOn"] = "OutOfRange";
+        }
 
         if (input.EndsOn is null)
         {
             errors["EndsOn"] = "Required";
+        }
+        else if (input.EndsOn < EarliestPhaseDay || input.EndsOn > LatestPhaseDay)
+        {
+            errors["EndsOn"] = "OutOfRange";
         }
         else if (input.StartsOn is { } start && input.EndsOn < start)
         {
@@ -185,6 +200,19 @@ public sealed class StrategyService(IDbConnectionFactory connections, ReferenceS
             return SaveResult.Invalid(errors);
         }
 
+        // The phases are one sequence on the timeline: a day belongs to at most one of them.
+        const string overlapping = """
+            SELECT count(*) FROM process_phases
+            WHERE starts_on <= @EndsOn AND ends_on >= @StartsOn AND (@Id IS NULL OR id <> @Id)
+            """;
+        await using (var connection = await connections.OpenAsync())
+        {
+            if (await connection.ExecuteScalarAsync<long>(overlapping, new { Id = id, StartsOn = Day(input.StartsOn!.Value), EndsOn = Day(input.EndsOn!.Value) }) > 0)
+            {
+                return SaveResult.Invalid(new Dictionary<string, string>(StringComparer.Ordinal) { ["StartsOn"] = "Overlaps" });
+            }
+        }
+
         var now = clock.GetUtcNow();
         var parameters = new
         {
@@ -192,8 +220,8 @@ public sealed class StrategyService(IDbConnectionFactory connections, ReferenceS
             Name = name,
             Description = input.Description?.Trim() ?? string.Empty,
             CitizensCan = input.CitizensCan?.Trim() ?? string.Empty,
-            StartsOn = input.StartsOn!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            EndsOn = input.EndsOn!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            StartsOn = Day(input.StartsOn!.Value),
+            EndsOn = Day(input.EndsOn!.Value),
         };
         return await InsertOrUpdateAsync(id, now, parameters, """
             INSERT INTO process_phases (name, description, citizens_can, starts_on, ends_on) VALUES (@Name, @Description, @CitizensCan, @StartsOn, @EndsOn)
@@ -203,6 +231,8 @@ public sealed class StrategyService(IDbConnectionFactory connections, ReferenceS
             WHERE id = @Id
             """);
     }
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>Inserts (no <paramref name="id"/>) or updates one row and bumps the strategy's revision, in one transaction.</summary>
     private async Task<SaveResult> InsertOrUpdateAsync(long? id, DateTimeOffset now, object parameters, string insertReturningId, string update)
@@ -236,20 +266,26 @@ public sealed class StrategyService(IDbConnectionFactory connections, ReferenceS
         return deleted;
     }
 
-    /// <summary>Participants comment on a measure only while it is under discussion.</summary>
-    public async Task<bool> CommentAsync(long participantId, long measureId, string? text)
+    /// <summary>Participants comment on a measure only while it is under discussion (otherwise: not available).</summary>
+    /// <param name="formKey">The comment form's one-time key: the same form sent twice stores one comment (<c>sql/0080</c>).</param>
+    public async Task<(ContributionOutcome Outcome, long? CommentId)> CommentAsync(long participantId, long measureId, string? text, string? formKey = null)
     {
-        var body = text?.Replace("\r\n", "\n", StringComparison.Ordinal).Trim() ?? string.Empty;
-        if (body.Length is < 1 or > 2000)
+        if (CommentRows.Body(text) is not { } body)
         {
-            return false;
+            return (ContributionOutcome.Invalid, null);
         }
 
         await using var connection = await connections.OpenAsync();
-        return await connection.ExecuteAsync("""
-            INSERT INTO measure_comments (measure_id, author_id, body, created_at)
-            SELECT id, @Author, @Body, @Now FROM strategy_measures WHERE id = @Measure AND status = 'discussion'
-            """, new { Author = participantId, Body = body, Now = clock.GetUtcNow(), Measure = measureId }) == 1;
+        await using var transaction = connection.BeginTransaction();
+        var status = await connection.ExecuteScalarAsync<string?>("SELECT status FROM strategy_measures WHERE id = @Id", new { Id = measureId }, transaction);
+        if (status != MeasureStatuses.Discussion)
+        {
+            return (ContributionOutcome.NotAvailable, null);
+        }
+
+        var (id, _) = await CommentRows.InsertAsync(connection, transaction, CommentThread.Measure, measureId, participantId, body, clock.GetUtcNow(), formKey);
+        await transaction.CommitAsync();
+        return (ContributionOutcome.Done, id);
     }
 
     /// <summary>

@@ -59,6 +59,8 @@ public sealed class SurveyBuilder(IDbConnectionFactory connections, TimeProvider
         public const string NoQuestions = "NoQuestions";
         public const string ConditionSource = "ConditionSource";
         public const string LastPage = "LastPage";
+        public const string PageTitleTooLong = "PageTitleTooLong";
+        public const string ConditionTwice = "ConditionTwice";
     }
 
     public async Task<long> CreateAsync(SurveyInput input, CancellationToken cancellationToken = default)
@@ -95,6 +97,11 @@ public sealed class SurveyBuilder(IDbConnectionFactory connections, TimeProvider
 
     public async Task<BuilderResult> AddPageAsync(long surveyId, string title, CancellationToken cancellationToken = default)
     {
+        if (title.Trim().Length > SurveyTextLimits.PageTitle)
+        {
+            return BuilderResult.Invalid(Problems.PageTitleTooLong);
+        }
+
         const string sql = """
             INSERT INTO survey_pages (survey_id, position, title)
             SELECT @SurveyId, coalesce((SELECT max(position) FROM survey_pages WHERE survey_id = @SurveyId), 0) + 1, @Title
@@ -108,6 +115,11 @@ public sealed class SurveyBuilder(IDbConnectionFactory connections, TimeProvider
 
     public async Task<BuilderResult> UpdatePageAsync(long surveyId, long pageId, string title, ConditionMode conditionMode, CancellationToken cancellationToken = default)
     {
+        if (title.Trim().Length > SurveyTextLimits.PageTitle)
+        {
+            return BuilderResult.Invalid(Problems.PageTitleTooLong);
+        }
+
         const string sql = """
             UPDATE survey_pages SET title = @Title, condition_mode = @Mode
             WHERE id = @PageId AND survey_id = @SurveyId
@@ -255,6 +267,12 @@ public sealed class SurveyBuilder(IDbConnectionFactory connections, TimeProvider
         if (!valid)
         {
             return BuilderResult.Invalid(Problems.ConditionSource);
+        }
+
+        if (definition.Conditions.Any(c => c.PageId == pageId && c.QuestionId == questionId && c.SourceQuestionId == sourceQuestionId
+                && c.Operator == op && c.Item == item && c.Values.Order(StringComparer.Ordinal).SequenceEqual(values.Order(StringComparer.Ordinal))))
+        {
+            return BuilderResult.Invalid(Problems.ConditionTwice);
         }
 
         var id = await connection.ExecuteScalarAsync<long>(insert, new
@@ -420,7 +438,8 @@ public sealed class SurveyBuilder(IDbConnectionFactory connections, TimeProvider
         var s = input.Settings;
         static bool Distinct(List<Choice> choices) =>
             choices.All(c => c.Key.Length > 0 && c.Label.Trim().Length > 0 && c.Key != QuestionSettings.OtherItem)
-            && choices.Select(c => c.Key).Distinct(StringComparer.Ordinal).Count() == choices.Count;
+            && choices.Select(c => c.Key).Distinct(StringComparer.Ordinal).Count() == choices.Count
+            && choices.Select(c => c.Label.Trim()).Distinct(StringComparer.CurrentCultureIgnoreCase).Count() == choices.Count;
 
         return input.Kind switch
         {

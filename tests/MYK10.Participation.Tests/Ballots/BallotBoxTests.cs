@@ -89,7 +89,7 @@ public sealed class BallotBoxTests
     }
 
     [Fact]
-    public async Task ChangedBallot_ReplacesTheOldOne_KeepingTheReceipt()
+    public async Task ChangedBallot_ReplacesTheOldOne_KeepingTheReceipt_TheSameChoicesAgainAreNoChange()
     {
         await using var app = await StartAsync();
         var (voteId, options) = await OpenVoteAsync(app);
@@ -97,10 +97,12 @@ public sealed class BallotBoxTests
         var box = app.Get<BallotBox>();
 
         var first = await box.CastAsync(voteId, participant, Approve(options[0], options[1]));
+        var again = await box.CastAsync(voteId, participant, Approve(options[1], options[0]));
         var second = await box.CastAsync(voteId, participant, Approve(options[1], options[2]));
 
+        Assert.Equal((true, false), (again.Succeeded, again.Replaced));
         Assert.True(second.Replaced);
-        Assert.Equal(first.ReceiptCode, second.ReceiptCode);
+        Assert.Equal((first.ReceiptCode, first.ReceiptCode), (again.ReceiptCode, second.ReceiptCode));
         Assert.Equal([options[1], options[2]], (await RowsAsync(app, voteId)).Select(r => r.OptionId));
     }
 

@@ -13,7 +13,27 @@ namespace MYK10.Participation.Tests.Comments;
 public sealed class MeasureCommentTests
 {
     [Fact]
-    public async Task DeleteOwn_LeavesAPlaceholderWithoutText_AndOnlyTheAuthorCanDelete()
+    public async Task Comment_TheSameFormKeyTwice_StoresOneComment_AnotherTextOrMeasureWithItStoresItsOwn()
+    {
+        await using var app = await TestApp.StartAsync();
+        var measure = await app.Services.MeasureAsync();
+        var other = await app.Services.MeasureAsync("Andere Maßnahme");
+        var author = await app.Connections.ParticipantAsync("Kommentatorin");
+        var service = app.Get<StrategyService>();
+        var key = Guid.NewGuid().ToString("N");
+
+        var first = await service.CommentAsync(author, measure, "Doppelt geklickt", key);
+        var again = await service.CommentAsync(author, measure, "Doppelt geklickt", key);
+        var changed = await service.CommentAsync(author, measure, "Doppelt geklickt, dann geändert", key);
+        var elsewhere = await service.CommentAsync(author, other, "Doppelt geklickt", key);
+
+        Assert.Equal((ContributionOutcome.Done, first.CommentId), again);
+        Assert.Equal([first.CommentId!.Value, changed.CommentId!.Value], (await app.Get<StrategyStore>().DetailAsync(measure))!.Comments.Select(c => c.Id));
+        Assert.Equal([elsewhere.CommentId!.Value], (await app.Get<StrategyStore>().DetailAsync(other))!.Comments.Select(c => c.Id));
+    }
+
+    [Fact]
+    public async Task DeleteOwn_LeavesAPlaceholderWithoutText_AndOnlyTheAuthorCanDelete_ThroughItsOwnMeasure()
     {
         await using var app = await TestApp.StartAsync();
         var measure = await app.Services.MeasureAsync();
@@ -21,9 +41,10 @@ public sealed class MeasureCommentTests
         var comment = await app.Services.MeasureCommentAsync(author, measure, "Meine Meinung zur Maßnahme.");
         var comments = app.Get<CommentService>();
 
-        Assert.Equal(ContributionOutcome.NotAvailable, await comments.DeleteOwnAsync(CommentThread.Measure, await app.Connections.ParticipantAsync(), comment));
-        Assert.Equal(ContributionOutcome.Done, await comments.DeleteOwnAsync(CommentThread.Measure, author, comment));
-        Assert.Equal(ContributionOutcome.NotAvailable, await comments.DeleteOwnAsync(CommentThread.Measure, author, comment));
+        Assert.Equal(ContributionOutcome.NotAvailable, await comments.DeleteOwnAsync(CommentThread.Measure, await app.Connections.ParticipantAsync(), measure, comment));
+        Assert.Equal(ContributionOutcome.NotAvailable, await comments.DeleteOwnAsync(CommentThread.Measure, author, await app.Services.MeasureAsync("Andere Maßnahme"), comment));
+        Assert.Equal(ContributionOutcome.Done, await comments.DeleteOwnAsync(CommentThread.Measure, author, measure, comment));
+        Assert.Equal(ContributionOutcome.NotAvailable, await comments.DeleteOwnAsync(CommentThread.Measure, author, measure, comment));
 
         var shown = (await app.Get<StrategyStore>().DetailAsync(measure))!.Comments.Single();
         Assert.Equal((comment, CommentStates.Deleted, null), (shown.Id, shown.State, shown.Body));

@@ -192,9 +192,9 @@ public sealed class IdeaServiceTests
         Assert.Equal("Gute Idee!", (await app.Get<IdeaStore>().CommentsAsync(idea)).Single().Body);
         Assert.Equal(1, (await app.Get<IdeaStore>().FindAsync(idea))!.Comments);
         Assert.Equal(ContributionOutcome.Invalid, (await service.CommentAsync(author, idea, new string('a', 2001))).Outcome);
-        Assert.Equal(ContributionOutcome.NotAvailable, await app.Get<CommentService>().DeleteOwnAsync(CommentThread.Idea, await app.Connections.ParticipantAsync(), commentId!.Value));
+        Assert.Equal(ContributionOutcome.NotAvailable, await app.Get<CommentService>().DeleteOwnAsync(CommentThread.Idea, await app.Connections.ParticipantAsync(), idea, commentId!.Value));
 
-        Assert.Equal(ContributionOutcome.Done, await app.Get<CommentService>().DeleteOwnAsync(CommentThread.Idea, author, commentId.Value));
+        Assert.Equal(ContributionOutcome.Done, await app.Get<CommentService>().DeleteOwnAsync(CommentThread.Idea, author, idea, commentId.Value));
 
         var deleted = (await app.Get<IdeaStore>().CommentsAsync(idea)).Single();
         Assert.Equal("deleted", deleted.State);

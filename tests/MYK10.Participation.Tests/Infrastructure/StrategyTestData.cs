@@ -17,7 +17,8 @@ public static class StrategyTestData
     /// <summary>Comments on a measure as <paramref name="author"/> and gives the comment's id.</summary>
     public static async Task<long> MeasureCommentAsync(this IServiceProvider services, long author, long measure, string text)
     {
-        Assert.True(await services.GetRequiredService<StrategyService>().CommentAsync(author, measure, text));
-        return (await services.GetRequiredService<StrategyStore>().DetailAsync(measure))!.Comments.Max(c => c.Id);
+        var (outcome, id) = await services.GetRequiredService<StrategyService>().CommentAsync(author, measure, text);
+        Assert.Equal(MYK10.Participation.Ideas.ContributionOutcome.Done, outcome);
+        return id!.Value;
     }
 }

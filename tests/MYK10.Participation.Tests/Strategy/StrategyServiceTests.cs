@@ -84,9 +84,9 @@ public sealed class StrategyServiceTests
         var decided = (await service.SaveMeasureAsync(null, new MeasureInput(goal, "Beschlossen", "", null, null, null, "decided", [], 0, null), null)).Id!.Value;
         var participant = await app.Connections.ParticipantAsync("Leserin");
 
-        Assert.True(await service.CommentAsync(participant, open, "Gute Maßnahme."));
-        Assert.False(await service.CommentAsync(participant, decided, "Zu spät."));
-        Assert.False(await service.CommentAsync(participant, open, " "));
+        Assert.Equal(ContributionOutcome.Done, (await service.CommentAsync(participant, open, "Gute Maßnahme.")).Outcome);
+        Assert.Equal(ContributionOutcome.NotAvailable, (await service.CommentAsync(participant, decided, "Zu spät.")).Outcome);
+        Assert.Equal(ContributionOutcome.Invalid, (await service.CommentAsync(participant, open, " ")).Outcome);
         Assert.Single((await app.Get<StrategyStore>().DetailAsync(open))!.Comments);
     }
 

@@ -51,7 +51,7 @@ public sealed class VotePagesTests(VotePagesTests.Site site) : IClassFixture<Vot
     }
 
     [Fact]
-    public async Task BudgetBallot_Valid_IsStored_AndTheReceiptPageShowsTheCode()
+    public async Task BudgetBallot_Valid_IsStored_AndTheReceiptPageShowsTheCode_TheSameAgainIsNoChange()
     {
         var vote = await site.OpenVoteAsync(VoteMethod.Budget);
         var (client, _) = await site.ParticipantClientAsync(municipalityId: "mayen");
@@ -66,6 +66,9 @@ public sealed class VotePagesTests(VotePagesTests.Site site) : IClassFixture<Vot
         Assert.Matches("^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$", code);
         Assert.Contains("Ladesäulen an Rathäusern", receipt.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(1, await BallotCountAsync(vote.Id));
+
+        using var again = await client.PostFormAsync($"/abstimmungen/{vote.Id}", []); // the form shows the stored choices
+        Assert.Equal($"/abstimmungen/{vote.Id}/beleg", again.Headers.Location!.OriginalString); // not "geaendert=1"
     }
 
     [Fact]

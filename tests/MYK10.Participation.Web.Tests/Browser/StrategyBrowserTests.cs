@@ -44,7 +44,7 @@ public sealed class StrategyBrowserTests(BrowserFixture browser, StrategyBrowser
         await service.CommentAsync(author, measure, "Ein sichtbarer Kommentar.");
         await service.CommentAsync(author, measure, "Ein gelöschter Kommentar.");
         var comments = (await site.Get<StrategyStore>().DetailAsync(measure))!.Comments;
-        await site.Get<MYK10.Participation.Comments.CommentService>().DeleteOwnAsync(MYK10.Participation.Comments.CommentThread.Measure, author, comments[1].Id);
+        await site.Get<MYK10.Participation.Comments.CommentService>().DeleteOwnAsync(MYK10.Participation.Comments.CommentThread.Measure, author, measure, comments[1].Id);
 
         var participant = await browser.OpenAsync(site);
         await participant.SignInParticipantAsync(site);

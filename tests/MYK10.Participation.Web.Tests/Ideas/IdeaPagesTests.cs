@@ -224,6 +224,20 @@ public sealed class IdeaPagesTests(IdeaPagesTests.Site site) : IClassFixture<Ide
             Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
             Assert.Equal("Die Anfrage konnte nicht bearbeitet werden", document.QuerySelector("h1")!.TextContent);
         }
+
+        // A method no page takes gets the same page (refused by the antiforgery check without a token, as 405 with one),
+        // and with 405 the methods the page does take.
+        var token = (await participant.GetDocumentAsync($"/ideen/{id}")).QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        foreach (var method in new[] { HttpMethod.Put, HttpMethod.Delete, HttpMethod.Patch })
+        {
+            using var without = await participant.SendAsync(new HttpRequestMessage(method, $"/ideen/{id}"));
+            using var with = await participant.SendAsync(new HttpRequestMessage(method, $"/ideen/{id}") { Content = new FormUrlEncodedContent([new("__RequestVerificationToken", token)]) });
+
+            Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.MethodNotAllowed), (without.StatusCode, with.StatusCode));
+            Assert.Equal("Die Anfrage konnte nicht bearbeitet werden", (await without.ReadDocumentAsync()).QuerySelector("h1")!.TextContent);
+            Assert.Equal("Die Anfrage konnte nicht bearbeitet werden", (await with.ReadDocumentAsync()).QuerySelector("h1")!.TextContent);
+            Assert.Equal(["GET", "HEAD", "POST"], with.Content.Headers.Allow);
+        }
     }
 
     [Fact]

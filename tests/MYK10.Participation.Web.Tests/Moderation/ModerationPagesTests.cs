@@ -292,6 +292,30 @@ public sealed class ModerationPagesTests(ModerationPagesTests.Site site) : IClas
         Assert.Contains("von der Moderation entfernt", page.QuerySelector($"#kommentar-{commentId}")!.TextContent, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("abc")]
+    public async Task Publish_WithoutAReadableVersion_SaysTheFormWasIncomplete_NotAConflict_AndChangesNothing(string? version)
+    {
+        var (_, idea, _, _) = await PendingIdeaAsync();
+        var moderator = await site.StaffClientAsync(StaffRole.Moderator);
+        var before = (await site.Get<IdeaStore>().FindAsync(idea))!.State;
+        var fields = new Dictionary<string, string> { ["Input.FieldId"] = "bildung", ["Input.MunicipalityId"] = "bendorf" };
+        if (version is not null)
+        {
+            fields["Input.Version"] = version;
+        }
+
+        using var response = await moderator.PostWithTokenAsync($"/moderation/ideen/{idea}", $"/moderation/ideen/{idea}?handler=Publish", fields);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var message = (await response.ReadDocumentAsync()).QuerySelector(".error-summary")!.TextContent;
+        Assert.Contains("Das Formular war unvollständig, es wurde nichts geändert.", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("inzwischen", message, StringComparison.Ordinal);
+        Assert.Equal(before, (await site.Get<IdeaStore>().FindAsync(idea))!.State);
+    }
+
     private async Task<(HttpClient Author, long Idea, string Title, string Email)> PendingIdeaAsync()
     {
         var email = $"autor-{Guid.NewGuid():N}@example.org";

@@ -100,7 +100,7 @@ public sealed class DataPageTests(AccountPrivacyTests.Site site) : IClassFixture
         var strategy = site.Get<StrategyService>();
         var goal = (await strategy.SaveGoalAsync(null, new GoalInput("energie", "Energie", "", 0))).Id!.Value;
         var measure = (await strategy.SaveMeasureAsync(null, new MeasureInput(goal, "Solarkataster", "Alle Dächer", null, 30000, null, "discussion", [], 0, null), null)).Id!.Value;
-        Assert.True(await strategy.CommentAsync(person, measure, "Solarkataster für alle Dächer"));
+        Assert.Equal(MYK10.Participation.Ideas.ContributionOutcome.Done, (await strategy.CommentAsync(person, measure, "Solarkataster für alle Dächer")).Outcome);
     }
 
     private async Task SurveyParticipationAsync(long person)

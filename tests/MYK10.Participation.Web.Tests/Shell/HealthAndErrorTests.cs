@@ -50,4 +50,31 @@ public sealed class HealthAndErrorTests
         Assert.DoesNotContain("   at ", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
     }
+
+    [Fact]
+    public async Task FormWithTooManyFields_GivesTheGerman400Page_NotThe404Page()
+    {
+        await using var site = new SiteFactory(new() { ["Jobs:Server"] = "false" });
+        var client = site.CreateBrowserLikeClient();
+        var fields = Enumerable.Range(0, 1100).ToDictionary(i => $"Feld{i}", i => "x"); // above Limits:MaxFormValues (1024)
+        fields["Input.Email"] = "viele@example.org";
+
+        using var response = await client.PostFormAsync("/konto/anmelden", fields);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Die Anfrage konnte nicht bearbeitet werden", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Seite nicht gefunden", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ErrorPage_TakesItsCodeFromThePath_NotFromAPostedField()
+    {
+        await using var site = new SiteFactory(new() { ["Jobs:Server"] = "false" });
+
+        using var response = await site.CreateBrowserLikeClient().PostAsync("/fehler/404", new FormUrlEncodedContent([new("code", "500")]));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Seite nicht gefunden", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }

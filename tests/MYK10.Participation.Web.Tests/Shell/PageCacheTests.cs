@@ -55,6 +55,27 @@ public sealed class PageCacheTests(PageCacheTests.Site site) : IClassFixture<Pag
     }
 
     [Fact]
+    public async Task CommentDeletedThroughAnotherIdeasUrl_IsNotFound_ThroughItsOwnIdea_ItsCachedPageShowsTheWithdrawal()
+    {
+        var other = await PublishedIdeaAsync("Sitzbänke am Rheinufer");
+        var id = await PublishedIdeaAsync("Trinkbrunnen in der Innenstadt");
+        var (author, _) = await site.ParticipantClientAsync();
+        using var comment = await author.PostFormAsync($"/ideen/{id}", new() { ["Input.Comment"] = "Brunnen auch am Bahnhof" }, "#kommentieren");
+        var commentId = (await site.Get<IdeaStore>().CommentsAsync(id)).Single().Id;
+        var anonymous = site.CreateBrowserLikeClient();
+        using var first = await anonymous.GetAsync($"/ideen/{id}");
+        using var storing = await anonymous.GetAsync($"/ideen/{id}");
+
+        using var elsewhere = await author.PostWithTokenAsync($"/ideen/{id}", $"/ideen/{other}?handler=DeleteComment&commentId={commentId}", []);
+        Assert.Equal(HttpStatusCode.NotFound, elsewhere.StatusCode);
+        Assert.Equal("visible", (await site.Get<IdeaStore>().CommentsAsync(id)).Single().State);
+
+        using var own = await author.PostFormAsync($"/ideen/{id}", [], $"#kommentar-{commentId} form[action*='handler=DeleteComment']");
+        Assert.Equal($"/ideen/{id}?hinweis=geloescht#kommentar-{commentId}", own.Headers.Location!.OriginalString);
+        Assert.DoesNotContain("Brunnen auch am Bahnhof", (await anonymous.GetDocumentAsync($"/ideen/{id}")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CachedPages_KeepTheirLanguage()
     {
         var german = site.CreateBrowserLikeClient();

@@ -127,6 +127,42 @@ public sealed class MeasureCommentPagesTests(MeasureCommentPagesTests.Site site)
         Assert.DoesNotContain("0261", page.Body!.TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task MeasureNotUnderDiscussion_ShowsNoCommentForm_AndACommentSentAnywayIsRefusedForThatReason()
+    {
+        var open = await MeasureAsync();
+        var decided = await MeasureAsync("Beschlossene Maßnahme");
+        await using (var connection = await site.Get<MYK10.Participation.Data.IDbConnectionFactory>().OpenAsync())
+        {
+            await Dapper.SqlMapper.ExecuteAsync(connection, "UPDATE strategy_measures SET status = 'decided' WHERE id = @Id", new { Id = decided });
+        }
+
+        var (participant, _) = await site.ParticipantClientAsync();
+        var page = await participant.GetDocumentAsync(Path(decided));
+        Assert.Null(page.QuerySelector("form[action*='handler=Comment']"));
+        Assert.Contains("nur möglich, solange eine Maßnahme zur Diskussion steht", page.QuerySelector("#diskussion")!.TextContent, StringComparison.Ordinal);
+
+        using var sent = await participant.PostWithTokenAsync(Path(open), $"{Path(decided)}?handler=Comment", new() { ["Input.Comment"] = "Ein gültiger Kommentar" });
+        var answer = await sent.ReadDocumentAsync();
+        Assert.Equal("Diese Maßnahme steht nicht zur Diskussion, Kommentare sind daher nicht möglich.", answer.QuerySelector(".error-summary li")!.TextContent.Trim());
+        Assert.Empty((await site.Get<StrategyStore>().DetailAsync(decided))!.Comments);
+    }
+
+    [Fact]
+    public async Task Comment_TheSameFormTwice_StoresOneComment_AndBothAnswersLeadToTheSamePlace()
+    {
+        var measure = await MeasureAsync();
+        var (writer, _) = await site.ParticipantClientAsync();
+        var page = await writer.GetDocumentAsync(Path(measure));
+
+        using var first = await writer.SubmitFormAsync(page, Path(measure), new() { ["Input.Comment"] = "Doppelt geklickt" }, "form[action*='handler=Comment']");
+        using var second = await writer.SubmitFormAsync(page, Path(measure), new() { ["Input.Comment"] = "Doppelt geklickt" }, "form[action*='handler=Comment']");
+
+        Assert.Equal((HttpStatusCode.Redirect, HttpStatusCode.Redirect), (first.StatusCode, second.StatusCode));
+        Assert.Equal(first.Headers.Location, second.Headers.Location);
+        Assert.Single((await site.Get<StrategyStore>().DetailAsync(measure))!.Comments, c => c.Body == "Doppelt geklickt");
+    }
+
     private static string Path(long measure) => string.Create(CultureInfo.InvariantCulture, $"/strategie/massnahmen/{measure}");
 
     private Task<long> MeasureAsync(string title = "Bürgerservice online") => site.Services.MeasureAsync(title);

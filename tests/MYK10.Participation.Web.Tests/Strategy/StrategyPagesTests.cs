@@ -43,7 +43,7 @@ public sealed class StrategyPagesTests(StrategyPagesTests.Site site) : IClassFix
 
         using var badPhase = await admin.PostFormAsync("/admin/strategie/phasen", new() { ["Input.Name"] = "Ideen sammeln", ["Input.StartsOn"] = "2027-02-01", ["Input.EndsOn"] = "2027-01-01" });
         Assert.Equal("Das Ende darf nicht vor dem Anfang liegen.", (await badPhase.ReadDocumentAsync()).QuerySelector("#Input_EndsOn-error")!.TextContent.Trim());
-        using var phase = await admin.PostFormAsync("/admin/strategie/phasen", new() { ["Input.Name"] = "Ideen sammeln", ["Input.StartsOn"] = "2026-09-01", ["Input.EndsOn"] = "2026-12-31" });
+        using var phase = await admin.PostFormAsync("/admin/strategie/phasen", new() { ["Input.Name"] = "Ideen sammeln", ["Input.StartsOn"] = "2090-09-01", ["Input.EndsOn"] = "2090-12-31" });
         Assert.Equal(HttpStatusCode.Redirect, phase.StatusCode);
 
         var page = await site.CreateBrowserLikeClient().GetDocumentAsync($"/strategie/massnahmen/{saved.Id}");

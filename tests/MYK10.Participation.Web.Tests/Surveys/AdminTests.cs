@@ -134,6 +134,23 @@ public sealed class AdminTests(AdminTests.Site site) : IClassFixture<AdminTests.
     }
 
     [Fact]
+    public async Task Conditions_NameTheirQuestion_InTheAdminsLanguage()
+    {
+        var survey = await GoldenSurvey.CreateAsync(site.Services);
+        var number = (await site.Get<SurveyStore>().LoadAsync(survey.Id))!.QuestionNumbers()[survey.Q["kids"]];
+        var admin = await site.StaffClientAsync(StaffRole.Admin);
+        var url = $"/admin/umfragen/{survey.Id}";
+
+        var german = (await admin.GetDocumentAsync(url)).QuerySelector("main")!.TextContent;
+        await admin.PostFormAsync(url, new() { ["Input.Culture"] = "en", ["Input.ReturnUrl"] = url }, "form.language-switch");
+        var english = (await admin.GetDocumentAsync(url)).QuerySelector("main")!.TextContent;
+
+        Assert.Contains($"Nur wenn: F{number} „Leben Kinder in Ihrem Haushalt?“", german, StringComparison.Ordinal);
+        Assert.Contains($"Only if: Q{number} “Leben Kinder in Ihrem Haushalt?”", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("„", english, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SurveyAdminPages_AreForAdminsOnly()
     {
         var moderator = await site.StaffClientAsync(StaffRole.Moderator);

@@ -44,6 +44,13 @@ public sealed class PhaseModel(PhaseStore phase, IStringLocalizer<TrustResource>
             return Page();
         }
 
+        if (phase.LatestLastDay() is var latest && date > latest)
+        {
+            ModelState.AddModelError("Input.EndDate", text["Phase.TooLate", latest.ToString("d", System.Globalization.CultureInfo.CurrentCulture)]);
+            Current = await phase.GetAsync(cancellationToken);
+            return Page();
+        }
+
         await phase.SetAsync(PhaseStore.EndOf(date), User.StaffId());
         return RedirectToPage(new { gespeichert = "set" });
     }

@@ -55,28 +55,44 @@ public sealed class IdeeModel(
         return Page();
     }
 
-    public async Task<IActionResult> OnPostPublishAsync(long id) =>
-        await HandleAsync(id, await service.PublishAsync(User.Actor(), id, Input.Version, Input.FieldId, Input.MunicipalityId), "published", toQueue: true);
+    public Task<IActionResult> OnPostPublishAsync(long id) =>
+        HandleAsync(id, version => service.PublishAsync(User.Actor(), id, version, Input.FieldId, Input.MunicipalityId), "published", toQueue: true);
 
-    public async Task<IActionResult> OnPostEditAsync(long id) =>
-        await HandleAsync(id, await service.EditAsync(User.Actor(), id, Input.Version, Input.Title, Input.Body), "edited", toQueue: false);
+    public Task<IActionResult> OnPostEditAsync(long id) =>
+        HandleAsync(id, version => service.EditAsync(User.Actor(), id, version, Input.Title, Input.Body), "edited", toQueue: false);
 
-    public async Task<IActionResult> OnPostRejectAsync(long id) =>
-        await HandleAsync(id, await service.RejectAsync(User.Actor(), id, Input.Version, Input.Reason, Input.Note), "rejected", toQueue: true);
+    public Task<IActionResult> OnPostRejectAsync(long id) =>
+        HandleAsync(id, version => service.RejectAsync(User.Actor(), id, version, Input.Reason, Input.Note), "rejected", toQueue: true);
 
-    public async Task<IActionResult> OnPostMergeAsync(long id) =>
-        await HandleAsync(id, Input.TargetId is { } target
-            ? await service.MergeAsync(User.Actor(), id, Input.Version, target)
-            : ModerationResult.Invalid("target"), "merged", toQueue: true);
+    public Task<IActionResult> OnPostMergeAsync(long id) =>
+        HandleAsync(id, version => Input.TargetId is { } target
+            ? service.MergeAsync(User.Actor(), id, version, target)
+            : Task.FromResult(ModerationResult.Invalid("target")), "merged", toQueue: true);
 
-    public async Task<IActionResult> OnPostRestoreAsync(long id) =>
-        await HandleAsync(id, await service.RestoreAsync(User.Actor(), id, Input.Version, Input.Note), "restored", toQueue: false);
+    public Task<IActionResult> OnPostRestoreAsync(long id) =>
+        HandleAsync(id, version => service.RestoreAsync(User.Actor(), id, version, Input.Note), "restored", toQueue: false);
 
-    public async Task<IActionResult> OnPostAnswerAsync(long id) =>
-        await HandleAsync(id, await service.AnswerAsync(User.Actor(), id, Input.Version, Input.Status, Input.Answer, Input.MeasureIds), "answered", toQueue: false);
+    public Task<IActionResult> OnPostAnswerAsync(long id) =>
+        HandleAsync(id, version => service.AnswerAsync(User.Actor(), id, version, Input.Status, Input.Answer, Input.MeasureIds), "answered", toQueue: false);
 
-    private async Task<IActionResult> HandleAsync(long id, ModerationResult result, string notice, bool toQueue)
+    private async Task<IActionResult> HandleAsync(long id, Func<long, Task<ModerationResult>> decide, string notice, bool toQueue)
     {
+        // Without the version the moderator saw, nothing can tell a conflict from a form that lost a field: do nothing.
+        var versionKey = $"{nameof(Input)}.{nameof(Input.Version)}";
+        if (Input.Version is not { } version || (ModelState.TryGetValue(versionKey, out var entry) && entry.Errors.Count > 0))
+        {
+            if (!await LoadAsync(id))
+            {
+                return NotFound();
+            }
+
+            ModelState.Clear();
+            ModelState.AddModelError(string.Empty, text["Review.FormIncomplete"]);
+            Input.Version = Idea.Version;
+            return Page();
+        }
+
+        var result = await decide(version);
         switch (result.Outcome)
         {
             case ModerationOutcome.Done:
@@ -141,7 +157,7 @@ public sealed class IdeeModel(
 
     public sealed class InputModel
     {
-        public long Version { get; set; }
+        public long? Version { get; set; }
 
         public string? FieldId { get; set; }
 

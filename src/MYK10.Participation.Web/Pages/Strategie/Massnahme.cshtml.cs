@@ -56,9 +56,17 @@ public sealed class MassnahmeModel(StrategyStore strategy, StrategyService servi
             return Page();
         }
 
-        if (!await service.CommentAsync(participant.Value, id, Input.Comment))
+        var (outcome, _) = await service.CommentAsync(participant.Value, id, Input.Comment, Input.FormKey);
+        if (outcome == ContributionOutcome.Invalid)
         {
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Comment)}", text["Measure.CommentInvalid"]);
+            return Page();
+        }
+
+        if (outcome != ContributionOutcome.Done)
+        {
+            // The measure exists (loaded above) but is not, or no longer, under discussion: the page shows no form to link to.
+            ModelState.AddModelError(string.Empty, text["Measure.CommentNotOpen"]);
             return Page();
         }
 
@@ -83,5 +91,8 @@ public sealed class MassnahmeModel(StrategyStore strategy, StrategyService servi
     public sealed class InputModel
     {
         public string? Comment { get; set; }
+
+        /// <summary>The comment form's one-time key, kept across a validation error; new for each rendered form.</summary>
+        public string? FormKey { get; set; }
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using MYK10.Participation.Ballots;
 using MYK10.Participation.Reference;
 using MYK10.Participation.Time;
+using MYK10.Participation.Web.Hosting;
 
 namespace MYK10.Participation.Web.Pages.Admin.Abstimmungen;
 
@@ -104,7 +105,9 @@ public sealed class BearbeitenModel(VoteStore votes, VoteService service, Refere
             }
         }
 
-        var draft = Input.ToDraft();
+        var opensAt = ModelState.BerlinToUtc("Input.OpensAt", Input.OpensAt, day => text["Admin.Problem.TimeSkipped", day]);
+        var closesAt = ModelState.BerlinToUtc("Input.ClosesAt", Input.ClosesAt, day => text["Admin.Problem.TimeSkipped", day]);
+        var draft = Input.ToDraft(opensAt, closesAt);
         if (Input.OpensAt is null)
         {
             ModelState.AddModelError("Input.OpensAt", text["Admin.Problem.Date"]);
@@ -247,7 +250,7 @@ public sealed class BearbeitenModel(VoteStore votes, VoteService service, Refere
         public List<long> PickMeasures { get; set; } = [];
 
         /// <summary>The draft to check and save; null when the method or rule is not one of ours (a forged form).</summary>
-        public VoteDraft? ToDraft()
+        public VoteDraft? ToDraft(DateTimeOffset? opensAt, DateTimeOffset? closesAt)
         {
             VoteMethod method;
             AllocationRule? rule;
@@ -261,16 +264,13 @@ public sealed class BearbeitenModel(VoteStore votes, VoteService service, Refere
                 return null;
             }
 
-            DateTimeOffset Utc(DateTime? local) => local is { } value
-                ? new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(value, DateTimeKind.Unspecified), BerlinTime.Zone))
-                : DateTimeOffset.MinValue;
             var usesBudget = method == VoteMethod.Budget || rule is not null;
             return new VoteDraft(
                 Title?.Trim() ?? string.Empty,
                 Explanation?.Trim() ?? string.Empty,
                 AudienceId,
-                Utc(OpensAt),
-                Utc(ClosesAt),
+                opensAt ?? DateTimeOffset.MinValue,
+                closesAt ?? DateTimeOffset.MinValue,
                 method,
                 Options.Where(o => !string.IsNullOrWhiteSpace(o.Title) || !string.IsNullOrWhiteSpace(o.Description) || o.Cost is not null)
                     .Select(o => new OptionDraft(o.Title?.Trim() ?? string.Empty, o.Description?.Trim() ?? string.Empty, o.Cost, OptionInput.ParseIdeas(o.Ideas) ?? [], o.MeasureId)).ToList(),

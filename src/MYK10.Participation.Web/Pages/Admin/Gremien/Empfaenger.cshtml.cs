@@ -107,15 +107,18 @@ public sealed class EmpfaengerModel(CouncilStore councils, IStringLocalizer<Dige
         return RedirectToPage(new { id, hinweis = "importiert", anzahl = new[] { added, skipped } });
     }
 
-    public async Task<IActionResult> OnPostToggleAsync(long id, long recipientId)
+    // The button names the state it asks for, so a double click (or a reload of the POST) does not switch back.
+    public Task<IActionResult> OnPostActivateAsync(long id, long recipientId) => SetActiveAsync(id, recipientId, true);
+
+    public Task<IActionResult> OnPostDeactivateAsync(long id, long recipientId) => SetActiveAsync(id, recipientId, false);
+
+    private async Task<IActionResult> SetActiveAsync(long id, long recipientId, bool active)
     {
-        var recipient = await councils.FindRecipientAsync(id, recipientId);
-        if (recipient is null)
+        if (!await councils.SetRecipientActiveAsync(id, recipientId, active))
         {
             return NotFound();
         }
 
-        await councils.SetRecipientActiveAsync(id, recipientId, !recipient.Receives);
         return RedirectToPage(new { id, hinweis = "geaendert" });
     }
 

@@ -52,8 +52,8 @@ public sealed class PhasenModel(StrategyStore strategy, StrategyService service,
 
     public async Task<IActionResult> OnPostDeleteAsync(long phaseId)
     {
-        await service.DeletePhaseAsync(phaseId);
-        return SavedRedirect();
+        // A phase already gone (deleted in another tab, a second click) is reported as such, not as a change saved.
+        return await service.DeletePhaseAsync(phaseId) ? SavedRedirect() : LocalRedirect("~/admin/strategie/phasen?hinweis=nicht-gefunden");
     }
 
     // Back to the list, not to the phase just edited (its id would otherwise be carried over as an ambient route value).

@@ -83,7 +83,8 @@ public sealed class BedingungenModel(SurveyStore surveys, SurveyBuilder builder,
         if (QuestionId is { } qid && definition.Find(qid) is { } question)
         {
             PageId = null;
-            TargetName = numbers.TryGetValue(qid, out var n) ? $"F{n} „{question.Text}“" : $"„{question.Text}“";
+            var quoted = text["Question.Quoted", question.Text].Value;
+            TargetName = numbers.TryGetValue(qid, out var n) ? $"{text["Question.Label", n]} {quoted}" : quoted;
             Conditions = definition.Conditions.Where(c => c.QuestionId == qid).ToList();
             Sources = ordered.TakeWhile(q => q.Id != qid).Where(q => q.TakesAnswer).Select(q => (q, numbers[q.Id])).ToList();
         }

@@ -66,13 +66,16 @@ public sealed class CodesModel(SurveyStore surveys, InvitationCodes codes, IStri
 
     private bool Valid()
     {
-        if (Input.Count is >= 1 and <= InvitationCodes.MaxPerBatch)
+        // A number that did not bind ("abc", "", too big) leaves the default in Count: that is no answer to the question.
+        var key = $"{nameof(Input)}.{nameof(Input.Count)}";
+        var unreadable = ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0;
+        if (!unreadable && Input.Count is >= 1 and <= InvitationCodes.MaxPerBatch)
         {
             return true;
         }
 
-        ModelState.Remove($"{nameof(Input)}.{nameof(Input.Count)}");
-        ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Count)}", text["Codes.Invalid"]);
+        ModelState.Remove(key);
+        ModelState.AddModelError(key, text["Codes.Invalid"]);
         return false;
     }
 
