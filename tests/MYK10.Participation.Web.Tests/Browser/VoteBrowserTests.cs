@@ -114,10 +114,7 @@ public sealed class VoteBrowserTests(BrowserFixture browser, VoteBrowserTests.Si
     [Fact]
     public async Task BudgetBallot_ShowsTheBudgetLeft_AsBoxesAreTicked()
     {
-        var vote = await site.OpenVoteAsync(VoteMethod.Budget);
-        var page = await browser.OpenAsync(site);
-        await page.SignInParticipantAsync(site);
-        await page.GotoAsync($"/abstimmungen/{vote.Id}");
+        var (_, page) = await BudgetBallotAsync();
 
         await page.GetByLabel("Ladesäulen an Rathäusern", new() { Exact = true }).CheckAsync();
 
@@ -127,10 +124,7 @@ public sealed class VoteBrowserTests(BrowserFixture browser, VoteBrowserTests.Si
     [Fact]
     public async Task BudgetBallot_OnAPhone_KeepsTheFocusedBoxClearOfTheStickyBudgetBar()
     {
-        var vote = await site.OpenVoteAsync(VoteMethod.Budget);
-        var page = await browser.OpenAsync(site, width: 360, height: 480);
-        await page.SignInParticipantAsync(site);
-        await page.GotoAsync($"/abstimmungen/{vote.Id}");
+        var (vote, page) = await BudgetBallotAsync(width: 360, height: 480);
         await page.AssertOneH1AndNoHorizontalScrollAsync();
 
         var boxesSeen = 0;
@@ -159,10 +153,7 @@ public sealed class VoteBrowserTests(BrowserFixture browser, VoteBrowserTests.Si
     [Fact]
     public async Task Voting_WithTheKeyboardAlone_ReachesTheReceipt()
     {
-        var vote = await site.OpenVoteAsync(VoteMethod.Budget);
-        var page = await browser.OpenAsync(site, width: 390, height: 800);
-        await page.SignInParticipantAsync(site);
-        await page.GotoAsync($"/abstimmungen/{vote.Id}");
+        var (vote, page) = await BudgetBallotAsync(width: 390, height: 800);
 
         for (var i = 0; i < 40 && await page.EvaluateAsync<string>("() => document.activeElement.type || ''") != "checkbox"; i++)
         {
@@ -179,6 +170,16 @@ public sealed class VoteBrowserTests(BrowserFixture browser, VoteBrowserTests.Si
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync($"**/abstimmungen/{vote.Id}/beleg");
         Assert.Single(await site.Get<VoteStore>().BallotsAsync(vote.Id));
+    }
+
+    /// <summary>An open budget vote, and a signed-in participant's page on its ballot.</summary>
+    private async Task<(Vote Vote, IPage Page)> BudgetBallotAsync(int width = 1280, int height = 900)
+    {
+        var vote = await site.OpenVoteAsync(VoteMethod.Budget);
+        var page = await browser.OpenAsync(site, width, height);
+        await page.SignInParticipantAsync(site);
+        await page.GotoAsync($"/abstimmungen/{vote.Id}");
+        return (vote, page);
     }
 }
 
