@@ -1,4 +1,6 @@
 using System.Net;
+using Dapper;
+using MYK10.Participation.Data;
 using MYK10.Participation.Staff;
 using MYK10.Participation.Surveys;
 using MYK10.Participation.Tests.Surveys;
@@ -56,6 +58,20 @@ public sealed class AdminFormValidationTests(AdminFormValidationTests.Site site)
         Assert.Contains("höchstens 4.000 Zeichen", FieldError(document, "Input_Introduction"), StringComparison.Ordinal);
         Assert.Contains("höchstens 4.000 Zeichen", FieldError(document, "Input_ThankYou"), StringComparison.Ordinal);
         Assert.Equal(before, await SurveyCountAsync());
+    }
+
+    [Fact]
+    public async Task SurveySettings_ATextAsLongAsTheFieldAllows_IsKept_ThoughTheBrowserSendsLineEndsAsTwoCharacters()
+    {
+        var admin = await site.StaffClientAsync(StaffRole.Admin);
+        // 4,000 characters as the browser's maxlength counts them, with nine line ends, each sent as CR LF (4,009).
+        var introduction = string.Join("\r\n", Enumerable.Repeat(new string('E', 399), 10)) + new string('E', 1);
+
+        using var response = await admin.PostFormAsync("/admin/umfragen/neu", new() { ["Input.Title"] = "Zeilen", ["Input.Introduction"] = introduction });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await using var connection = await site.Get<IDbConnectionFactory>().OpenAsync();
+        Assert.Equal(4000, await connection.ExecuteScalarAsync<long>("SELECT length(introduction) FROM surveys WHERE title = 'Zeilen'"));
     }
 
     /// <summary>Posts the question form of a draft's first page; asserts the form came back and nothing was stored.</summary>
