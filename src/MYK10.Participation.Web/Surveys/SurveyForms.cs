@@ -165,6 +165,7 @@ public sealed class QuestionFormInput
         else if (Kind == QuestionKind.Matrix)
         {
             CheckUnique(Rows, "Input.Rows", modelState, text);
+            CheckUnique(Scale, "Input.Scale", modelState, text);
         }
 
         var min = ParseNumber(Min, "Input.Min", modelState, text);

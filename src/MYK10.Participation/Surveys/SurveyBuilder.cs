@@ -449,7 +449,8 @@ public sealed class SurveyBuilder(IDbConnectionFactory connections, TimeProvider
                 || s.MinSelections > s.Options.Count + (s.AllowOther ? 1 : 0) => Problems.Selections,
             QuestionKind.Rating when s.ScaleMax is not (5 or 10) => Problems.Scale,
             QuestionKind.Matrix when s.Rows.Count < 1 || !Distinct(s.Rows) => Problems.Rows,
-            QuestionKind.Matrix when s.Scale.Count is < 2 or > 11 || s.Scale.Any(string.IsNullOrWhiteSpace) => Problems.Scale,
+            QuestionKind.Matrix when s.Scale.Count is < 2 or > 11 || s.Scale.Any(string.IsNullOrWhiteSpace)
+                || s.Scale.Select(step => step.Trim()).Distinct(StringComparer.CurrentCultureIgnoreCase).Count() != s.Scale.Count => Problems.Scale,
             QuestionKind.Number when s.Min > s.Max => Problems.Range,
             QuestionKind.ShortText or QuestionKind.LongText when s.MaxLength is < 1 or > AnswerValidator.LongTextMax => Problems.Range,
             _ => null,

@@ -186,4 +186,20 @@ public sealed class AdminFormValidationTests(AdminFormValidationTests.Site site)
         Assert.Equal(SurveyBuilder.Problems.Options, SurveyBuilder.Check(new QuestionInput(QuestionKind.Single, "Welche?", "", false,
             new QuestionSettings { Options = GoldenSurvey.Options("A", "a", "B") })));
     }
+
+    [Fact]
+    public async Task MatrixQuestion_WithAScaleStepTwice_IsRefusedAtTheScale()
+    {
+        var document = await RefusedQuestionAsync(new()
+        {
+            ["Input.Kind"] = "Matrix",
+            ["Input.Text"] = "Wie zufrieden sind Sie?",
+            ["Input.Rows"] = "Bus\r\nBahn",
+            ["Input.Scale"] = "gut\r\nGut\r\nschlecht",
+        });
+
+        Assert.Equal("„gut“ steht mehr als einmal in der Liste. Bitte geben Sie jede Antwort nur einmal an.", FieldError(document, "Input_Scale"));
+        Assert.Equal(SurveyBuilder.Problems.Scale, SurveyBuilder.Check(new QuestionInput(QuestionKind.Matrix, "Wie zufrieden?", "", false,
+            new QuestionSettings { Rows = GoldenSurvey.Options("Bus", "Bahn"), Scale = ["gut", "Gut ", "schlecht"] })));
+    }
 }
