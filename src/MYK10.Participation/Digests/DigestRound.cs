@@ -217,8 +217,9 @@ public sealed class DigestRound(
     }
 
     /// <summary>
-    /// A five-field cron expression that fires at some time, as the councils table keeps it (9 to 100 characters,
-    /// sql/0050): macros such as <c>@daily</c>, which Cronos would take, are refused.
+    /// A five-field cron expression of 9 to 100 characters (the councils table's length check, sql/0050) that fires at
+    /// some time. Macros such as <c>@daily</c>, which Cronos would take, are refused: the shorter ones fail the table's
+    /// check, and the longer ones stored before are written out by sql/0081.
     /// </summary>
     public static bool IsValidCron(string? cron) =>
         cron?.Trim() is { Length: >= 9 and <= 100 } trimmed
