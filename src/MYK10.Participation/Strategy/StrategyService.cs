@@ -200,19 +200,6 @@ public sealed class StrategyService(IDbConnectionFactory connections, ReferenceS
             return SaveResult.Invalid(errors);
         }
 
-        // The phases are one sequence on the timeline: a day belongs to at most one of them.
-        const string overlapping = """
-            SELECT count(*) FROM process_phases
-            WHERE starts_on <= @EndsOn AND ends_on >= @StartsOn AND (@Id IS NULL OR id <> @Id)
-            """;
-        await using (var connection = await connections.OpenAsync())
-        {
-            if (await connection.ExecuteScalarAsync<long>(overlapping, new { Id = id, StartsOn = Day(input.StartsOn!.Value), EndsOn = Day(input.EndsOn!.Value) }) > 0)
-            {
-                return SaveResult.Invalid(new Dictionary<string, string>(StringComparer.Ordinal) { ["StartsOn"] = "Overlaps" });
-            }
-        }
-
         var now = clock.GetUtcNow();
         var parameters = new
         {
@@ -223,22 +210,43 @@ public sealed class StrategyService(IDbConnectionFactory connections, ReferenceS
             StartsOn = Day(input.StartsOn!.Value),
             EndsOn = Day(input.EndsOn!.Value),
         };
+
+        // The phases are one sequence on the timeline: a day belongs to at most one of them. Checked in the write's
+        // transaction, so two saves at once cannot both pass; a phase saved with its dates unchanged is not refused for
+        // an overlap that was there before the rule.
+        const string overlapping = """
+            SELECT count(*) FROM process_phases
+            WHERE starts_on <= @EndsOn AND ends_on >= @StartsOn AND (@Id IS NULL OR id <> @Id)
+              AND NOT EXISTS (SELECT 1 FROM process_phases WHERE id = @Id AND starts_on = @StartsOn AND ends_on = @EndsOn)
+            """;
         return await InsertOrUpdateAsync(id, now, parameters, """
             INSERT INTO process_phases (name, description, citizens_can, starts_on, ends_on) VALUES (@Name, @Description, @CitizensCan, @StartsOn, @EndsOn)
             RETURNING id
             """, """
             UPDATE process_phases SET name = @Name, description = @Description, citizens_can = @CitizensCan, starts_on = @StartsOn, ends_on = @EndsOn
             WHERE id = @Id
-            """);
+            """,
+            async (connection, transaction) => await connection.ExecuteScalarAsync<long>(overlapping, parameters, transaction) > 0
+                ? new Dictionary<string, string>(StringComparer.Ordinal) { ["StartsOn"] = "Overlaps" }
+                : null);
     }
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>Inserts (no <paramref name="id"/>) or updates one row and bumps the strategy's revision, in one transaction.</summary>
-    private async Task<SaveResult> InsertOrUpdateAsync(long? id, DateTimeOffset now, object parameters, string insertReturningId, string update)
+    /// <summary>
+    /// Inserts (no <paramref name="id"/>) or updates one row and bumps the strategy's revision, in one transaction;
+    /// <paramref name="refuse"/>, when given, runs first in it and may refuse the save with its errors.
+    /// </summary>
+    private async Task<SaveResult> InsertOrUpdateAsync(long? id, DateTimeOffset now, object parameters, string insertReturningId, string update,
+        Func<SqliteConnection, SqliteTransaction, Task<Dictionary<string, string>?>>? refuse = null)
     {
         await using var connection = await connections.OpenAsync();
         await using var transaction = connection.BeginTransaction();
+        if (refuse is not null && await refuse(connection, transaction) is { } errors)
+        {
+            return SaveResult.Invalid(errors);
+        }
+
         var savedId = id is null
             ? await connection.ExecuteScalarAsync<long>(insertReturningId, parameters, transaction)
             : await connection.ExecuteAsync(update, parameters, transaction) == 1 ? id.Value : 0;

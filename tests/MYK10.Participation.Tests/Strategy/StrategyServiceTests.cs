@@ -120,4 +120,28 @@ public sealed class StrategyServiceTests
         await using var connection = await app.Connections.OpenAsync();
         Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM strategy_measures"));
     }
+
+    [Fact]
+    public async Task Phases_MayNotOverlap_ButOnesThatOverlappedBeforeTheRuleCanBeSavedWithTheirDatesUnchanged()
+    {
+        await using var app = await TestApp.StartAsync();
+        var service = app.Get<StrategyService>();
+        await using var connection = await app.Connections.OpenAsync();
+        // Two phases stored before overlaps were refused.
+        var first = await connection.ExecuteScalarAsync<long>(
+            "INSERT INTO process_phases (name, description, citizens_can, starts_on, ends_on) VALUES ('Ideen sammeln', '', '', '2027-01-01', '2027-03-31') RETURNING id");
+        await connection.ExecuteAsync(
+            "INSERT INTO process_phases (name, description, citizens_can, starts_on, ends_on) VALUES ('Entwurf', '', '', '2027-03-01', '2027-05-31')");
+
+        var renamed = await service.SavePhaseAsync(first, new PhaseInput("Ideen einbringen", "", "", new DateOnly(2027, 1, 1), new DateOnly(2027, 3, 31)));
+        var moved = await service.SavePhaseAsync(first, new PhaseInput("Ideen einbringen", "", "", new DateOnly(2027, 1, 1), new DateOnly(2027, 4, 15)));
+        var added = await service.SavePhaseAsync(null, new PhaseInput("Beschluss", "", "", new DateOnly(2027, 5, 31), new DateOnly(2027, 6, 30)));
+        var next = await service.SavePhaseAsync(null, new PhaseInput("Beschluss", "", "", new DateOnly(2027, 6, 1), new DateOnly(2027, 6, 30)));
+
+        Assert.True(renamed.Succeeded);
+        Assert.Equal("Overlaps", moved.Errors["StartsOn"]);
+        Assert.Equal("Overlaps", added.Errors["StartsOn"]);
+        Assert.True(next.Succeeded);
+        Assert.Equal(("Ideen einbringen", "2027-03-31"), await connection.QuerySingleAsync<(string, string)>("SELECT name, ends_on FROM process_phases WHERE id = @Id", new { Id = first }));
+    }
 }
