@@ -43,6 +43,24 @@ public sealed class EndpointAnswersTests
     }
 
     [Fact]
+    public async Task OpenData_AnswersAFailureInJson_WithoutAStackTrace()
+    {
+        await using var site = new SiteFactory(new() { ["Jobs:Server"] = "false" });
+        var client = site.CreateBrowserLikeClient();
+        await client.GetAsync("/health");
+        site.Faults.Broken = true;
+
+        using var response = await client.GetAsync("/api/v1/ideas?seite=2");
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        using var json = JsonDocument.Parse(body);
+        Assert.Equal("internal_server_error", json.RootElement.GetProperty("error").GetString());
+        Assert.DoesNotContain("   at ", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnUnknownPage_StillGetsTheGermanErrorPage()
     {
         await using var site = new SiteFactory(new() { ["Jobs:Server"] = "false" });
