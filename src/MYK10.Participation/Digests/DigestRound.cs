@@ -174,9 +174,18 @@ public sealed class DigestRound(
         return (content, period);
     }
 
-    /// <summary>Sends a stored digest once more to one recipient: a new delivery row (next copy number) with its own dedupe key.</summary>
-    public async Task<bool> ResendAsync(long councilId, long digestId, long recipientId, string requestedBy)
+    /// <summary>
+    /// Sends a stored digest once more to one recipient: a new delivery row with its own copy number and dedupe key.
+    /// <paramref name="copy"/> is the copy number the admin's form asked for (the next one when the page was shown): the
+    /// same form sent twice queues that copy once and reports the second as done. Without it, the next free number.
+    /// </summary>
+    public async Task<bool> ResendAsync(long councilId, long digestId, long recipientId, string requestedBy, long? copy = null)
     {
+        if (copy is < 1)
+        {
+            return false;
+        }
+
         await using var connection = await connections.OpenAsync();
         await using var transaction = connection.BeginTransaction();
         var council = await CouncilStore.FindAsync(connection, transaction, councilId);
@@ -191,10 +200,16 @@ public sealed class DigestRound(
             return false;
         }
 
-        var copy = await connection.ExecuteScalarAsync<long>(
-            "SELECT coalesce(max(copy), 0) + 1 FROM digest_deliveries WHERE digest_id = @DigestId AND recipient_id = @RecipientId",
-            new { DigestId = digestId, RecipientId = recipientId }, transaction);
-        var queued = await QueueDeliveryAsync(connection, transaction, council, digestId, digest.Subject, digest.TextBody, digest.HtmlBody, recipient, copy, requestedBy);
+        var parameters = new { DigestId = digestId, RecipientId = recipientId, Copy = copy };
+        if (copy is not null && await connection.ExecuteScalarAsync<long>(
+                "SELECT count(*) FROM digest_deliveries WHERE digest_id = @DigestId AND recipient_id = @RecipientId AND copy = @Copy", parameters, transaction) > 0)
+        {
+            return true;
+        }
+
+        var number = copy ?? await connection.ExecuteScalarAsync<long>(
+            "SELECT coalesce(max(copy), 0) + 1 FROM digest_deliveries WHERE digest_id = @DigestId AND recipient_id = @RecipientId", parameters, transaction);
+        var queued = await QueueDeliveryAsync(connection, transaction, council, digestId, digest.Subject, digest.TextBody, digest.HtmlBody, recipient, number, requestedBy);
         await transaction.CommitAsync();
         signal.MailQueued();
         return queued;

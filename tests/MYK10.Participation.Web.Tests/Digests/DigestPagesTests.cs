@@ -268,11 +268,18 @@ public sealed class DigestPagesTests(DigestPagesTests.Site site) : IClassFixture
         Assert.DoesNotContain("script-src", html.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
         Assert.Contains("<html lang=\"de\">", await html.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        using var resend = await admin.PostFormAsync(url, [], "main form[action*='handler=Resend']");
-        Assert.Equal(HttpStatusCode.Redirect, resend.StatusCode);
+        // The same form sent twice (a double click) queues one copy; the page shown again offers the next one.
+        var page = await admin.GetDocumentAsync(url);
+        using var resend = await admin.SubmitFormAsync(page, url, [], "main form[action*='handler=Resend']");
+        using var again = await admin.SubmitFormAsync(page, url, [], "main form[action*='handler=Resend']");
+        Assert.Equal((HttpStatusCode.Redirect, HttpStatusCode.Redirect), (resend.StatusCode, again.StatusCode));
         var deliveries = await site.Get<CouncilStore>().DeliveriesAsync(councilId, digestId);
         Assert.Equal(3, deliveries.Count);
         Assert.Single(deliveries, d => d.Copy == 1 && d.RequestedBy!.EndsWith("@kvmyk.de", StringComparison.Ordinal));
+
+        using var later = await admin.PostFormAsync(url, [], "main form[action*='handler=Resend']");
+        Assert.Equal(HttpStatusCode.Redirect, later.StatusCode);
+        Assert.Contains(await site.Get<CouncilStore>().DeliveriesAsync(councilId, digestId), d => d.Copy == 2);
     }
 
     [Fact]

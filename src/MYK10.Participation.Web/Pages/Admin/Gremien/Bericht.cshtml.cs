@@ -33,7 +33,8 @@ public sealed class BerichtModel(CouncilStore councils, DigestRound round, IStri
         return DigestHtml.Result(HttpContext, Digest.HtmlBody, text["View.FooterNote"]);
     }
 
-    public async Task<IActionResult> OnPostResendAsync(long id, long digestId, long recipientId)
+    /// <param name="copy">The copy this form asks for (see <see cref="DigestRound.ResendAsync"/>): a second click sends nothing more.</param>
+    public async Task<IActionResult> OnPostResendAsync(long id, long digestId, long recipientId, long? copy)
     {
         if (!await LoadAsync(id, digestId))
         {
@@ -46,7 +47,7 @@ public sealed class BerichtModel(CouncilStore councils, DigestRound round, IStri
             return NotFound();
         }
 
-        if (!await round.ResendAsync(id, digestId, recipientId, User.StaffEmail() ?? "admin"))
+        if (!await round.ResendAsync(id, digestId, recipientId, User.StaffEmail() ?? "admin", copy))
         {
             ModelState.AddModelError(string.Empty, text["View.ResendFailed"]);
             return Page();
