@@ -78,8 +78,8 @@ public sealed class IdeeModel(
     private async Task<IActionResult> HandleAsync(long id, Func<long, Task<ModerationResult>> decide, string notice, bool toQueue)
     {
         // Without the version the moderator saw, nothing can tell a conflict from a form that lost a field: do nothing.
-        var versionKey = $"{nameof(Input)}.{nameof(Input.Version)}";
-        if (Input.Version is not { } version || (ModelState.TryGetValue(versionKey, out var entry) && entry.Errors.Count > 0))
+        // (A version that is missing, empty or no number binds as null.)
+        if (Input.Version is not { } version)
         {
             if (!await LoadAsync(id))
             {
