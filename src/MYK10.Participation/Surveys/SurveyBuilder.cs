@@ -436,10 +436,13 @@ public sealed class SurveyBuilder(IDbConnectionFactory connections, TimeProvider
     public static string? Check(QuestionInput input)
     {
         var s = input.Settings;
+        // Two labels that differ only in case or spaces are two answers nobody can tell apart.
+        static bool UniqueLabels(IReadOnlyCollection<string> labels) =>
+            labels.Select(label => label.Trim()).Distinct(StringComparer.CurrentCultureIgnoreCase).Count() == labels.Count;
         static bool Distinct(List<Choice> choices) =>
             choices.All(c => c.Key.Length > 0 && c.Label.Trim().Length > 0 && c.Key != QuestionSettings.OtherItem)
             && choices.Select(c => c.Key).Distinct(StringComparer.Ordinal).Count() == choices.Count
-            && choices.Select(c => c.Label.Trim()).Distinct(StringComparer.CurrentCultureIgnoreCase).Count() == choices.Count;
+            && UniqueLabels(choices.Select(c => c.Label).ToList());
 
         return input.Kind switch
         {
@@ -450,7 +453,7 @@ public sealed class SurveyBuilder(IDbConnectionFactory connections, TimeProvider
             QuestionKind.Rating when s.ScaleMax is not (5 or 10) => Problems.Scale,
             QuestionKind.Matrix when s.Rows.Count < 1 || !Distinct(s.Rows) => Problems.Rows,
             QuestionKind.Matrix when s.Scale.Count is < 2 or > 11 || s.Scale.Any(string.IsNullOrWhiteSpace)
-                || s.Scale.Select(step => step.Trim()).Distinct(StringComparer.CurrentCultureIgnoreCase).Count() != s.Scale.Count => Problems.Scale,
+                || !UniqueLabels(s.Scale) => Problems.Scale,
             QuestionKind.Number when s.Min > s.Max => Problems.Range,
             QuestionKind.ShortText or QuestionKind.LongText when s.MaxLength is < 1 or > AnswerValidator.LongTextMax => Problems.Range,
             _ => null,
