@@ -12,7 +12,7 @@ namespace MYK10.Participation.Benchmarks;
 internal sealed class Seeder(IDbConnectionFactory connections, BenchmarkOptions options)
 {
     internal static readonly string[] Municipalities = ["andernach", "bendorf", "mayen", "maifeld", "mendig", "pellenz", "rhein-mosel", "vallendar", "vordereifel", "weissenthurm", "kreis"];
-    private static readonly string[] Fields = ["wirtschaft", "tourismus", "gesundheit", "bildung", "kommunikationsinfrastruktur", "verkehr-und-mobilitaet", "energie", "umwelt-und-klima", "digitale-souveraenitaet", "stadt-und-kreisentwicklung"];
+    internal static readonly string[] Fields = ["wirtschaft", "tourismus", "gesundheit", "bildung", "kommunikationsinfrastruktur", "verkehr-und-mobilitaet", "energie", "umwelt-und-klima", "digitale-souveraenitaet", "stadt-und-kreisentwicklung"];
     private static readonly string[] Words = ["Glasfaser", "Mobilität", "Rufbus", "Bürgerbüro", "Schule", "Telemedizin", "Solar", "Radweg", "WLAN", "Hochwasser", "Dorfladen", "Bibliothek", "Parkplatz", "Ladesäule", "Sensor", "Wanderweg", "Vereine", "Senioren", "Jugend", "Handwerk"];
 
     public int Participants { get; private set; }
