@@ -87,6 +87,15 @@ public sealed class BallotBox(IDbConnectionFactory connections, VoteStore store,
             Now = now,
         }, transaction);
         var earlier = await connection.QueryAsync<(long OptionId, long Value)>(clearChoices, new { BallotId = ballot.Id }, transaction);
+        if (ballot.ReceiptCode != newCode
+            && earlier.Select(c => (c.OptionId, (int)c.Value)).Order().SequenceEqual(choices.Select(c => (c.OptionId, c.Value)).Order()))
+        {
+            // The same choices sent again (a second click, the form resent): the earlier ballot stands as it was, with
+            // its time of casting, which the councils' digests count by.
+            transaction.Rollback();
+            return new CastResult(ballot.ReceiptCode, [], false);
+        }
+
         try
         {
             await VoteStore.InsertChoicesAsync(connection, transaction, ballot.Id, choices);
@@ -99,10 +108,7 @@ public sealed class BallotBox(IDbConnectionFactory connections, VoteStore store,
         }
 
         transaction.Commit();
-        // The same choices sent again (a second click, the form resent) change nothing, though the ballot existed.
-        var changed = ballot.ReceiptCode != newCode
-            && !earlier.Select(c => (c.OptionId, (int)c.Value)).Order().SequenceEqual(choices.Select(c => (c.OptionId, c.Value)).Order());
-        return new CastResult(ballot.ReceiptCode, [], changed);
+        return new CastResult(ballot.ReceiptCode, [], ballot.ReceiptCode != newCode);
     }
 
     /// <summary>The participant's own ballot in a vote, or null.</summary>

@@ -107,6 +107,30 @@ public sealed class BallotBoxTests
     }
 
     [Fact]
+    public async Task TheSameChoicesAgain_KeepTheBallotsTimeOfCasting_AChangeMovesIt()
+    {
+        await using var app = await StartAsync();
+        var (voteId, options) = await OpenVoteAsync(app);
+        var participant = await ParticipantAsync(app);
+        var box = app.Get<BallotBox>();
+        var castAt = async () =>
+        {
+            await using var connection = await app.Connections.OpenAsync();
+            return await connection.ExecuteScalarAsync<string>("SELECT cast_at FROM ballots WHERE vote_id = @VoteId", new { VoteId = voteId });
+        };
+
+        await box.CastAsync(voteId, participant, Approve(options[0], options[1]));
+        var first = await castAt();
+        app.Clock.Advance(TimeSpan.FromDays(2));
+        await box.CastAsync(voteId, participant, Approve(options[1], options[0]));
+        Assert.Equal(first, await castAt());
+        Assert.Equal([options[0], options[1]], (await RowsAsync(app, voteId)).Select(r => r.OptionId));
+
+        Assert.True((await box.CastAsync(voteId, participant, Approve(options[1]))).Replaced);
+        Assert.NotEqual(first, await castAt());
+    }
+
+    [Fact]
     public async Task Replacement_FailingHalfway_LeavesTheEarlierBallotIntact()
     {
         await using var app = await StartAsync();
