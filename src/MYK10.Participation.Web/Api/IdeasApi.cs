@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using MYK10.Participation.Hosting;
 using MYK10.Participation.Ideas;
+using MYK10.Participation.Reference;
 using MYK10.Participation.Web.Hosting;
 
 namespace MYK10.Participation.Web.Api;
@@ -14,9 +15,14 @@ internal static class IdeasApi
     {
         var group = endpoints.MapGroup("/api/v1/ideas").AllowAnonymous().CacheOutput(Hosting.PageCache.PolicyName);
 
-        group.MapRead("/", async (IdeaStore ideas, IOptions<SiteOptions> site, string? gemeinde, string? feld, string? status, string? q,
+        group.MapRead("/", async (IdeaStore ideas, ReferenceStore reference, IOptions<SiteOptions> site, string? gemeinde, string? feld, string? status, string? q,
             string? sortierung, int? seite, int? proSeite, CancellationToken cancellationToken) =>
         {
+            if (await UnknownFilterAsync(reference, gemeinde, feld, status, cancellationToken) is { } unknown)
+            {
+                return Results.BadRequest(new { error = "unknown_filter", parameter = unknown.Parameter, allowed = unknown.Allowed });
+            }
+
             var page = await ideas.ListPublishedAsync(new IdeaQuery(
                 gemeinde, feld, status, q,
                 sortierung == Pages.Ideen.IndexModel.SortSupported ? IdeaSort.MostSupported : IdeaSort.Newest,
@@ -59,6 +65,28 @@ internal static class IdeasApi
                 url = site.Value.Link(IdeaPaths.Detail(idea.Id)),
             });
         });
+    }
+
+    /// <summary>
+    /// The first filter whose value names no municipality, field or status, with the values it takes; null when all are
+    /// known. A typing error would otherwise answer with no ideas, as if none matched.
+    /// </summary>
+    private static async Task<(string Parameter, IEnumerable<string> Allowed)?> UnknownFilterAsync(
+        ReferenceStore reference, string? municipality, string? field, string? status, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrEmpty(municipality) && (await reference.MunicipalitiesAsync(cancellationToken)).Select(m => m.Id).ToList() is var municipalities
+            && !municipalities.Contains(municipality))
+        {
+            return ("gemeinde", municipalities);
+        }
+
+        if (!string.IsNullOrEmpty(field) && (await reference.FieldsOfActionAsync(cancellationToken)).Select(f => f.Id).ToList() is var fields
+            && !fields.Contains(field))
+        {
+            return ("feld", fields);
+        }
+
+        return !string.IsNullOrEmpty(status) && !PublicStatus.ByUrlValue.ContainsKey(status) ? ("status", PublicStatus.ByUrlValue.Keys) : null;
     }
 
     private static object Item(IdeaSummary idea, SiteOptions site) => new

@@ -311,6 +311,21 @@ public sealed class IdeaPagesTests(IdeaPagesTests.Site site) : IClassFixture<Ide
         Assert.StartsWith("http://localhost/ideen/", first.GetProperty("url").GetString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("gemeinde=koblenz", "gemeinde", "mayen")]
+    [InlineData("feld=raumfahrt", "feld", "energie")]
+    [InlineData("status=vielleicht", "status", "neu")]
+    public async Task Api_UnknownFilter_IsABadRequestNamingTheParameterAndItsValues(string query, string parameter, string oneAllowed)
+    {
+        var response = await site.CreateBrowserLikeClient().GetAsync($"/api/v1/ideas?{query}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("unknown_filter", json.RootElement.GetProperty("error").GetString());
+        Assert.Equal(parameter, json.RootElement.GetProperty("parameter").GetString());
+        Assert.Contains(oneAllowed, json.RootElement.GetProperty("allowed").EnumerateArray().Select(v => v.GetString()));
+    }
+
     [Fact]
     public async Task List_EmptyResult_SaysSoAndOffersReset()
     {
