@@ -16,13 +16,6 @@ internal static class CommentRows
     /// <summary>Open reports that hide a comment until a moderator decides.</summary>
     public const int ReportsThatHide = 3;
 
-    /// <summary>A comment's text as stored (line ends as LF, trimmed), or null when it is empty or longer than 2,000 characters.</summary>
-    public static string? Body(string? text)
-    {
-        var body = (text ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
-        return body.Length is < 1 or > 2000 ? null : body;
-    }
-
     /// <summary>
     /// Stores a visible comment on <paramref name="parentId"/> under the comment form's one-time key (<see cref="OneTimeForm"/>):
     /// the same form sent twice gives the comment it stored the first time, and false for stored.

@@ -104,7 +104,7 @@ public sealed class IdeaService(
     /// <param name="formKey">The comment form's one-time key: the same form sent twice stores one comment (<c>sql/0077</c>).</param>
     public async Task<(ContributionOutcome Outcome, long? CommentId)> CommentAsync(long participantId, long ideaId, string? text, string? formKey = null)
     {
-        if (CommentRows.Body(text) is not { } body)
+        if (CommentText.Body(text) is not { } body)
         {
             return (ContributionOutcome.Invalid, null);
         }

@@ -49,18 +49,18 @@ public sealed class DetailModel(IdeaStore ideas, IdeaService service, CommentSer
             return RedirectToPage("/Ideen/Detail", new { id, hinweis = "kommentiert" });
         }
 
+        // The text is checked before the limit: a comment sent back for its length does not count against it.
         var key = $"{nameof(Input)}.{nameof(Input.Comment)}";
+        if (CommentText.Body(Input.Comment) is null)
+        {
+            ModelState.AddModelError(key, text[CommentText.IsEmpty(Input.Comment) ? "Detail.CommentRequired" : "Detail.CommentTooLong"]);
+            return await LoadAsync(id) ?? Page();
+        }
+
         var decision = await limits.TryAcquireAsync(RateLimitNames.Comment, participant.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (!decision.Allowed)
         {
             ModelState.AddModelError(key, text["Detail.CommentTooMany", BerlinTime.Format(decision.RetryAt!.Value), decision.Limit]);
-            return await LoadAsync(id) ?? Page();
-        }
-
-        var length = Input.Comment?.Trim().Length ?? 0;
-        if (length is 0 or > 2000)
-        {
-            ModelState.AddModelError(key, text[length == 0 ? "Detail.CommentRequired" : "Detail.CommentTooLong"]);
             return await LoadAsync(id) ?? Page();
         }
 

@@ -49,17 +49,25 @@ public sealed class MassnahmeModel(StrategyStore strategy, StrategyService servi
             return NotFound();
         }
 
+        // The text is checked before the limit: a comment sent back for its length does not count against it.
+        var key = $"{nameof(Input)}.{nameof(Input.Comment)}";
+        if (CommentText.Body(Input.Comment) is null)
+        {
+            ModelState.AddModelError(key, text["Measure.CommentInvalid"]);
+            return Page();
+        }
+
         var decision = await limits.TryAcquireAsync(RateLimitNames.Comment, participant.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (!decision.Allowed)
         {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Comment)}", ideaText["Detail.CommentTooMany", BerlinTime.Format(decision.RetryAt!.Value), decision.Limit]);
+            ModelState.AddModelError(key, ideaText["Detail.CommentTooMany", BerlinTime.Format(decision.RetryAt!.Value), decision.Limit]);
             return Page();
         }
 
         var (outcome, _) = await service.CommentAsync(participant.Value, id, Input.Comment, Input.FormKey);
         if (outcome == ContributionOutcome.Invalid)
         {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Comment)}", text["Measure.CommentInvalid"]);
+            ModelState.AddModelError(key, text["Measure.CommentInvalid"]);
             return Page();
         }
 
