@@ -69,6 +69,7 @@ public static class WebApp
         {
             var text = factory.Create(typeof(SharedResource));
             o.ModelBinderProviders.Insert(0, new CheckboxBinding());
+            o.ModelBinderProviders.Insert(0, new LineEndBinding());
             var messages = o.ModelBindingMessageProvider;
             messages.SetAttemptedValueIsInvalidAccessor((value, _) => text["Binding.Invalid", value]);
             messages.SetValueIsInvalidAccessor(value => text["Binding.Invalid", value]);

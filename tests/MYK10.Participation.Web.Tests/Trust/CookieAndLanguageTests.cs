@@ -223,6 +223,17 @@ public sealed class CookieAndLanguageTests(CookieAndLanguageTests.Site site) : I
     }
 
     [Fact]
+    public async Task AccessibilityFeedback_OfTheLongestLength_WithLineBreaksAsTheBrowserSendsThem_IsSent()
+    {
+        // 4,000 characters with its 666 line ends counted once, as the text field counts them; 4,666 as CRLF in the form.
+        var message = string.Concat(Enumerable.Repeat("Zeile\r\n", 666)) + "Ende";
+
+        using var response = await site.CreateBrowserLikeClient().PostFormAsync("/barrierefreiheit", new() { ["Input.Message"] = message });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    [Fact]
     public async Task AccessibilityFeedback_WithoutMessage_ShowsTheErrorBesideTheField()
     {
         using var response = await site.CreateBrowserLikeClient().PostFormAsync("/barrierefreiheit", new() { ["Input.Message"] = "" });
