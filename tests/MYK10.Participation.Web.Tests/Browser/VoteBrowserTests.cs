@@ -264,7 +264,7 @@ public sealed class VoteResultBrowserTests(BrowserFixture browser, VoteResultBro
 
         Assert.False(await page.Locator(".receipt-check").IsVisibleAsync());
         Assert.False(await page.Locator(".site-header").IsVisibleAsync());
-        Assert.True(await page.Locator("svg.result-chart").IsVisibleAsync());
+        Assert.True(await page.Locator(".bar-chart").IsVisibleAsync());
         Assert.True(await page.Locator("table.result-table").First.IsVisibleAsync());
     }
 }
