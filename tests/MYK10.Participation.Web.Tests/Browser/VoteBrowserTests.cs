@@ -267,4 +267,21 @@ public sealed class VoteResultBrowserTests(BrowserFixture browser, VoteResultBro
         Assert.True(await page.Locator(".bar-chart").IsVisibleAsync());
         Assert.True(await page.Locator("table.result-table").First.IsVisibleAsync());
     }
+
+    [Fact]
+    public async Task ResultPage_Printed_BreaksATableLongerThanASheet_InsteadOfPushingItAwayFromItsHeading()
+    {
+        var id = (await site.DemoAsync())[1];
+        // An A4 sheet at 96 dpi less the print margins: the list of a hundred ballots is longer than one.
+        var page = await browser.OpenAsync(site, 718, 1047);
+        await page.GotoAsync($"/abstimmungen/{id}/ergebnis");
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+
+        var tall = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('main table')].filter(table => table.getBoundingClientRect().height > window.innerHeight)
+              .map(table => `${table.className}${getComputedStyle(table).breakInside.startsWith('avoid') ? ' kept whole' : ''}`)
+            """);
+
+        Assert.Contains("ballot-table", tall);
+    }
 }
