@@ -284,4 +284,22 @@ public sealed class VoteResultBrowserTests(BrowserFixture browser, VoteResultBro
 
         Assert.Contains("ballot-table", tall);
     }
+
+    [Fact]
+    public async Task ResultPage_Printed_SaysWhichPartOfALongBallotListItHolds()
+    {
+        var id = (await site.DemoAsync())[1];
+        var total = (await site.Get<BallotList>().PageAsync(id, 1)).Total;
+        Assert.InRange(total, 101, 200);
+        var page = await browser.OpenAsync(site);
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+
+        // The page links are not printed, so a printout of a "list of all ballots" must say it holds only part of it.
+        await page.GotoAsync($"/abstimmungen/{id}/ergebnis");
+        Assert.False(await page.Locator(".pagination").IsVisibleAsync());
+        Assert.Equal(1, await page.Locator("#stimmzettel ~ .ballot-range").CountAsync());
+        Assert.Equal($"Diese Seite zeigt die Stimmzettel 1 bis 100 von {total}.", (await page.Locator("#stimmzettel ~ .ballot-range").InnerTextAsync()).Trim());
+        await page.GotoAsync($"/abstimmungen/{id}/ergebnis?stimmzettel=2");
+        Assert.Equal($"Diese Seite zeigt die Stimmzettel 101 bis {total} von {total}.", (await page.Locator("#stimmzettel ~ .ballot-range").InnerTextAsync()).Trim());
+    }
 }
