@@ -215,7 +215,7 @@ public sealed class VotePagesTests(VotePagesTests.Site site) : IClassFixture<Vot
 
         var page = await client.GetDocumentAsync($"/abstimmungen/{vote.Id}/ergebnis?beleg={code.ToLowerInvariant()}");
         Assert.Single(page.QuerySelectorAll("h1"));
-        Assert.NotNull(page.QuerySelector("svg.result-chart[role=img] title"));
+        Assert.StartsWith("Ergebnis als Balkendiagramm", page.QuerySelector(".bar-chart[role=img]")?.GetAttribute("aria-label"), StringComparison.Ordinal);
         var rows = page.QuerySelectorAll("table.result-table tbody tr").Take(3).Select(r => r.TextContent).ToList();
         Assert.Contains("Ladesäulen an Rathäusern", rows[0], StringComparison.Ordinal);
         Assert.Contains("✓", rows[0], StringComparison.Ordinal);
@@ -249,7 +249,7 @@ public sealed class VotePagesTests(VotePagesTests.Site site) : IClassFixture<Vot
 
         var page = await site.CreateBrowserLikeClient().GetDocumentAsync($"/abstimmungen/{vote.Id}/ergebnis");
 
-        Assert.StartsWith(description, page.QuerySelector("svg.result-chart desc")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"Balkendiagramm {description}", page.QuerySelector(".bar-chart[role=img]")?.GetAttribute("aria-label"), StringComparison.Ordinal);
     }
 
     private async Task CloseAndCountAsync(Vote vote)

@@ -264,7 +264,42 @@ public sealed class VoteResultBrowserTests(BrowserFixture browser, VoteResultBro
 
         Assert.False(await page.Locator(".receipt-check").IsVisibleAsync());
         Assert.False(await page.Locator(".site-header").IsVisibleAsync());
-        Assert.True(await page.Locator("svg.result-chart").IsVisibleAsync());
+        Assert.True(await page.Locator(".bar-chart").IsVisibleAsync());
         Assert.True(await page.Locator("table.result-table").First.IsVisibleAsync());
+    }
+
+    [Fact]
+    public async Task ResultPage_Printed_BreaksATableLongerThanASheet_InsteadOfPushingItAwayFromItsHeading()
+    {
+        var id = (await site.DemoAsync())[1];
+        // An A4 sheet at 96 dpi less the print margins: the list of a hundred ballots is longer than one.
+        var page = await browser.OpenAsync(site, 718, 1047);
+        await page.GotoAsync($"/abstimmungen/{id}/ergebnis");
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+
+        var tall = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('main table')].filter(table => table.getBoundingClientRect().height > window.innerHeight)
+              .map(table => `${table.className}${getComputedStyle(table).breakInside.startsWith('avoid') ? ' kept whole' : ''}`)
+            """);
+
+        Assert.Contains("ballot-table", tall);
+    }
+
+    [Fact]
+    public async Task ResultPage_Printed_SaysWhichPartOfALongBallotListItHolds()
+    {
+        var id = (await site.DemoAsync())[1];
+        var total = (await site.Get<BallotList>().PageAsync(id, 1)).Total;
+        Assert.InRange(total, 101, 200);
+        var page = await browser.OpenAsync(site);
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+
+        // The page links are not printed, so a printout of a "list of all ballots" must say it holds only part of it.
+        await page.GotoAsync($"/abstimmungen/{id}/ergebnis");
+        Assert.False(await page.Locator(".pagination").IsVisibleAsync());
+        Assert.Equal(1, await page.Locator("#stimmzettel ~ .ballot-range").CountAsync());
+        Assert.Equal($"Diese Seite zeigt die Stimmzettel 1 bis 100 von {total}.", (await page.Locator("#stimmzettel ~ .ballot-range").InnerTextAsync()).Trim());
+        await page.GotoAsync($"/abstimmungen/{id}/ergebnis?stimmzettel=2");
+        Assert.Equal($"Diese Seite zeigt die Stimmzettel 101 bis {total} von {total}.", (await page.Locator("#stimmzettel ~ .ballot-range").InnerTextAsync()).Trim());
     }
 }

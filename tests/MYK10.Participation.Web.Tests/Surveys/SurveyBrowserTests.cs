@@ -176,7 +176,7 @@ public sealed class SurveyBrowserTests(BrowserFixture browser, SurveyBrowserTest
 
         var page = await browser.OpenAsync(site);
         await page.GotoAsync($"/umfragen/{survey.Id}/ergebnisse");
-        Assert.Equal(9, await page.Locator("svg.chart[role=img]").CountAsync());
+        Assert.Equal(9, await page.Locator(".bar-chart[role=img]").CountAsync());
         await page.AssertNoAxeViolationsAsync();
         await page.AssertOneH1AndNoHorizontalScrollAsync();
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
@@ -73,5 +74,14 @@ public sealed class ErgebnisModel(VoteStore votes, BallotList ballotList, Refere
     public string MunicipalityName(string id) => Municipalities.FirstOrDefault(m => m.Id == id)?.Name ?? id;
 
     /// <summary>The bar length of an option: Borda points, points or votes; the yes votes for yes/no/abstain.</summary>
-    public long ChartValue(OptionResult option) => Vote.Method == VoteMethod.YesNoAbstain ? option.Yes : Math.Max(0, option.Score);
+    private long ChartValue(OptionResult option) => Vote.Method == VoteMethod.YesNoAbstain ? option.Yes : Math.Max(0, option.Score);
+
+    /// <summary>The counted result as bars, the longest option's bar full length; chosen options ticked and dark.</summary>
+    public BarChart Chart(string name)
+    {
+        var options = Tally!.Result.Options;
+        var max = Math.Max(1, options.Select(ChartValue).DefaultIfEmpty(0).Max());
+        return new BarChart(name, options.Select(option => new Bar((option.Selected ? "✓ " : "") + OptionTitle(option.OptionId),
+            (decimal)ChartValue(option) / max, ChartValue(option).ToString("N0", CultureInfo.CurrentCulture), Muted: !option.Selected)).ToList());
+    }
 }
