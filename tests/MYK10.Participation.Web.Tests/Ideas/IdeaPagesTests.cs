@@ -289,6 +289,19 @@ public sealed class IdeaPagesTests(IdeaPagesTests.Site site) : IClassFixture<Ide
     }
 
     [Fact]
+    public async Task Report_WithoutReason_TheErrorSummaryLinksToTheFirstReason()
+    {
+        var id = await PublishedIdeaAsync();
+        var (reporter, _) = await site.ParticipantClientAsync();
+
+        using var response = await reporter.PostFormAsync($"/ideen/{id}/melden", []);
+
+        var target = Assert.Single(ErrorSummary.AssertLinksLandOnFields(await response.ReadDocumentAsync()));
+        Assert.Equal("radio", target.GetAttribute("type"));
+        Assert.Equal("Input.Reason", target.GetAttribute("name"));
+    }
+
+    [Fact]
     public async Task ListAndApi_ReturnTheSameFilteredSet()
     {
         for (var i = 0; i < 3; i++)

@@ -36,6 +36,20 @@ public sealed class ModerationPagesTests(ModerationPagesTests.Site site) : IClas
     }
 
     [Fact]
+    public async Task Reject_WithoutReason_TheErrorSummaryLinksToTheFirstReason()
+    {
+        var (_, idea, _, _) = await PendingIdeaAsync();
+        var moderator = await site.StaffClientAsync(StaffRole.Moderator);
+
+        using var missing = await moderator.PostFormAsync($"/moderation/ideen/{idea}", [], "form[action*='handler=Reject']");
+
+        var document = await missing.ReadDocumentAsync();
+        var target = Assert.Single(ErrorSummary.AssertLinksLandOnFields(document));
+        Assert.Equal("Input.Reason", target.GetAttribute("name"));
+        Assert.Equal("Input_Reason-error", target.Closest("fieldset")!.GetAttribute("aria-describedby"));
+    }
+
+    [Fact]
     public async Task Reject_WithReason_IsShownToTheAuthorAndMailed_AndNotPublic()
     {
         var (author, idea, _, email) = await PendingIdeaAsync();

@@ -13,6 +13,24 @@ public sealed class StrategyPagesTests(StrategyPagesTests.Site site) : IClassFix
     public sealed class Site : SiteFactory;
 
     [Fact]
+    public async Task Measure_WithAnUnknownMunicipality_TheErrorSummaryLinksToTheFirstMunicipalityBox()
+    {
+        var admin = await site.StaffClientAsync(StaffRole.Admin);
+        var goal = (await site.Get<StrategyService>().SaveGoalAsync(null, new GoalInput("verkehr-und-mobilitaet", "Wege verbinden", "", 0))).Id!.Value;
+
+        using var response = await admin.PostFormAsync("/admin/strategie/massnahme", new()
+        {
+            ["Input.GoalId"] = goal.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Title"] = "Mitfahrbänke",
+            ["Input.Status"] = "discussion",
+            ["Input.MunicipalityIds"] = "atlantis",
+        });
+
+        var target = Assert.Single(ErrorSummary.AssertLinksLandOnFields(await response.ReadDocumentAsync()));
+        Assert.Equal("Input.MunicipalityIds", target.GetAttribute("name"));
+    }
+
+    [Fact]
     public async Task AdminForms_GiveGermanMessages_AndSaveGoalMeasureAndPhase()
     {
         var admin = await site.StaffClientAsync(StaffRole.Admin);
