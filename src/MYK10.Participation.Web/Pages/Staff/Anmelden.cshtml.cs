@@ -21,6 +21,10 @@ public sealed class AnmeldenModel(StaffService staff, TwoFactorService twoFactor
     [FromQuery(Name = "abgemeldet")]
     public bool SignedOut { get; set; }
 
+    /// <summary>Back from the code step after its time ran out.</summary>
+    [FromQuery(Name = "abgelaufen")]
+    public bool CodeExpired { get; set; }
+
     /// <summary>Set after a right password when the account has a second factor: the page then asks for the code.</summary>
     public string? TwoFactorTicket { get; private set; }
 
