@@ -133,6 +133,24 @@ public sealed class ModerationPagesTests(ModerationPagesTests.Site site) : IClas
     }
 
     [Fact]
+    public async Task ReportsTab_TheLinksAndButtonsOfEachReport_NameTheReportedItem()
+    {
+        var (reporter, _) = await site.ParticipantClientAsync();
+        foreach (var idea in new[] { await PublishedIdeaAsync(), await PublishedIdeaAsync() })
+        {
+            (await reporter.PostFormAsync($"/ideen/{idea}/melden", new() { ["Input.Reason"] = "spam" })).Dispose();
+        }
+
+        var moderator = await site.StaffClientAsync(StaffRole.Moderator);
+        var tab = await moderator.GetDocumentAsync("/moderation/meldungen");
+
+        LinkNames.AssertOneNameOneTarget(tab);
+        var buttons = tab.QuerySelectorAll(".report-list button").Select(b => b.TextContent.Trim()).ToList();
+        Assert.True(buttons.Count >= 4);
+        Assert.Equal(buttons.Count, buttons.Distinct().Count());
+    }
+
+    [Fact]
     public async Task DismissClickedTwice_SecondClickSaysTheReportsWereAlreadyHandled()
     {
         var idea = await PublishedIdeaAsync();

@@ -205,6 +205,9 @@ public sealed class StrategyPagesTests(StrategyPagesTests.Site site) : IClassFix
 
         Assert.StartsWith("Kommentar melden (Radlerin am ", report, StringComparison.Ordinal);
         Assert.StartsWith("Meinen Kommentar löschen (Radlerin am ", own, StringComparison.Ordinal);
+        var moderator = await site.StaffClientAsync(StaffRole.Moderator);
+        var hide = (await moderator.GetDocumentAsync($"/strategie/massnahmen/{measure}")).QuerySelector(".hide-form button")!.TextContent.Trim();
+        Assert.StartsWith("Beitrag ausblenden: Radlerin am ", hide, StringComparison.Ordinal);
     }
 
     [Fact]
