@@ -236,6 +236,24 @@ public sealed class AbuseProtectionTests
     }
 
     [Fact]
+    public async Task StaffSession_ItsIdleLimitIsAnnounced_AndTheSignInPageSaysWhenItEnded()
+    {
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        await using var site = new SiteFactory(new() { ["Jobs:Server"] = "false" }) { Clock = clock };
+        var moderator = await site.StaffClientAsync(StaffRole.Moderator);
+        var signIn = await site.CreateBrowserLikeClient().GetDocumentAsync("/staff/anmelden");
+
+        clock.Advance(TimeSpan.FromMinutes(31));
+        using var expired = await moderator.GetAsync("/moderation");
+        var back = await moderator.GetDocumentAsync(expired.Headers.Location!.OriginalString);
+
+        Assert.Contains("Nach 30 Minuten ohne Aktivität melden wir Sie aus Sicherheitsgründen ab", signIn.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(signIn.QuerySelector("main .notice"));
+        Assert.Equal("/staff/anmelden", expired.Headers.Location!.AbsolutePath);
+        Assert.Equal("Sie wurden nach 30 Minuten ohne Aktivität abgemeldet. Bitte melden Sie sich erneut an.", back.QuerySelector("main .notice[role=status]")!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task StaffAddCommand_RefusesACommonPassword()
     {
         using var directory = new TempDirectory();
