@@ -171,6 +171,31 @@ public sealed class ModerationPagesTests(ModerationPagesTests.Site site) : IClas
     }
 
     [Fact]
+    public async Task ReviewPage_TheMergeButtonOfEachPossibleDuplicate_NamesThatIdea()
+    {
+        // Words no other idea of this class uses, so the two are the pending idea's closest duplicates.
+        var connections = site.Get<IDbConnectionFactory>();
+        async Task<long> SubmitAsync(string title) => (await site.Get<IdeaService>().SubmitAsync(await connections.ParticipantAsync(), new IdeaSubmission(
+            title, "Eine Wasserstofftankstelle für Busse und Lastwagen im Gewerbegebiet Kruft.", "energie", "pellenz", null))).IdeaId!.Value;
+        var first = await SubmitAsync("Wasserstofftankstelle Kruft");
+        var second = await SubmitAsync("Wasserstoff tanken in Kruft");
+        await connections.PublishAsync(first);
+        await connections.PublishAsync(second);
+        var pending = await SubmitAsync("Wasserstofftankstelle in der Pellenz");
+        var moderator = await site.StaffClientAsync(StaffRole.Moderator);
+
+        var review = await moderator.GetDocumentAsync($"/moderation/ideen/{pending}");
+
+        var buttons = review.QuerySelectorAll(".duplicate-list li")
+            .Where(item => item.QuerySelector($"a[href='/moderation/ideen/{first}'], a[href='/moderation/ideen/{second}']") is not null)
+            .Select(item => item.QuerySelector("form[action*='handler=Merge'] button")!.TextContent.Trim())
+            .ToList();
+        Assert.Equal(2, buttons.Count);
+        Assert.All(buttons, name => Assert.StartsWith("In diese Idee zusammenführen: Wasserstoff", name, StringComparison.Ordinal));
+        Assert.NotEqual(buttons[0], buttons[1]);
+    }
+
+    [Fact]
     public async Task Merge_RedirectsTheMergedIdeaPermanently_AndAnswerAppearsOnThePage()
     {
         var target = await PublishedIdeaAsync();
