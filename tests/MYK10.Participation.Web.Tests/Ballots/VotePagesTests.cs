@@ -219,6 +219,7 @@ public sealed class VotePagesTests(VotePagesTests.Site site) : IClassFixture<Vot
         var rows = page.QuerySelectorAll("table.result-table tbody tr").Take(3).Select(r => r.TextContent).ToList();
         Assert.Contains("Ladesäulen an Rathäusern", rows[0], StringComparison.Ordinal);
         Assert.Contains("✓", rows[0], StringComparison.Ordinal);
+        Assert.All(page.QuerySelectorAll("main table"), table => Assert.False(string.IsNullOrWhiteSpace(table.QuerySelector("caption")?.TextContent)));
         Assert.Contains($"Der Stimmzettel mit dem Beleg {code} ist gezählt", page.QuerySelector("#pruefung")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(code, page.QuerySelector("table.ballot-table")!.TextContent, StringComparison.Ordinal);
         // Typed without the dashes, in groups with spaces: the same ballot.

@@ -34,6 +34,23 @@ public sealed class StrategyBrowserTests(BrowserFixture browser, StrategyBrowser
     }
 
     [Fact]
+    public async Task MeasurePage_WithAStatusHistory_ReflowsAt320Pixels_TheTableScrollingInItsOwnBox()
+    {
+        var service = site.Get<StrategyService>();
+        var goal = (await service.SaveGoalAsync(null, new GoalInput("kommunikationsinfrastruktur", "Netze ausbauen", "", 0))).Id!.Value;
+        MeasureInput Input(string status, string? note) => new(goal, "Glasfaser bis ins Dorf", "Jeder Ort am Netz.", null, null, null, status, [], 0, note);
+        var measure = (await service.SaveMeasureAsync(null, Input("discussion", "Zur Diskussion gestellt"), null)).Id!.Value;
+        await service.SaveMeasureAsync(measure, Input("decided", "Beschlossen im Kreistag"), null);
+        var page = await browser.OpenAsync(site, width: 320, height: 640);
+
+        await page.GotoAsync($"/strategie/massnahmen/{measure}");
+
+        await page.AssertOneH1AndNoHorizontalScrollAsync();
+        Assert.Equal("0", await page.GetAttributeAsync("section[aria-labelledby=verlauf] .table-scroll", "tabindex"));
+        await page.AssertNoAxeViolationsAsync();
+    }
+
+    [Fact]
     public async Task MeasureCommentReportPage_WithErrors_AndTheDiscussionWithPlaceholdersAndHideForms_PassAxe()
     {
         var service = site.Get<StrategyService>();

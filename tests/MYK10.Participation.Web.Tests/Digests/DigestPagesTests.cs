@@ -296,6 +296,18 @@ public sealed class DigestPagesTests(DigestPagesTests.Site site) : IClassFixture
         Assert.Equal(digestsBefore, (await site.Get<CouncilStore>().DigestsAsync(councilId)).Count);
     }
 
+    [Fact]
+    public async Task CouncilList_RecipientAndDigestLinks_NameTheirCouncil()
+    {
+        var admin = await site.StaffClientAsync(StaffRole.Admin);
+        await site.CouncilWithDigestAsync();
+        await site.CouncilWithDigestAsync();
+
+        var list = await admin.GetDocumentAsync("/admin/gremien");
+
+        LinkNames.AssertOneNameOneTarget(list);
+    }
+
     [Theory]
     [InlineData("/admin/gremien")]
     [InlineData("/admin/gremien/neu")]

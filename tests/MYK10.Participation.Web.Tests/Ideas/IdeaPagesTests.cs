@@ -211,6 +211,24 @@ public sealed class IdeaPagesTests(IdeaPagesTests.Site site) : IClassFixture<Ide
     }
 
     [Fact]
+    public async Task CommentActions_RepeatedForEveryComment_NameTheCommentTheyActOn()
+    {
+        var id = await PublishedIdeaAsync();
+        var (anna, _) = await site.ParticipantClientAsync(displayName: "Anna");
+        var (bernd, _) = await site.ParticipantClientAsync(displayName: "Bernd");
+        (await anna.PostFormAsync($"/ideen/{id}", new() { ["Input.Comment"] = "Erster Gedanke" }, "form#kommentieren")).Dispose();
+        (await bernd.PostFormAsync($"/ideen/{id}", new() { ["Input.Comment"] = "Zweiter Gedanke" }, "form#kommentieren")).Dispose();
+
+        var reports = (await site.CreateBrowserLikeClient().GetDocumentAsync($"/ideen/{id}")).QuerySelectorAll(".comment-actions a").Select(a => a.TextContent.Trim()).ToList();
+        var own = (await anna.GetDocumentAsync($"/ideen/{id}")).QuerySelector(".comment-actions button")!.TextContent.Trim();
+
+        Assert.Equal(2, reports.Distinct().Count());
+        Assert.All(reports, name => Assert.StartsWith("Kommentar melden (", name, StringComparison.Ordinal));
+        Assert.Contains(reports, name => name.Contains("Bernd am ", StringComparison.Ordinal));
+        Assert.StartsWith("Meinen Kommentar löschen (Anna am ", own, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Post_WithoutAHandler_Answers405WithTheGermanErrorPage_NotAnEmptyPage()
     {
         var id = await PublishedIdeaAsync();
@@ -286,6 +304,19 @@ public sealed class IdeaPagesTests(IdeaPagesTests.Site site) : IClassFixture<Ide
         var document = await response.ReadDocumentAsync();
 
         Assert.Equal("Bitte wählen Sie einen Grund.", document.QuerySelector("#Input_Reason-error")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Report_WithoutReason_TheErrorSummaryLinksToTheFirstReason()
+    {
+        var id = await PublishedIdeaAsync();
+        var (reporter, _) = await site.ParticipantClientAsync();
+
+        using var response = await reporter.PostFormAsync($"/ideen/{id}/melden", []);
+
+        var target = Assert.Single(ErrorSummary.AssertLinksLandOnFields(await response.ReadDocumentAsync()));
+        Assert.Equal("radio", target.GetAttribute("type"));
+        Assert.Equal("Input.Reason", target.GetAttribute("name"));
     }
 
     [Fact]

@@ -95,6 +95,39 @@ public sealed class HiddenCommentsPageTests(HiddenCommentsPageTests.Site site) :
     }
 
     [Fact]
+    public async Task TwoHiddenCommentsOnOneIdea_TheirLinksAndButtons_NameTheirComment()
+    {
+        var connections = site.Get<IDbConnectionFactory>();
+        var ideas = site.Get<IdeaService>();
+        var idea = (await ideas.SubmitAsync(await connections.ParticipantAsync(), new IdeaSubmission(
+            "Trinkbrunnen in Mayen", "Öffentliche Trinkbrunnen in der Mayener Innenstadt für heiße Tage.", "umwelt-und-klima", "mayen", null))).IdeaId!.Value;
+        await connections.PublishAsync(idea);
+        var moderator = await site.StaffClientAsync(StaffRole.Moderator);
+        var comments = new List<long>();
+        foreach (var name in new[] { "Erste", "Zweite" })
+        {
+            var (_, comment) = await ideas.CommentAsync(await connections.ParticipantAsync(name), idea, $"Kommentar von {name}");
+            using var hide = await moderator.PostWithTokenAsync("/moderation/kommentare", "/moderation/meldungen?handler=Hide", new()
+            {
+                ["Input.IdeaId"] = idea.ToString(CultureInfo.InvariantCulture),
+                ["Input.CommentId"] = comment!.Value.ToString(CultureInfo.InvariantCulture),
+                ["Input.Note"] = "Prüfung",
+            });
+            Assert.Equal(HttpStatusCode.Redirect, hide.StatusCode);
+            comments.Add(comment.Value);
+        }
+
+        var tab = await moderator.GetDocumentAsync("/moderation/kommentare");
+
+        var items = comments.Select(c => tab.QuerySelector($"li.report-item:has(input[name='Input.CommentId'][value='{c}'])")!).ToList();
+        var links = items.Select(i => i.QuerySelector("a")!.TextContent.Trim()).ToList();
+        var buttons = items.Select(i => i.QuerySelector("button")!.TextContent.Trim()).ToList();
+        Assert.NotEqual(links[0], links[1]);
+        Assert.NotEqual(buttons[0], buttons[1]);
+        Assert.StartsWith("Wieder einblenden: Kommentar zu „Trinkbrunnen in Mayen“ – Geschrieben von Zweite am ", buttons[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ManyHiddenComments_AreListedTwentyAPage_AndAPageBeyondTheLastShowsTheLast()
     {
         var connections = site.Get<IDbConnectionFactory>();

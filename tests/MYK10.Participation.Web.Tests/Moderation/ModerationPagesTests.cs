@@ -36,6 +36,20 @@ public sealed class ModerationPagesTests(ModerationPagesTests.Site site) : IClas
     }
 
     [Fact]
+    public async Task Reject_WithoutReason_TheErrorSummaryLinksToTheFirstReason()
+    {
+        var (_, idea, _, _) = await PendingIdeaAsync();
+        var moderator = await site.StaffClientAsync(StaffRole.Moderator);
+
+        using var missing = await moderator.PostFormAsync($"/moderation/ideen/{idea}", [], "form[action*='handler=Reject']");
+
+        var document = await missing.ReadDocumentAsync();
+        var target = Assert.Single(ErrorSummary.AssertLinksLandOnFields(document));
+        Assert.Equal("Input.Reason", target.GetAttribute("name"));
+        Assert.Equal("Input_Reason-error", target.Closest("fieldset")!.GetAttribute("aria-describedby"));
+    }
+
+    [Fact]
     public async Task Reject_WithReason_IsShownToTheAuthorAndMailed_AndNotPublic()
     {
         var (author, idea, _, email) = await PendingIdeaAsync();
@@ -119,6 +133,24 @@ public sealed class ModerationPagesTests(ModerationPagesTests.Site site) : IClas
     }
 
     [Fact]
+    public async Task ReportsTab_TheLinksAndButtonsOfEachReport_NameTheReportedItem()
+    {
+        var (reporter, _) = await site.ParticipantClientAsync();
+        foreach (var idea in new[] { await PublishedIdeaAsync(), await PublishedIdeaAsync() })
+        {
+            (await reporter.PostFormAsync($"/ideen/{idea}/melden", new() { ["Input.Reason"] = "spam" })).Dispose();
+        }
+
+        var moderator = await site.StaffClientAsync(StaffRole.Moderator);
+        var tab = await moderator.GetDocumentAsync("/moderation/meldungen");
+
+        LinkNames.AssertOneNameOneTarget(tab);
+        var buttons = tab.QuerySelectorAll(".report-list button").Select(b => b.TextContent.Trim()).ToList();
+        Assert.True(buttons.Count >= 4);
+        Assert.Equal(buttons.Count, buttons.Distinct().Count());
+    }
+
+    [Fact]
     public async Task DismissClickedTwice_SecondClickSaysTheReportsWereAlreadyHandled()
     {
         var idea = await PublishedIdeaAsync();
@@ -136,6 +168,31 @@ public sealed class ModerationPagesTests(ModerationPagesTests.Site site) : IClas
         Assert.Equal("/moderation/meldungen?hinweis=already-handled", second.Headers.Location!.OriginalString);
         var notice = (await moderator.GetDocumentAsync(second.Headers.Location.OriginalString)).QuerySelector(".notice")!.TextContent;
         Assert.Contains("bereits bearbeitet", notice, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReviewPage_TheMergeButtonOfEachPossibleDuplicate_NamesThatIdea()
+    {
+        // Words no other idea of this class uses, so the two are the pending idea's closest duplicates.
+        var connections = site.Get<IDbConnectionFactory>();
+        async Task<long> SubmitAsync(string title) => (await site.Get<IdeaService>().SubmitAsync(await connections.ParticipantAsync(), new IdeaSubmission(
+            title, "Eine Wasserstofftankstelle für Busse und Lastwagen im Gewerbegebiet Kruft.", "energie", "pellenz", null))).IdeaId!.Value;
+        var first = await SubmitAsync("Wasserstofftankstelle Kruft");
+        var second = await SubmitAsync("Wasserstoff tanken in Kruft");
+        await connections.PublishAsync(first);
+        await connections.PublishAsync(second);
+        var pending = await SubmitAsync("Wasserstofftankstelle in der Pellenz");
+        var moderator = await site.StaffClientAsync(StaffRole.Moderator);
+
+        var review = await moderator.GetDocumentAsync($"/moderation/ideen/{pending}");
+
+        var buttons = review.QuerySelectorAll(".duplicate-list li")
+            .Where(item => item.QuerySelector($"a[href='/moderation/ideen/{first}'], a[href='/moderation/ideen/{second}']") is not null)
+            .Select(item => item.QuerySelector("form[action*='handler=Merge'] button")!.TextContent.Trim())
+            .ToList();
+        Assert.Equal(2, buttons.Count);
+        Assert.All(buttons, name => Assert.StartsWith("In diese Idee zusammenführen: Wasserstoff", name, StringComparison.Ordinal));
+        Assert.NotEqual(buttons[0], buttons[1]);
     }
 
     [Fact]

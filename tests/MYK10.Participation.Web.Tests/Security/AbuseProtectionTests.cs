@@ -186,14 +186,8 @@ public sealed class AbuseProtectionTests
     {
         var clock = new ManualClock(DateTimeOffset.UtcNow);
         await using var site = new SiteFactory(new() { ["Jobs:Server"] = "false" }) { Clock = clock };
-        var admin = await site.StaffClientAsync(StaffRole.Admin);
-        var enrol = await admin.GetDocumentAsync("/staff/zwei-faktor");
-        var secret = enrol.QuerySelector("code.secret")!.TextContent.Replace(" ", string.Empty, StringComparison.Ordinal);
-        Assert.StartsWith("otpauth://totp/", enrol.QuerySelector("main a[href^='otpauth:']")!.GetAttribute("href"), StringComparison.Ordinal);
+        var (email, secret) = await AdminWithSecondFactorAsync(site);
         var twoFactor = site.Get<TwoFactorService>();
-        using var enabled = await admin.PostFormAsync("/staff/zwei-faktor", new() { ["Input.Code"] = twoFactor.CurrentCode(secret) });
-        Assert.Equal(HttpStatusCode.Redirect, enabled.StatusCode);
-        var email = await EmailOfAsync(site, secret);
 
         clock.Advance(TimeSpan.FromMinutes(1));
         var client = site.CreateBrowserLikeClient();
@@ -221,6 +215,45 @@ public sealed class AbuseProtectionTests
     }
 
     [Fact]
+    public async Task StaffSecondFactor_AnnouncesItsTimeLimit_AndTheSignInPageSaysWhenItRanOut()
+    {
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        await using var site = new SiteFactory(new() { ["Jobs:Server"] = "false" }) { Clock = clock };
+        var (email, secret) = await AdminWithSecondFactorAsync(site);
+        var client = site.CreateBrowserLikeClient();
+        using var password = await client.PostFormAsync("/staff/anmelden", new() { ["Input.Email"] = email, ["Input.Password"] = TestPasswords.Staff });
+        var codeForm = await password.ReadDocumentAsync();
+
+        clock.Advance(TwoFactorTicketValidity() + TimeSpan.FromSeconds(1));
+        using var late = await client.SubmitFormAsync(codeForm, "/staff/anmelden", new() { ["Input.Code"] = site.Get<TwoFactorService>().CurrentCode(secret) });
+        var signIn = await client.GetDocumentAsync(late.Headers.Location!.OriginalString);
+
+        Assert.Contains("innerhalb von 5 Minuten", codeForm.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, late.StatusCode);
+        Assert.Equal("Die 5 Minuten für die Eingabe des Codes sind abgelaufen. Bitte melden Sie sich noch einmal mit Ihrem Passwort an.",
+            signIn.QuerySelector("main .notice[role=status]")!.TextContent.Trim());
+        Assert.NotNull(signIn.QuerySelector("main input[name='Input.Password']"));
+    }
+
+    [Fact]
+    public async Task StaffSession_ItsIdleLimitIsAnnounced_AndTheSignInPageSaysWhenItEnded()
+    {
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        await using var site = new SiteFactory(new() { ["Jobs:Server"] = "false" }) { Clock = clock };
+        var moderator = await site.StaffClientAsync(StaffRole.Moderator);
+        var signIn = await site.CreateBrowserLikeClient().GetDocumentAsync("/staff/anmelden");
+
+        clock.Advance(TimeSpan.FromMinutes(31));
+        using var expired = await moderator.GetAsync("/moderation");
+        var back = await moderator.GetDocumentAsync(expired.Headers.Location!.OriginalString);
+
+        Assert.Contains("Nach 30 Minuten ohne Aktivität melden wir Sie aus Sicherheitsgründen ab", signIn.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(signIn.QuerySelector("main .notice"));
+        Assert.Equal("/staff/anmelden", expired.Headers.Location!.AbsolutePath);
+        Assert.Equal("Sie wurden nach 30 Minuten ohne Aktivität abgemeldet. Bitte melden Sie sich erneut an.", back.QuerySelector("main .notice[role=status]")!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task StaffAddCommand_RefusesACommonPassword()
     {
         using var directory = new TempDirectory();
@@ -234,6 +267,18 @@ public sealed class AbuseProtectionTests
     }
 
     private static TimeSpan TwoFactorTicketValidity() => MYK10.Participation.Web.Hosting.TwoFactorTicket.Validity;
+
+    /// <summary>An admin who has turned on the second factor through its page: address and authenticator secret.</summary>
+    private static async Task<(string Email, string Secret)> AdminWithSecondFactorAsync(SiteFactory site)
+    {
+        var admin = await site.StaffClientAsync(StaffRole.Admin);
+        var enrol = await admin.GetDocumentAsync("/staff/zwei-faktor");
+        var secret = enrol.QuerySelector("code.secret")!.TextContent.Replace(" ", string.Empty, StringComparison.Ordinal);
+        Assert.StartsWith("otpauth://totp/", enrol.QuerySelector("main a[href^='otpauth:']")!.GetAttribute("href"), StringComparison.Ordinal);
+        using var enabled = await admin.PostFormAsync("/staff/zwei-faktor", new() { ["Input.Code"] = site.Get<TwoFactorService>().CurrentCode(secret) });
+        Assert.Equal(HttpStatusCode.Redirect, enabled.StatusCode);
+        return (await EmailOfAsync(site, secret), secret);
+    }
 
     private static async Task<string> EmailOfAsync(SiteFactory site, string secret)
     {

@@ -23,6 +23,17 @@ public sealed class StaffAccessTests(StaffAccessTests.Site site) : IClassFixture
     }
 
     [Fact]
+    public async Task AdminStartPage_NamesItsLinkToTheVoteAdministration_UnlikeThePublicVotes()
+    {
+        var admin = await site.StaffClientAsync(StaffRole.Admin);
+
+        var page = await admin.GetDocumentAsync("/admin");
+
+        LinkNames.AssertOneNameOneTarget(page);
+        Assert.Equal("Abstimmungen verwalten", page.QuerySelector("main a[href='/admin/abstimmungen']")!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task SignIn_WrongPassword_ShowsGermanErrorBesideTheFieldAndKeepsTheEmail()
     {
         var email = await site.CreateStaffAsync(StaffRole.Moderator);

@@ -28,6 +28,21 @@ public sealed class PhaseFormsTests(PhaseFormsTests.Site site) : IClassFixture<P
     }
 
     [Fact]
+    public async Task PhaseTable_TheColumnOfDeleteButtons_IsHeadedAsSuch()
+    {
+        var admin = await site.StaffClientAsync(StaffRole.Admin);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var phase = (await site.Get<StrategyService>().SavePhaseAsync(null, new PhaseInput("Spalten prüfen", "", "", today.AddDays(1), today.AddDays(5)))).Id!.Value;
+
+        var table = (await admin.GetDocumentAsync("/admin/strategie/phasen")).QuerySelector("main table")!;
+        Assert.True(await site.Get<StrategyService>().DeletePhaseAsync(phase)); // the timeline test below counts the phases
+
+        var column = table.QuerySelectorAll("thead th").Length - 1;
+        Assert.NotNull(table.QuerySelector($"tbody tr td:nth-child({column + 1}) form[action*='handler=Delete'] button"));
+        Assert.Equal("Phase löschen", table.QuerySelectorAll("thead th")[column].TextContent.Trim());
+    }
+
+    [Fact]
     public async Task TimelinePhases_OverlappingOrOutsideTheProgrammesYears_AreRefused_AndTouchingOnesSaved()
     {
         var admin = await site.StaffClientAsync(StaffRole.Admin);

@@ -13,6 +13,24 @@ public sealed class StrategyPagesTests(StrategyPagesTests.Site site) : IClassFix
     public sealed class Site : SiteFactory;
 
     [Fact]
+    public async Task Measure_WithAnUnknownMunicipality_TheErrorSummaryLinksToTheFirstMunicipalityBox()
+    {
+        var admin = await site.StaffClientAsync(StaffRole.Admin);
+        var goal = (await site.Get<StrategyService>().SaveGoalAsync(null, new GoalInput("verkehr-und-mobilitaet", "Wege verbinden", "", 0))).Id!.Value;
+
+        using var response = await admin.PostFormAsync("/admin/strategie/massnahme", new()
+        {
+            ["Input.GoalId"] = goal.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Title"] = "Mitfahrbänke",
+            ["Input.Status"] = "discussion",
+            ["Input.MunicipalityIds"] = "atlantis",
+        });
+
+        var target = Assert.Single(ErrorSummary.AssertLinksLandOnFields(await response.ReadDocumentAsync()));
+        Assert.Equal("Input.MunicipalityIds", target.GetAttribute("name"));
+    }
+
+    [Fact]
     public async Task AdminForms_GiveGermanMessages_AndSaveGoalMeasureAndPhase()
     {
         var admin = await site.StaffClientAsync(StaffRole.Admin);
@@ -156,10 +174,7 @@ public sealed class StrategyPagesTests(StrategyPagesTests.Site site) : IClassFix
     [Fact]
     public async Task MeasureComment_ByParticipant_WhileUnderDiscussion()
     {
-        var service = site.Get<StrategyService>();
-        var goal = (await service.SaveGoalAsync(null, new GoalInput("tourismus", "Gäste begleiten", "", 0))).Id!.Value;
-        var measure = (await service.SaveMeasureAsync(null, new MeasureInput(goal, "Digitale Wanderkarte", "", null, null, null, "discussion", [], 0, null), null)).Id!.Value;
-        var (participant, _) = await site.ParticipantClientAsync(displayName: "Wanderin");
+        var (measure, participant) = await DiscussedMeasureAsync("Gäste begleiten", "Digitale Wanderkarte", "Wanderin");
 
         using var comment = await participant.PostFormAsync($"/strategie/massnahmen/{measure}", new() { ["Input.Comment"] = "Bitte mit Höhenprofil!" });
 
@@ -167,6 +182,32 @@ public sealed class StrategyPagesTests(StrategyPagesTests.Site site) : IClassFix
         var page = await site.CreateBrowserLikeClient().GetDocumentAsync($"/strategie/massnahmen/{measure}");
         Assert.Contains("Bitte mit Höhenprofil!", page.QuerySelector(".comment-list")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Wanderin", page.QuerySelector(".comment-list")!.TextContent, StringComparison.Ordinal);
+    }
+
+    /// <summary>A tourism measure under discussion, and a signed-in participant of that name.</summary>
+    private async Task<(long Measure, HttpClient Participant)> DiscussedMeasureAsync(string goalTitle, string measureTitle, string displayName)
+    {
+        var service = site.Get<StrategyService>();
+        var goal = (await service.SaveGoalAsync(null, new GoalInput("tourismus", goalTitle, "", 0))).Id!.Value;
+        var measure = (await service.SaveMeasureAsync(null, new MeasureInput(goal, measureTitle, "", null, null, null, "discussion", [], 0, null), null)).Id!.Value;
+        var (participant, _) = await site.ParticipantClientAsync(displayName: displayName);
+        return (measure, participant);
+    }
+
+    [Fact]
+    public async Task MeasureCommentActions_NameTheCommentTheyActOn()
+    {
+        var (measure, walker) = await DiscussedMeasureAsync("Gäste leiten", "Radweg-Beschilderung", "Radlerin");
+        (await walker.PostFormAsync($"/strategie/massnahmen/{measure}", new() { ["Input.Comment"] = "Gern auch zweisprachig." })).Dispose();
+
+        var report = (await site.CreateBrowserLikeClient().GetDocumentAsync($"/strategie/massnahmen/{measure}")).QuerySelector(".comment-actions a")!.TextContent.Trim();
+        var own = (await walker.GetDocumentAsync($"/strategie/massnahmen/{measure}")).QuerySelector(".comment-actions button")!.TextContent.Trim();
+
+        Assert.StartsWith("Kommentar melden (Radlerin am ", report, StringComparison.Ordinal);
+        Assert.StartsWith("Meinen Kommentar löschen (Radlerin am ", own, StringComparison.Ordinal);
+        var moderator = await site.StaffClientAsync(StaffRole.Moderator);
+        var hide = (await moderator.GetDocumentAsync($"/strategie/massnahmen/{measure}")).QuerySelector(".hide-form button")!.TextContent.Trim();
+        Assert.StartsWith("Beitrag ausblenden: Radlerin am ", hide, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -110,18 +110,43 @@ public sealed class AdminFormValidationTests(AdminFormValidationTests.Site site)
         var definition = (await site.Get<SurveyStore>().LoadAsync(survey.Id))!;
         var url = $"/admin/umfragen/{survey.Id}";
         var tooLong = new string('S', 201);
+        const string message = "Der Seitentitel ist zu lang: höchstens 200 Zeichen.";
 
         using var added = await admin.PostFormAsync(url, new() { ["Input.PageTitle"] = tooLong }, "form[action*='handler=AddPage']");
-        var afterAdding = await admin.GetDocumentAsync(url);
+        var afterAdding = await added.ReadDocumentAsync();
         using var renamed = await admin.PostFormAsync(url, new() { ["Input.PageTitle"] = tooLong }, $"form[action*='pageId={definition.Pages[0].Id}']");
-        var afterRenaming = await admin.GetDocumentAsync(url);
+        var afterRenaming = await renamed.ReadDocumentAsync();
 
-        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, renamed.StatusCode);
-        Assert.Equal("Der Seitentitel ist zu lang: höchstens 200 Zeichen.", afterAdding.QuerySelector(".error-summary")!.TextContent.Trim());
-        Assert.Equal("Der Seitentitel ist zu lang: höchstens 200 Zeichen.", afterRenaming.QuerySelector(".error-summary")!.TextContent.Trim());
+        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        Assert.Equal(message, FieldError(afterAdding, "Input_PageTitle"));
+        Assert.Equal(message, FieldError(afterRenaming, $"page-title-{definition.Pages[0].Id}"));
         var pages = (await site.Get<SurveyStore>().LoadAsync(survey.Id))!.Pages;
         Assert.Equal(definition.Pages.Select(p => p.Title), pages.Select(p => p.Title));
+    }
+
+    [Fact]
+    public async Task RenamingAPage_WithATitleTooLong_ShowsTheErrorAtTheField_InItsOpenedDetails_LinkedFromTheSummary()
+    {
+        var admin = await site.StaffClientAsync(StaffRole.Admin);
+        var survey = await GoldenSurvey.CreateAsync(site.Services, open: false);
+        var pages = (await site.Get<SurveyStore>().LoadAsync(survey.Id))!.Pages;
+        var second = pages[1].Id;
+        var tooLong = new string('S', 201);
+
+        using var response = await admin.PostFormAsync($"/admin/umfragen/{survey.Id}", new() { ["Input.PageTitle"] = tooLong }, $"form[action*='pageId={second}']");
+
+        var document = await response.ReadDocumentAsync();
+        var field = document.GetElementById($"page-title-{second}")!;
+        Assert.Equal("true", field.GetAttribute("aria-invalid"));
+        Assert.Equal($"page-title-{second}-error", field.GetAttribute("aria-describedby"));
+        Assert.Equal(tooLong, field.GetAttribute("value"));
+        Assert.Equal(field, document.GetElementById($"page-title-{second}-error")!.ParentElement!.QuerySelector("input"));
+        Assert.True(field.Closest("details")!.HasAttribute("open"));
+        Assert.Equal([second], document.QuerySelectorAll("details[open] input[id^='page-title-']").Select(i => long.Parse(i.Id!["page-title-".Length..], System.Globalization.CultureInfo.InvariantCulture)));
+        var links = document.QuerySelectorAll(".error-summary a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal([$"#page-title-{second}"], links);
+        Assert.Equal(string.Empty, document.GetElementById("Input_PageTitle")!.GetAttribute("value") ?? string.Empty);
     }
 
     [Fact]

@@ -33,6 +33,27 @@ public sealed class AnsweringTests(AnsweringTests.Site site) : IClassFixture<Ans
     }
 
     [Fact]
+    public async Task ReviewPage_LinksEachMissingAnswer_ToItsQuestionsField_NotOnlyToItsPage()
+    {
+        var survey = await GoldenSurvey.CreateAsync(site.Services);
+        var client = site.CreateBrowserLikeClient();
+        var url = $"/umfragen/{survey.Id}";
+        await client.GetAsync(url);
+
+        var review = await client.GetDocumentAsync($"{url}/pruefen");
+
+        var links = review.QuerySelectorAll(".error-summary a").Select(a => a.GetAttribute("href")!).ToList();
+        Assert.NotEmpty(links);
+        foreach (var link in links)
+        {
+            var (page, fragment) = (link.Split('#')[0], link.Split('#').ElementAtOrDefault(1));
+            Assert.False(string.IsNullOrEmpty(fragment), $"{link} leads to the page, not to the question.");
+            var target = (await client.GetDocumentAsync(page)).GetElementById(fragment);
+            Assert.True(target is AngleSharp.Html.Dom.IHtmlInputElement or AngleSharp.Html.Dom.IHtmlSelectElement or AngleSharp.Html.Dom.IHtmlTextAreaElement, $"{link} names no field on its page.");
+        }
+    }
+
+    [Fact]
     public async Task MissingAnswers_AreListedInTheSummary_InTheQuestionsOrderOnThePage()
     {
         // Asked before "place" on its page, "kids" has the larger id, so model state lists it second.

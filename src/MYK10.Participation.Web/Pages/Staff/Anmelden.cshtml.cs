@@ -1,17 +1,31 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using MYK10.Participation.Staff;
 using MYK10.Participation.Time;
 using MYK10.Participation.Web.Hosting;
 
 namespace MYK10.Participation.Web.Pages.Staff;
 
-public sealed class AnmeldenModel(StaffService staff, TwoFactorService twoFactor, TwoFactorTicket tickets, RateLimits limits, IStringLocalizer<SharedResource> text, IStringLocalizer<TrustResource> trust) : PageModel
+public sealed class AnmeldenModel(StaffService staff, TwoFactorService twoFactor, TwoFactorTicket tickets, RateLimits limits, IStringLocalizer<SharedResource> text, IStringLocalizer<TrustResource> trust,
+    IOptionsMonitor<CookieAuthenticationOptions> cookies) : PageModel
 {
+    private CookieAuthenticationOptions Session => cookies.Get(Policies.StaffScheme);
+
+    /// <summary>The staff session's time limit (WCAG 2.2.1): said before signing in, since a form left open longer is lost.</summary>
+    public int IdleMinutes => (int)Session.ExpireTimeSpan.TotalMinutes;
+
+    /// <summary>
+    /// Sent here with a staff cookie that no longer signs in: the session ran out. An expired cookie stays in the browser
+    /// (the handler only refuses it), while signing out deletes it.
+    /// </summary>
+    public bool SessionEnded => HttpMethods.IsGet(Request.Method) && !User.IsStaff() && Session.Cookie.Name is { } name && Request.Cookies.ContainsKey(name);
+
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -20,6 +34,10 @@ public sealed class AnmeldenModel(StaffService staff, TwoFactorService twoFactor
 
     [FromQuery(Name = "abgemeldet")]
     public bool SignedOut { get; set; }
+
+    /// <summary>Back from the code step after its time ran out.</summary>
+    [FromQuery(Name = "abgelaufen")]
+    public bool CodeExpired { get; set; }
 
     /// <summary>Set after a right password when the account has a second factor: the page then asks for the code.</summary>
     public string? TwoFactorTicket { get; private set; }

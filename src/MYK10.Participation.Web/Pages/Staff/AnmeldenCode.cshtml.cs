@@ -19,7 +19,8 @@ public sealed class AnmeldenCodeModel(TwoFactorService twoFactor, TwoFactorTicke
     {
         if (tickets.Read(Input.Ticket) is not { } ticket)
         {
-            return RedirectToPage("/Staff/Anmelden");
+            // The password step says why it is back (WCAG 2.2.1): the code form announced its time limit.
+            return RedirectToPage("/Staff/Anmelden", new { abgelaufen = string.IsNullOrEmpty(Input.Ticket) ? (bool?)null : true });
         }
 
         var allowed = (await limits.TryAcquireAsync(RateLimitNames.StaffSignIn, $"totp:{ticket.StaffId}")).Allowed;

@@ -25,6 +25,12 @@ public sealed class DetailsModel(SurveyStore surveys, MYK10.Participation.Refere
 
     public bool IsDraft => Survey.Status == SurveyStatus.Draft;
 
+    /// <summary>A page's new title and mode that were refused, to show again in that page's form.</summary>
+    public RenameAttempt? Renaming { get; private set; }
+
+    /// <summary>The id of a page's title field in its rename form; the model state key of its error, so the summary links to it.</summary>
+    public static string PageTitleFieldId(long pageId) => $"page-title-{pageId}";
+
     public async Task<IActionResult> OnGetAsync(long id)
     {
         var definition = await surveys.LoadAsync(id, HttpContext.RequestAborted);
@@ -64,11 +70,37 @@ public sealed class DetailsModel(SurveyStore surveys, MYK10.Participation.Refere
         return RedirectToPage(new { id });
     }
 
-    public Task<IActionResult> OnPostAddPageAsync(long id) =>
-        ActAsync(id, builder.AddPageAsync(id, Input.PageTitle ?? string.Empty, HttpContext.RequestAborted), "Done.Saved");
+    public async Task<IActionResult> OnPostAddPageAsync(long id)
+    {
+        var result = await builder.AddPageAsync(id, Input.PageTitle ?? string.Empty, HttpContext.RequestAborted);
+        if (result.Status != BuilderStatus.Invalid)
+        {
+            return await ReportAsync(id, result, "Done.Saved");
+        }
 
-    public Task<IActionResult> OnPostRenamePageAsync(long id, long pageId) =>
-        ActAsync(id, builder.UpdatePageAsync(id, pageId, Input.PageTitle ?? string.Empty, Input.PageConditionMode, HttpContext.RequestAborted), "Done.Saved");
+        ModelState.AddModelError($"{nameof(Input)}.{nameof(InputModel.PageTitle)}", SurveyAdminPages.Problem(text, result));
+        return await OnGetAsync(id);
+    }
+
+    /// <summary>
+    /// A refused title comes back at its own field, not only in a box at the top: each page's form sits in a closed
+    /// <c>details</c>, which the page opens for it, so the message, the field and the summary's link meet there.
+    /// </summary>
+    public async Task<IActionResult> OnPostRenamePageAsync(long id, long pageId)
+    {
+        var result = await builder.UpdatePageAsync(id, pageId, Input.PageTitle ?? string.Empty, Input.PageConditionMode, HttpContext.RequestAborted);
+        if (result.Status != BuilderStatus.Invalid)
+        {
+            return await ReportAsync(id, result, "Done.Saved");
+        }
+
+        // The add form below binds the same name: it stays empty, the refused title goes back to the form it came from.
+        Renaming = new RenameAttempt(pageId, Input.PageTitle ?? string.Empty, Input.PageConditionMode);
+        Input = new InputModel();
+        ModelState.Clear();
+        ModelState.AddModelError(PageTitleFieldId(pageId), SurveyAdminPages.Problem(text, result));
+        return await OnGetAsync(id);
+    }
 
     public Task<IActionResult> OnPostDeletePageAsync(long id, long pageId) =>
         ActAsync(id, builder.DeletePageAsync(id, pageId, HttpContext.RequestAborted), "Done.Deleted");
@@ -94,9 +126,10 @@ public sealed class DetailsModel(SurveyStore surveys, MYK10.Participation.Refere
         return bytes is null ? NotFound() : File(bytes, type, $"umfrage-{id}-{file}");
     }
 
-    private async Task<IActionResult> ActAsync(long id, Task<BuilderResult> action, string doneKey)
+    private async Task<IActionResult> ActAsync(long id, Task<BuilderResult> action, string doneKey) => await ReportAsync(id, await action, doneKey);
+
+    private async Task<IActionResult> ReportAsync(long id, BuilderResult result, string doneKey)
     {
-        var result = await action;
         if (result.Status == BuilderStatus.NotFound && await surveys.FindAsync(id, HttpContext.RequestAborted) is null)
         {
             return NotFound();
@@ -105,6 +138,8 @@ public sealed class DetailsModel(SurveyStore surveys, MYK10.Participation.Refere
         SurveyAdminPages.Report(TempData, text, result, doneKey);
         return RedirectToPage(new { id });
     }
+
+    public sealed record RenameAttempt(long PageId, string Title, ConditionMode Mode);
 
     public sealed class InputModel
     {
