@@ -58,6 +58,13 @@ public sealed class VoteBrowserTests(BrowserFixture browser, VoteBrowserTests.Si
         await page.ClickAsync("main button[type=submit]");
         await page.WaitForSelectorAsync(".error-summary");
         await page.AssertNoAxeViolationsAsync();
+        if (method is VoteMethod.Approval)
+        {
+            // The summary's link takes the keyboard into the group of choices, whose legend is then read.
+            await page.FocusAsync(".error-summary a[href='#Input_Items']");
+            await page.Keyboard.PressAsync("Enter");
+            Assert.Equal("Input_Items", await page.EvaluateAsync<string>("document.activeElement.id"));
+        }
 
         switch (method)
         {
@@ -83,7 +90,8 @@ public sealed class VoteBrowserTests(BrowserFixture browser, VoteBrowserTests.Si
         }
 
         await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync($"**/abstimmungen/{vote.Id}/beleg");
+        // A redirect keeps the page's fragment (#Input_Items after the summary's link), so the receipt's address may end in it.
+        await page.WaitForURLAsync($"**/abstimmungen/{vote.Id}/beleg*");
         await page.AssertNoAxeViolationsAsync();
         Assert.Matches("^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$", (await page.InnerTextAsync("#beleg")).Trim());
 
