@@ -260,6 +260,7 @@ public static class WebApp
             })
             .RequireAuthorization(Policies.Admin);
         app.MapSurveysApi();
+        app.MapStaffSessionKeepAlive();
         app.MapRazorPages();
     }
 }
