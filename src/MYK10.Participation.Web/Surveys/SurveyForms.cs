@@ -41,8 +41,6 @@ public sealed class SurveyFormInput
     /// <summary>Checks the input; adds German messages to ModelState under "Input.*"; returns the input for the builder or null.</summary>
     public SurveyInput? Validate(ModelStateDictionary modelState, IStringLocalizer<SurveysResource> text, IEnumerable<string> municipalityIds)
     {
-        Introduction = SurveyTexts.Lines(Introduction);
-        ThankYou = SurveyTexts.Lines(ThankYou);
         if (string.IsNullOrWhiteSpace(Title))
         {
             modelState.AddModelError("Input.Title", text["Form.TitleRequired"]);
@@ -148,8 +146,6 @@ public sealed class QuestionFormInput
     /// </summary>
     public QuestionInput? Validate(ModelStateDictionary modelState, IStringLocalizer<SurveysResource> text)
     {
-        Text = SurveyTexts.Lines(Text);
-        Help = SurveyTexts.Lines(Help);
         if (string.IsNullOrWhiteSpace(Text))
         {
             modelState.AddModelError("Input.Text", text["QForm.TextRequired"]);
@@ -248,12 +244,9 @@ public sealed class QuestionFormInput
 internal static class SurveyTexts
 {
     /// <summary>
-    /// A text's line ends as the database keeps them (LF). Browsers send CRLF but count a line end as one character for
-    /// <c>maxlength</c>, so a text the field allowed must not count longer here.
+    /// A text longer than the database keeps is refused at its field, not cut. Its line ends arrive as LF
+    /// (<see cref="LineEndBinding"/>), counted once as the browser's <c>maxlength</c> counts them.
     /// </summary>
-    public static string? Lines(string? value) => value?.ReplaceLineEndings("\n");
-
-    /// <summary>A text longer than the database keeps is refused at its field, not cut.</summary>
     public static void CheckLength(ModelStateDictionary modelState, IStringLocalizer<SurveysResource> text, string key, string? value, int max)
     {
         var length = (value ?? string.Empty).Trim().Length;
