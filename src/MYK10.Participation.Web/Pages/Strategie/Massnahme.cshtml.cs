@@ -64,16 +64,11 @@ public sealed class MassnahmeModel(StrategyStore strategy, StrategyService servi
             return Page();
         }
 
+        // The text passed CommentText above, so a comment not stored means the measure is not, or no longer, under
+        // discussion (it exists: loaded above); the page shows no form to link to.
         var (outcome, _) = await service.CommentAsync(participant.Value, id, Input.Comment, Input.FormKey);
-        if (outcome == ContributionOutcome.Invalid)
-        {
-            ModelState.AddModelError(key, text["Measure.CommentInvalid"]);
-            return Page();
-        }
-
         if (outcome != ContributionOutcome.Done)
         {
-            // The measure exists (loaded above) but is not, or no longer, under discussion: the page shows no form to link to.
             ModelState.AddModelError(string.Empty, text["Measure.CommentNotOpen"]);
             return Page();
         }
