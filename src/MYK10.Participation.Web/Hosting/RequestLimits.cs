@@ -16,8 +16,8 @@ internal static class RequestLimits
     public const long DefaultMaxRequestBodyBytes = 1024 * 1024;
 
     /// <summary>
-    /// ASP.NET Core's own default. The largest form is the vote editor: five fields for each of up to
-    /// <see cref="MYK10.Participation.Ballots.VoteDrafts.MaxOptions"/> options, the settings, and the measures ticked to add.
+    /// ASP.NET Core's own default. The vote editor, whose measure picker can tick every measure of the strategy, sets its
+    /// own (see <see cref="Pages.Admin.Abstimmungen.EditorFormLimitsAttribute"/>).
     /// </summary>
     public const int DefaultMaxFormValues = 1024;
 

@@ -34,6 +34,14 @@ public sealed class StrategyStore(IDbConnectionFactory connections, TimeProvider
             .ToList();
     }
 
+    /// <summary>How many measures the strategy has, discarded ones included: the most a form listing measures can tick.</summary>
+    public async Task<long> MeasureCountAsync(CancellationToken cancellationToken = default)
+    {
+        const string sql = "SELECT count(*) FROM strategy_measures";
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, cancellationToken: cancellationToken));
+    }
+
     public async Task<Goal?> GoalAsync(long id)
     {
         await using var connection = await connections.OpenAsync();

@@ -29,15 +29,28 @@ public static class FormPosting
     /// </summary>
     public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, IHtmlDocument document, string pageUrl, Dictionary<string, string> fields, string? formSelector = null)
     {
-        var form = (formSelector is null
-                ? document.QuerySelectorAll("main form[method=post]").OfType<IHtmlFormElement>().LastOrDefault()
-                : document.QuerySelector(formSelector) as IHtmlFormElement)
-            ?? throw new InvalidOperationException($"No POST form on {pageUrl}.");
+        var form = Form(document, pageUrl, formSelector);
+        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? pageUrl : form.GetAttribute("action")!;
+        return await client.PostAsync(action, new FormUrlEncodedContent(Values(form, fields)));
+    }
 
+    /// <summary>The form <see cref="SubmitFormAsync"/> picks: by <paramref name="formSelector"/>, else the last POST form in <c>main</c>.</summary>
+    public static IHtmlFormElement Form(IHtmlDocument document, string pageUrl, string? formSelector = null) =>
+        (formSelector is null
+            ? document.QuerySelectorAll("main form[method=post]").OfType<IHtmlFormElement>().LastOrDefault()
+            : document.QuerySelector(formSelector) as IHtmlFormElement)
+        ?? throw new InvalidOperationException($"No POST form on {pageUrl}.");
+
+    /// <summary>
+    /// What a browser sends for <paramref name="form"/>: its own values, <paramref name="fields"/> typed over them; checked
+    /// boxes only, unless <paramref name="everyCheckbox"/> ticks them all.
+    /// </summary>
+    public static List<KeyValuePair<string, string>> Values(IHtmlFormElement form, Dictionary<string, string> fields, bool everyCheckbox = false)
+    {
         var values = new List<KeyValuePair<string, string>>();
         foreach (var input in form.QuerySelectorAll("input[name]").OfType<IHtmlInputElement>())
         {
-            if ((input.Type is "checkbox" or "radio") && !input.IsChecked)
+            if (((input.Type == "checkbox" && !everyCheckbox) || input.Type == "radio") && !input.IsChecked)
             {
                 continue;
             }
@@ -59,8 +72,7 @@ public static class FormPosting
         }
 
         values.AddRange(fields);
-        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? pageUrl : form.GetAttribute("action")!;
-        return await client.PostAsync(action, new FormUrlEncodedContent(values));
+        return values;
     }
 
     /// <summary>Takes the antiforgery token from <paramref name="pageUrl"/>'s form and posts <paramref name="fields"/> to <paramref name="action"/>.</summary>

@@ -8,9 +8,22 @@ using MYK10.Participation.Web.Hosting;
 
 namespace MYK10.Participation.Web.Pages.Admin.Abstimmungen;
 
+[EditorFormLimits]
 public sealed class BearbeitenModel(VoteStore votes, VoteService service, ReferenceStore reference, MYK10.Participation.Strategy.StrategyStore strategy, TimeProvider clock, IStringLocalizer<VotesResource> text) : PageModel
 {
     public const int OptionRows = 10;
+
+    /// <summary>
+    /// The values the form posts besides its options: the antiforgery token, thirteen settings (title to visibility), and
+    /// the <c>__Invariant</c> marker the tag helpers add for each of the two times and five numbers.
+    /// </summary>
+    public const int FieldsBesideOptions = 21;
+
+    /// <summary>Title, description, cost (with its <c>__Invariant</c> marker), ideas and the link to a measure.</summary>
+    public const int FieldsPerOption = 6;
+
+    /// <summary>The TempData key of a problem found before the page ran (see <see cref="EditorFormLimitsAttribute"/>).</summary>
+    public const string ProblemKey = "VoteEditorProblem";
 
     private static readonly string[] NumberFields =
         [nameof(InputModel.MaxChoices), nameof(InputModel.TotalPoints), nameof(InputModel.MaxPointsPerOption), nameof(InputModel.Budget)];
@@ -27,6 +40,9 @@ public sealed class BearbeitenModel(VoteStore votes, VoteService service, Refere
     /// <summary>Measures of the strategy that can become options (not discarded).</summary>
     public IReadOnlyList<MYK10.Participation.Strategy.StrategyField> Strategy { get; private set; } = [];
 
+    /// <summary>The most values the largest form can post: every option filled and every one of <paramref name="measures"/> ticked.</summary>
+    public static long MaxFormValues(long measures) => FieldsBesideOptions + (FieldsPerOption * (long)VoteDrafts.MaxOptions) + measures;
+
     /// <summary>Adds the chosen measures as options (title, text and cost copied, link kept); nothing is saved yet.</summary>
     public async Task<IActionResult> OnPostFromMeasuresAsync(long? id, CancellationToken cancellationToken)
     {
@@ -37,7 +53,16 @@ public sealed class BearbeitenModel(VoteStore votes, VoteService service, Refere
 
         ModelState.Clear();
         var taken = Input.Options.Where(o => o.MeasureId is not null).Select(o => o.MeasureId!.Value).ToHashSet();
-        foreach (var measureId in Input.PickMeasures.Where(m => !taken.Contains(m)).Distinct())
+        var picked = Input.PickMeasures.Where(m => !taken.Contains(m)).Distinct().ToList();
+        var free = VoteDrafts.MaxOptions - Input.Options.Count(o => !o.IsEmpty);
+        if (picked.Count > free)
+        {
+            ModelState.AddModelError("Input.PickMeasures", text["Admin.Problem.TooManyPicks", picked.Count, Math.Max(0, free), VoteDrafts.MaxOptions]);
+            Input.Options.AddRange(Enumerable.Range(0, Math.Max(0, OptionRows - Input.Options.Count)).Select(_ => new OptionInput()));
+            return Page();
+        }
+
+        foreach (var measureId in picked)
         {
             if (await strategy.MeasureAsync(measureId) is not { } measure)
             {
@@ -51,7 +76,7 @@ public sealed class BearbeitenModel(VoteStore votes, VoteService service, Refere
                 Cost = measure.CostEuros,
                 MeasureId = measure.Id,
             };
-            var empty = Input.Options.FindIndex(o => string.IsNullOrWhiteSpace(o.Title) && string.IsNullOrWhiteSpace(o.Description) && o.Cost is null);
+            var empty = Input.Options.FindIndex(o => o.IsEmpty);
             if (empty >= 0)
             {
                 Input.Options[empty] = option;
@@ -72,6 +97,11 @@ public sealed class BearbeitenModel(VoteStore votes, VoteService service, Refere
         if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();
+        }
+
+        if (TempData[ProblemKey] is string problem)
+        {
+            ModelState.AddModelError(string.Empty, text[problem]);
         }
 
         if (id is null)
@@ -272,7 +302,7 @@ public sealed class BearbeitenModel(VoteStore votes, VoteService service, Refere
                 opensAt ?? DateTimeOffset.MinValue,
                 closesAt ?? DateTimeOffset.MinValue,
                 method,
-                Options.Where(o => !string.IsNullOrWhiteSpace(o.Title) || !string.IsNullOrWhiteSpace(o.Description) || o.Cost is not null)
+                Options.Where(o => !o.IsEmpty)
                     .Select(o => new OptionDraft(o.Title?.Trim() ?? string.Empty, o.Description?.Trim() ?? string.Empty, o.Cost, OptionInput.ParseIdeas(o.Ideas) ?? [], o.MeasureId)).ToList(),
                 method is VoteMethod.Approval or VoteMethod.Ranking ? MaxChoices : null,
                 method == VoteMethod.Points ? TotalPoints : null,
@@ -321,6 +351,9 @@ public sealed class BearbeitenModel(VoteStore votes, VoteService service, Refere
 
         /// <summary>Set when the option was taken from a measure of the strategy; the link is kept on saving.</summary>
         public long? MeasureId { get; set; }
+
+        /// <summary>A row left blank: not an option, and free for a measure taken from the strategy.</summary>
+        public bool IsEmpty => string.IsNullOrWhiteSpace(Title) && string.IsNullOrWhiteSpace(Description) && Cost is null;
 
         /// <summary>"12, 15" or "#12 #15" as ids; null when the text holds anything else.</summary>
         public static IReadOnlyList<long>? ParseIdeas(string? text)
