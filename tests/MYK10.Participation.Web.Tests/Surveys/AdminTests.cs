@@ -68,7 +68,7 @@ public sealed class AdminTests(AdminTests.Site site) : IClassFixture<AdminTests.
         answers.Set(definition.Questions[1].Id, "Falschparker auf dem Radweg");
         Assert.True((await site.Get<SurveyResponder>().SubmitAsync(id, new Respondent.Browser("browser-1"), answers, "andernach")).Succeeded);
 
-        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync(detailsUrl, [], "form[action*='handler=Close']")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync(detailsUrl, new() { ["Input.ConfirmClose"] = "true" }, "form[action*='handler=Close']")).StatusCode);
         await WaitForResultsAsync(id);
         Assert.Equal(1, (await site.Get<SurveyResultsStore>().ReadAsync(id))!.Responses);
 
@@ -100,6 +100,28 @@ public sealed class AdminTests(AdminTests.Site site) : IClassFixture<AdminTests.
         Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         Assert.Contains("Täglich", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EndingASurvey_WithoutTickingTheConfirmation_KeepsItOpen_AndSaysWhy()
+    {
+        var survey = await GoldenSurvey.CreateAsync(site.Services);
+        var admin = await site.StaffClientAsync(StaffRole.Admin);
+        var detailsUrl = $"/admin/umfragen/{survey.Id}";
+
+        using var refused = await admin.PostFormAsync(detailsUrl, [], "form[action*='handler=Close']");
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await refused.ReadDocumentAsync();
+        Assert.Equal("Bitte bestätigen Sie, dass Sie die Umfrage jetzt beenden möchten.", page.QuerySelector(".error-summary a[href='#Input_ConfirmClose']")!.TextContent);
+        Assert.Equal("Input_ConfirmClose-error", page.QuerySelector("#Input_ConfirmClose")!.GetAttribute("aria-describedby"));
+        Assert.Contains("lässt sich nicht wieder starten", page.QuerySelector("label[for=Input_ConfirmClose]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(SurveyStatus.Open, (await site.Get<SurveyStore>().FindAsync(survey.Id))!.Status);
+
+        using var confirmed = await admin.SubmitFormAsync(page, detailsUrl, new() { ["Input.ConfirmClose"] = "true" }, "form[action*='handler=Close']");
+
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Equal(SurveyStatus.Closed, (await site.Get<SurveyStore>().FindAsync(survey.Id))!.Status);
     }
 
     [Fact]

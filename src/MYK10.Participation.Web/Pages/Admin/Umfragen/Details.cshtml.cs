@@ -48,7 +48,17 @@ public sealed class DetailsModel(SurveyStore surveys, MYK10.Participation.Refere
 
     public Task<IActionResult> OnPostOpenAsync(long id) => ActAsync(id, builder.OpenAsync(id, HttpContext.RequestAborted), "Done.Opened");
 
-    public Task<IActionResult> OnPostCloseAsync(long id) => ActAsync(id, builder.CloseAsync(id, HttpContext.RequestAborted), "Done.Closed");
+    /// <summary>Ending a survey cannot be undone and stops everyone still answering, so the form asks for a tick first.</summary>
+    public async Task<IActionResult> OnPostCloseAsync(long id)
+    {
+        if (!Input.ConfirmClose)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(InputModel.ConfirmClose)}", text["Detail.CloseConfirmRequired"]);
+            return await OnGetAsync(id);
+        }
+
+        return await ActAsync(id, builder.CloseAsync(id, HttpContext.RequestAborted), "Done.Closed");
+    }
 
     public Task<IActionResult> OnPostArchiveAsync(long id) => ActAsync(id, builder.ArchiveAsync(id, HttpContext.RequestAborted), "Done.Archived");
 
@@ -146,5 +156,7 @@ public sealed class DetailsModel(SurveyStore surveys, MYK10.Participation.Refere
         public string? PageTitle { get; set; }
 
         public ConditionMode PageConditionMode { get; set; }
+
+        public bool ConfirmClose { get; set; }
     }
 }
