@@ -171,7 +171,7 @@ public sealed class ModerationPagesTests(ModerationPagesTests.Site site) : IClas
     }
 
     [Fact]
-    public async Task ReviewPage_TheMergeButtonOfEachPossibleDuplicate_NamesThatIdea()
+    public async Task ReviewPage_TheMergeLinkOfEachPossibleDuplicate_NamesThatIdea_AndOnlyFillsTheMergeForm()
     {
         // Words no other idea of this class uses, so the two are the pending idea's closest duplicates.
         var connections = site.Get<IDbConnectionFactory>();
@@ -188,11 +188,22 @@ public sealed class ModerationPagesTests(ModerationPagesTests.Site site) : IClas
 
         var buttons = review.QuerySelectorAll(".duplicate-list li")
             .Where(item => item.QuerySelector($"a[href='/moderation/ideen/{first}'], a[href='/moderation/ideen/{second}']") is not null)
-            .Select(item => item.QuerySelector("form[action*='handler=Merge'] button")!.TextContent.Trim())
+            .Select(item => item.QuerySelector($"a[href^='/moderation/ideen/{pending}?ziel=']")!.TextContent.Trim())
             .ToList();
         Assert.Equal(2, buttons.Count);
-        Assert.All(buttons, name => Assert.StartsWith("In diese Idee zusammenführen: Wasserstoff", name, StringComparison.Ordinal));
+        Assert.All(buttons, name => Assert.StartsWith("In diese Idee zusammenführen …: Wasserstoff", name, StringComparison.Ordinal));
         Assert.NotEqual(buttons[0], buttons[1]);
+        Assert.Empty(review.QuerySelectorAll(".duplicate-list form"));
+
+        // Following the link merges nothing yet: the merge form holds the duplicate's number and says what will happen.
+        var proposal = await moderator.GetDocumentAsync($"/moderation/ideen/{pending}?ziel={first}");
+        Assert.Equal(IdeaStates.Pending, (await site.Get<IdeaStore>().FindAsync(pending))!.State);
+        Assert.Equal(first.ToString(System.Globalization.CultureInfo.InvariantCulture), proposal.QuerySelector("#Input_TargetId")!.GetAttribute("value"));
+        Assert.Contains($"„Wasserstofftankstelle in der Pellenz“ (Nr. {pending}) wird in „Wasserstofftankstelle Kruft“ (Nr. {first}) zusammengeführt", proposal.QuerySelector(".decision .notice")!.TextContent, StringComparison.Ordinal);
+
+        using var merged = await moderator.SubmitFormAsync(proposal, $"/moderation/ideen/{pending}", [], "form[action*='handler=Merge']");
+        Assert.Equal(HttpStatusCode.Redirect, merged.StatusCode);
+        Assert.Equal(IdeaStates.Merged, (await site.Get<IdeaStore>().FindAsync(pending))!.State);
     }
 
     [Fact]
@@ -202,7 +213,7 @@ public sealed class ModerationPagesTests(ModerationPagesTests.Site site) : IClas
         var source = await PublishedIdeaAsync();
         var moderator = await site.StaffClientAsync(StaffRole.Moderator);
 
-        using var merge = await moderator.PostFormAsync($"/moderation/ideen/{source}", new() { ["Input.TargetId"] = target.ToString(System.Globalization.CultureInfo.InvariantCulture) }, "form[action*='handler=Merge']:not(:has(input[name='Input.TargetId'][type=hidden]))");
+        using var merge = await moderator.PostFormAsync($"/moderation/ideen/{source}", new() { ["Input.TargetId"] = target.ToString(System.Globalization.CultureInfo.InvariantCulture) }, "form[action*='handler=Merge']");
         Assert.Equal(HttpStatusCode.Redirect, merge.StatusCode);
         using var old = await site.CreateBrowserLikeClient().GetAsync($"/ideen/{source}");
         Assert.Equal(HttpStatusCode.MovedPermanently, old.StatusCode);

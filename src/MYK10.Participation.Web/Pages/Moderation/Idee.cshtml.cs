@@ -33,6 +33,13 @@ public sealed class IdeeModel(
 
     public IReadOnlyList<MYK10.Participation.Strategy.StrategyField> Strategy { get; private set; } = [];
 
+    /// <summary>A possible duplicate chosen in the list: the merge form is filled with it and names it, and the moderator confirms there.</summary>
+    [FromQuery(Name = "ziel")]
+    public long? ProposedTarget { get; set; }
+
+    /// <summary>The duplicate <see cref="ProposedTarget"/> names, when it is one of the list.</summary>
+    public DuplicateCandidate? Proposed => ProposedTarget is { } target ? Duplicates.FirstOrDefault(d => d.Id == target) : null;
+
     public async Task<IActionResult> OnGetAsync(long id)
     {
         if (!await LoadAsync(id))
@@ -51,6 +58,7 @@ public sealed class IdeeModel(
             Answer = Idea.OfficialAnswer,
             // A new answer starts from the measures the idea went into, so keeping them needs no ticking again.
             MeasureIds = (await strategy.MeasuresOfIdeaAsync(id)).Select(m => m.Id).ToList(),
+            TargetId = Proposed?.Id,
         };
         return Page();
     }
