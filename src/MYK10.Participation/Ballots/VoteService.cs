@@ -216,20 +216,11 @@ public sealed class VoteService(VoteStore store, IDbConnectionFactory connection
             {
                 csv.Append(ballot.ReceiptCode).Append(';')
                     .Append(choice.OptionId.ToString(CultureInfo.InvariantCulture)).Append(';')
-                    .Append(CsvField(titles[choice.OptionId])).Append(';')
+                    .Append(CsvCell.Of(titles[choice.OptionId])).Append(';')
                     .Append(choice.Value.ToString(CultureInfo.InvariantCulture)).Append('\n');
             }
         }
 
         return csv.ToString();
-    }
-
-    private static string CsvField(string text)
-    {
-        // A leading = + - @ would make spreadsheet programs run the cell as a formula.
-        var safe = text.Length > 0 && "=+-@".Contains(text[0], StringComparison.Ordinal) ? "'" + text : text;
-        return safe.Contains(';', StringComparison.Ordinal) || safe.Contains('"', StringComparison.Ordinal) || safe.Contains('\n', StringComparison.Ordinal)
-            ? "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
-            : safe;
     }
 }

@@ -261,21 +261,10 @@ public sealed class SurveyExports(IDbConnectionFactory connections, SurveyResult
             }
 
             first = false;
-            csv.Append(Escape(cell));
+            csv.Append(CsvCell.Of(cell));
         }
 
         csv.Append("\r\n");
-    }
-
-    /// <summary>RFC 4180 quoting; a leading = + - @ is prefixed with ' so that Excel does not run it as a formula.</summary>
-    private static string Escape(string cell)
-    {
-        if (cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' && !decimal.TryParse(cell, NumberStyles.Number, German, out _))
-        {
-            cell = "'" + cell;
-        }
-
-        return cell.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
     }
 
     private static byte[] Utf8WithBom(string text) => [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)];

@@ -257,6 +257,17 @@ public sealed class VoteServiceTests
     }
 
     [Fact]
+    public void Csv_DefusesAFormulaBehindATabOrCarriageReturn_AndQuotesACarriageReturn()
+    {
+        var vote = new Vote(1, "T", "", "kreis", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, VoteMethod.Points, null, 10, 5, null, null, null,
+            ResultVisibility.AfterClose, true, false, [new(7, "\t=SUMME(A1)", "", null, 1), new(8, "Rufbus\rabends", "", null, 2), new(9, "-5", "", null, 3)]);
+
+        var csv = VoteService.ToCsv(vote, [new AnonymousBallot(1, "AAAA-BBBB-CCCC", null, null, [new(7, 3), new(8, 2), new(9, 1)])]);
+
+        Assert.Equal("beleg;option_id;option;wert\nAAAA-BBBB-CCCC;7;'\t=SUMME(A1);3\nAAAA-BBBB-CCCC;8;\"Rufbus\rabends\";2\nAAAA-BBBB-CCCC;9;-5;1\n", csv);
+    }
+
+    [Fact]
     public void Csv_ListsEachMark_AndDefusesFormulas()
     {
         var vote = new Vote(1, "T", "", "kreis", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, VoteMethod.Points, null, 10, 5, null, null, null,

@@ -104,5 +104,18 @@ public sealed class GoldenResultsTests
         Assert.Equal(string.Join(';', ["1", "2026-11-16", "", "Stadt", "", "", "", "", "Nein", .. Enumerable.Repeat("", 11), "Ja"]), lines[1]);
     }
 
+    [Fact]
+    public async Task ResponsesCsv_DefusesAFormulaBehindATab()
+    {
+        await using var app = await SurveyApp.StartAsync();
+        var survey = await GoldenSurvey.CreateAsync(app);
+        await app.Get<SurveyResponder>().SubmitAsync(survey.Id, new Respondent.Browser(SurveyResponder.NewToken()),
+            survey.Answers(("place", "o1"), ("kids", "no"), ("story", "\t=HYPERLINK(\"http://example.org\")"), ("consent", "1")), null);
+
+        var csv = Encoding.UTF8.GetString(await app.Get<SurveyExports>().ResponsesCsvAsync(survey.Id) ?? []);
+
+        Assert.Contains(";\"'\t=HYPERLINK(\"\"http://example.org\"\")\";", csv, StringComparison.Ordinal);
+    }
+
     private static string Header(byte[]? csv) => Encoding.UTF8.GetString(csv!).TrimStart('\uFEFF').Split("\r\n")[0];
 }
