@@ -128,17 +128,19 @@ public sealed class SurveyBuilder(IDbConnectionFactory connections, TimeProvider
         return await ChangeAsync(surveyId, sql, new { SurveyId = surveyId, PageId = pageId, Title = title.Trim(), Mode = conditionMode.ToText() }, pageId, cancellationToken);
     }
 
+    /// <summary>Deletes a page of a draft with its questions; the pages after it move up one place.</summary>
     public async Task<BuilderResult> DeletePageAsync(long surveyId, long pageId, CancellationToken cancellationToken = default)
     {
         const string count = "SELECT count(*) FROM survey_pages WHERE survey_id = @SurveyId";
         const string delete = """
             DELETE FROM survey_pages
             WHERE id = @PageId AND survey_id = @SurveyId AND EXISTS (SELECT 1 FROM surveys WHERE id = @SurveyId AND status = 'draft')
+            RETURNING position
             """;
+        // Through free positions above every page's, since (survey_id, position) is UNIQUE at every row and positions are at least 1.
         const string renumber = """
-            UPDATE survey_pages SET position = -position WHERE survey_id = @SurveyId;
-            UPDATE survey_pages SET position = (SELECT count(*) FROM survey_pages p2 WHERE p2.survey_id = survey_pages.survey_id AND p2.position >= survey_pages.position)
-            WHERE survey_id = @SurveyId;
+            UPDATE survey_pages SET position = position + @Offset WHERE survey_id = @SurveyId AND position > @Deleted;
+            UPDATE survey_pages SET position = position - @Offset - 1 WHERE survey_id = @SurveyId AND position > @Offset;
             """;
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
@@ -147,12 +149,12 @@ public sealed class SurveyBuilder(IDbConnectionFactory connections, TimeProvider
             return BuilderResult.Invalid(Problems.LastPage);
         }
 
-        if (await connection.ExecuteAsync(delete, new { SurveyId = surveyId, PageId = pageId }, transaction) != 1)
+        if (await connection.ExecuteScalarAsync<long?>(delete, new { SurveyId = surveyId, PageId = pageId }, transaction) is not { } deleted)
         {
             return await MissingOrWrongStateAsync(connection, surveyId, transaction);
         }
 
-        await connection.ExecuteAsync(renumber, new { SurveyId = surveyId }, transaction);
+        await connection.ExecuteAsync(renumber, new { SurveyId = surveyId, Deleted = deleted, Offset = int.MaxValue / 2 }, transaction);
         transaction.Commit();
         return BuilderResult.Ok();
     }

@@ -32,6 +32,23 @@ public sealed class BuilderTests
     }
 
     [Fact]
+    public async Task DeletingAPage_TakesItsQuestions_AndTheLaterPagesMoveUp()
+    {
+        await using var app = await SurveyApp.StartAsync();
+        var survey = await GoldenSurvey.CreateAsync(app, open: false);
+        var before = (await app.Get<SurveyStore>().LoadAsync(survey.Id))!;
+        var middle = before.Pages[1];
+
+        var deleted = await app.Get<SurveyBuilder>().DeletePageAsync(survey.Id, middle.Id);
+
+        Assert.True(deleted.Succeeded, deleted.Status.ToString());
+        var after = (await app.Get<SurveyStore>().LoadAsync(survey.Id))!;
+        Assert.Equal([(before.Pages[0].Id, 1L), (before.Pages[2].Id, 2L)], after.Pages.Select(p => (p.Id, (long)p.Position)));
+        Assert.DoesNotContain(after.Questions, q => q.Id == survey.Q["kita"]);
+        Assert.Equal(before.Questions.Count - 1, after.Questions.Count);
+    }
+
+    [Fact]
     public async Task OpeningClosingAndPublishing_AreStampedByTheDatabase_ForTheDigests()
     {
         await using var app = await SurveyApp.StartAsync();
