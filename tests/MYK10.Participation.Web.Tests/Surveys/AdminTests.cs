@@ -125,6 +125,31 @@ public sealed class AdminTests(AdminTests.Site site) : IClassFixture<AdminTests.
     }
 
     [Fact]
+    public async Task DeletingAPageWithQuestions_WithoutTickingTheConfirmation_KeepsIt_AndSaysWhy()
+    {
+        var survey = await GoldenSurvey.CreateAsync(site.Services, open: false);
+        var pages = (await site.Get<SurveyStore>().LoadAsync(survey.Id))!.Pages;
+        var last = pages[^1].Id;
+        var admin = await site.StaffClientAsync(StaffRole.Admin);
+        var detailsUrl = $"/admin/umfragen/{survey.Id}";
+        var form = $"form[action*='handler=DeletePage'][action*='pageId={last}']";
+
+        using var refused = await admin.PostFormAsync(detailsUrl, [], form);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await refused.ReadDocumentAsync();
+        Assert.Equal("Bitte bestätigen Sie, dass die Seite gelöscht werden soll.", page.QuerySelector($".error-summary a[href='#delete-page-{last}']")!.TextContent);
+        Assert.True(page.QuerySelector($"details:has(#delete-page-{last})")!.HasAttribute("open"));
+        Assert.Equal($"Ja, Seite 3 mit ihren 9 Fragen endgültig löschen; Bedingungen, die auf diesen Fragen beruhen, fallen mit weg.", page.QuerySelector($"label[for=delete-page-{last}]")!.TextContent);
+        Assert.Equal(pages.Count, (await site.Get<SurveyStore>().LoadAsync(survey.Id))!.Pages.Count);
+
+        using var confirmed = await admin.SubmitFormAsync(page, detailsUrl, new() { ["Input.ConfirmDelete"] = "true" }, form);
+
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.DoesNotContain((await site.Get<SurveyStore>().LoadAsync(survey.Id))!.Pages, p => p.Id == last);
+    }
+
+    [Fact]
     public async Task Results_FilteredByMunicipality_SayWhoseAnswersTheyShow_AlsoInEnglish()
     {
         var survey = await GoldenSurvey.CreateAsync(site.Services);

@@ -112,8 +112,20 @@ public sealed class DetailsModel(SurveyStore surveys, MYK10.Participation.Refere
         return await OnGetAsync(id);
     }
 
-    public Task<IActionResult> OnPostDeletePageAsync(long id, long pageId) =>
-        ActAsync(id, builder.DeletePageAsync(id, pageId, HttpContext.RequestAborted), "Done.Deleted");
+    /// <summary>The id of the confirmation box in a page's delete form; the model state key of its error, so the summary links to it.</summary>
+    public static string DeletePageConfirmId(long pageId) => $"delete-page-{pageId}";
+
+    /// <summary>A page goes with its questions and their conditions, so the form asks for a tick first.</summary>
+    public async Task<IActionResult> OnPostDeletePageAsync(long id, long pageId)
+    {
+        if (!Input.ConfirmDelete)
+        {
+            ModelState.AddModelError(DeletePageConfirmId(pageId), text["Detail.DeletePageConfirmRequired"]);
+            return await OnGetAsync(id);
+        }
+
+        return await ActAsync(id, builder.DeletePageAsync(id, pageId, HttpContext.RequestAborted), "Done.Deleted");
+    }
 
     public Task<IActionResult> OnPostMoveAsync(long id, long questionId, int direction) =>
         ActAsync(id, builder.MoveQuestionAsync(id, questionId, direction, HttpContext.RequestAborted), "Done.Saved");
@@ -158,5 +170,7 @@ public sealed class DetailsModel(SurveyStore surveys, MYK10.Participation.Refere
         public ConditionMode PageConditionMode { get; set; }
 
         public bool ConfirmClose { get; set; }
+
+        public bool ConfirmDelete { get; set; }
     }
 }
