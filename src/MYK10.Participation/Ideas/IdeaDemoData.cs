@@ -109,7 +109,10 @@ public static class IdeaDemoData
             var answer = state != IdeaStates.Published || answerRoll < 58 ? null
                 : answerRoll < 74 ? "in_review" : answerRoll < 87 ? "adopted" : answerRoll < 93 ? "implemented" : "not_feasible";
             var created = now.AddDays(-random.Next(1, 120)).AddMinutes(-random.Next(1440));
-            var published = state == IdeaStates.Published ? created.AddHours(random.Next(2, 72)) : (DateTimeOffset?)null;
+            // A hidden idea was published before a moderator hid it, as on the site: it keeps its publishing time (a day after
+            // submission, so that the random sequence, and with it the rest of the data set, stays as it was).
+            var published = state == IdeaStates.Published ? created.AddHours(random.Next(2, 72))
+                : state == IdeaStates.Hidden ? created.AddDays(1) : (DateTimeOffset?)null;
             if (published > now)
             {
                 published = now;
