@@ -210,7 +210,13 @@ public sealed class SurveyBuilder(IDbConnectionFactory connections, TimeProvider
             SELECT q.page_id AS PageId, q.position AS Position FROM survey_questions q JOIN surveys s ON s.id = q.survey_id
             WHERE q.id = @QuestionId AND q.survey_id = @SurveyId AND s.status = 'draft'
             """;
-        const string neighbour = "SELECT id FROM survey_questions WHERE page_id = @PageId AND position = @Position";
+        // The next question in that direction, not the next number: a deleted question leaves a gap in the numbers.
+        const string neighbour = """
+            SELECT id AS Id, position AS Position FROM survey_questions
+            WHERE page_id = @PageId AND ((@Up AND position < @Position) OR (NOT @Up AND position > @Position))
+            ORDER BY CASE WHEN @Up THEN -position ELSE position END
+            LIMIT 1
+            """;
         const string setPosition = "UPDATE survey_questions SET position = @Position WHERE id = @Id";
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
@@ -220,14 +226,13 @@ public sealed class SurveyBuilder(IDbConnectionFactory connections, TimeProvider
             return await MissingOrWrongStateAsync(connection, surveyId, transaction);
         }
 
-        var target = current.Position + Math.Sign(direction);
-        var other = await connection.ExecuteScalarAsync<long?>(neighbour, new { current.PageId, Position = target }, transaction);
-        if (other is { } otherId)
+        var other = await connection.QuerySingleOrDefaultAsync<(long Id, long Position)>(neighbour, new { current.PageId, current.Position, Up = direction < 0 }, transaction);
+        if (other.Id != 0)
         {
             // Through a free position, since (page_id, position) is UNIQUE at every step.
             await connection.ExecuteAsync(setPosition, new { Id = questionId, Position = int.MaxValue }, transaction);
-            await connection.ExecuteAsync(setPosition, new { Id = otherId, current.Position }, transaction);
-            await connection.ExecuteAsync(setPosition, new { Id = questionId, Position = target }, transaction);
+            await connection.ExecuteAsync(setPosition, new { other.Id, current.Position }, transaction);
+            await connection.ExecuteAsync(setPosition, new { Id = questionId, other.Position }, transaction);
         }
 
         transaction.Commit();

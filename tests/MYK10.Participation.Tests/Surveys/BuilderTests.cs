@@ -49,6 +49,31 @@ public sealed class BuilderTests
     }
 
     [Fact]
+    public async Task AQuestionMovesPastTheGapADeletedQuestionLeft()
+    {
+        await using var app = await SurveyApp.StartAsync();
+        var survey = await GoldenSurvey.CreateAsync(app, open: false);
+        var builder = app.Get<SurveyBuilder>();
+        async Task<List<long>> LastPageAsync()
+        {
+            var definition = (await app.Get<SurveyStore>().LoadAsync(survey.Id))!;
+            return definition.QuestionsOn(definition.Pages[^1].Id).Select(q => q.Id).ToList();
+        }
+
+        Assert.True((await builder.DeleteQuestionAsync(survey.Id, survey.Q["goals"])).Succeeded);
+        var before = await LastPageAsync();
+        var age = before.IndexOf(survey.Q["age"]);
+
+        Assert.True((await builder.MoveQuestionAsync(survey.Id, survey.Q["age"], -1)).Succeeded);
+        var up = await LastPageAsync();
+        Assert.Equal(survey.Q["age"], up[age - 1]);
+        Assert.Equal(survey.Q["offers"], up[age]);
+
+        Assert.True((await builder.MoveQuestionAsync(survey.Id, survey.Q["age"], 1)).Succeeded);
+        Assert.Equal(before, await LastPageAsync());
+    }
+
+    [Fact]
     public async Task OpeningClosingAndPublishing_AreStampedByTheDatabase_ForTheDigests()
     {
         await using var app = await SurveyApp.StartAsync();
