@@ -109,11 +109,7 @@ public sealed class AdminTests(AdminTests.Site site) : IClassFixture<AdminTests.
         var admin = await site.StaffClientAsync(StaffRole.Admin);
         var detailsUrl = $"/admin/umfragen/{survey.Id}";
 
-        using var refused = await admin.PostFormAsync(detailsUrl, [], "form[action*='handler=Close']");
-
-        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        var page = await refused.ReadDocumentAsync();
-        Assert.Equal("Bitte bestätigen Sie, dass Sie die Umfrage jetzt beenden möchten.", page.QuerySelector(".error-summary a[href='#Input_ConfirmClose']")!.TextContent);
+        var page = await RefusedWithoutTheTickAsync(admin, detailsUrl, "form[action*='handler=Close']", "Input_ConfirmClose", "Bitte bestätigen Sie, dass Sie die Umfrage jetzt beenden möchten.");
         Assert.Equal("Input_ConfirmClose-error", page.QuerySelector("#Input_ConfirmClose")!.GetAttribute("aria-describedby"));
         Assert.Contains("lässt sich nicht wieder starten", page.QuerySelector("label[for=Input_ConfirmClose]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(SurveyStatus.Open, (await site.Get<SurveyStore>().FindAsync(survey.Id))!.Status);
@@ -134,11 +130,7 @@ public sealed class AdminTests(AdminTests.Site site) : IClassFixture<AdminTests.
         var detailsUrl = $"/admin/umfragen/{survey.Id}";
         var form = $"form[action*='handler=DeletePage'][action*='pageId={last}']";
 
-        using var refused = await admin.PostFormAsync(detailsUrl, [], form);
-
-        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        var page = await refused.ReadDocumentAsync();
-        Assert.Equal("Bitte bestätigen Sie, dass die Seite gelöscht werden soll.", page.QuerySelector($".error-summary a[href='#delete-page-{last}']")!.TextContent);
+        var page = await RefusedWithoutTheTickAsync(admin, detailsUrl, form, $"delete-page-{last}", "Bitte bestätigen Sie, dass die Seite gelöscht werden soll.");
         Assert.True(page.QuerySelector($"details:has(#delete-page-{last})")!.HasAttribute("open"));
         Assert.Equal($"Ja, Seite 3 mit ihren 9 Fragen endgültig löschen; Bedingungen, die auf diesen Fragen beruhen, fallen mit weg.", page.QuerySelector($"label[for=delete-page-{last}]")!.TextContent);
         Assert.Equal(pages.Count, (await site.Get<SurveyStore>().LoadAsync(survey.Id))!.Pages.Count);
@@ -147,6 +139,37 @@ public sealed class AdminTests(AdminTests.Site site) : IClassFixture<AdminTests.
 
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
         Assert.DoesNotContain((await site.Get<SurveyStore>().LoadAsync(survey.Id))!.Pages, p => p.Id == last);
+    }
+
+    [Fact]
+    public async Task DeletingAQuestion_WithoutTickingTheConfirmation_KeepsIt_AndSaysWhy()
+    {
+        var survey = await GoldenSurvey.CreateAsync(site.Services, open: false);
+        var question = survey.Q["place"];
+        var admin = await site.StaffClientAsync(StaffRole.Admin);
+        var detailsUrl = $"/admin/umfragen/{survey.Id}";
+        var form = $"form[action*='handler=DeleteQuestion'][action*='questionId={question}']";
+
+        var page = await RefusedWithoutTheTickAsync(admin, detailsUrl, form, $"delete-question-{question}", "Bitte bestätigen Sie, dass die Frage gelöscht werden soll.");
+        Assert.True(page.QuerySelector($"details:has(#delete-question-{question})")!.HasAttribute("open"));
+        Assert.Equal("Löschen …: Wohnen Sie in der Stadt oder auf dem Land?", page.QuerySelector($"details:has(#delete-question-{question}) summary")!.TextContent);
+        Assert.Equal("Ja, Frage F1 endgültig löschen; Bedingungen, die auf dieser Frage beruhen, fallen mit weg.", page.QuerySelector($"label[for=delete-question-{question}]")!.TextContent);
+        Assert.Contains((await site.Get<SurveyStore>().LoadAsync(survey.Id))!.Questions, q => q.Id == question);
+
+        using var confirmed = await admin.SubmitFormAsync(page, detailsUrl, new() { ["Input.ConfirmDelete"] = "true" }, form);
+
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.DoesNotContain((await site.Get<SurveyStore>().LoadAsync(survey.Id))!.Questions, q => q.Id == question);
+    }
+
+    /// <summary>Sends a form of the survey page without its confirmation tick: the page comes back with the message linked to the box.</summary>
+    private static async Task<AngleSharp.Html.Dom.IHtmlDocument> RefusedWithoutTheTickAsync(HttpClient admin, string detailsUrl, string form, string boxId, string message)
+    {
+        using var refused = await admin.PostFormAsync(detailsUrl, [], form);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await refused.ReadDocumentAsync();
+        Assert.Equal(message, page.QuerySelector($".error-summary a[href='#{boxId}']")!.TextContent);
+        return page;
     }
 
     [Fact]

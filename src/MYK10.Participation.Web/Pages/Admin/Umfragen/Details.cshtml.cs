@@ -115,23 +115,20 @@ public sealed class DetailsModel(SurveyStore surveys, MYK10.Participation.Refere
     /// <summary>The id of the confirmation box in a page's delete form; the model state key of its error, so the summary links to it.</summary>
     public static string DeletePageConfirmId(long pageId) => $"delete-page-{pageId}";
 
-    /// <summary>A page goes with its questions and their conditions, so the form asks for a tick first.</summary>
-    public async Task<IActionResult> OnPostDeletePageAsync(long id, long pageId)
-    {
-        if (!Input.ConfirmDelete)
-        {
-            ModelState.AddModelError(DeletePageConfirmId(pageId), text["Detail.DeletePageConfirmRequired"]);
-            return await OnGetAsync(id);
-        }
+    /// <summary>The id of the confirmation box in a question's delete form, as <see cref="DeletePageConfirmId"/>.</summary>
+    public static string DeleteQuestionConfirmId(long questionId) => $"delete-question-{questionId}";
 
-        return await ActAsync(id, builder.DeletePageAsync(id, pageId, HttpContext.RequestAborted), "Done.Deleted");
-    }
+    /// <summary>A page goes with its questions and the conditions based on them, so the form asks for a tick first.</summary>
+    public Task<IActionResult> OnPostDeletePageAsync(long id, long pageId) =>
+        DeleteAsync(id, DeletePageConfirmId(pageId), "Detail.DeletePageConfirmRequired", () => builder.DeletePageAsync(id, pageId, HttpContext.RequestAborted));
+
+    /// <summary>A question goes with its options and the conditions based on it, so the form asks for a tick first.</summary>
+    public Task<IActionResult> OnPostDeleteQuestionAsync(long id, long questionId) =>
+        DeleteAsync(id, DeleteQuestionConfirmId(questionId), "Detail.DeleteQuestionConfirmRequired", () => builder.DeleteQuestionAsync(id, questionId, HttpContext.RequestAborted));
 
     public Task<IActionResult> OnPostMoveAsync(long id, long questionId, int direction) =>
         ActAsync(id, builder.MoveQuestionAsync(id, questionId, direction, HttpContext.RequestAborted), "Done.Saved");
 
-    public Task<IActionResult> OnPostDeleteQuestionAsync(long id, long questionId) =>
-        ActAsync(id, builder.DeleteQuestionAsync(id, questionId, HttpContext.RequestAborted), "Done.Deleted");
 
     /// <summary>Exports: antworten.csv|json (raw responses), ergebnisse.csv|json (results).</summary>
     public async Task<IActionResult> OnGetExportAsync(long id, string file)
@@ -146,6 +143,17 @@ public sealed class DetailsModel(SurveyStore surveys, MYK10.Participation.Refere
             _ => (null, ""),
         };
         return bytes is null ? NotFound() : File(bytes, type, $"umfrage-{id}-{file}");
+    }
+
+    private async Task<IActionResult> DeleteAsync(long id, string confirmId, string messageKey, Func<Task<BuilderResult>> delete)
+    {
+        if (!Input.ConfirmDelete)
+        {
+            ModelState.AddModelError(confirmId, text[messageKey]);
+            return await OnGetAsync(id);
+        }
+
+        return await ActAsync(id, delete(), "Done.Deleted");
     }
 
     private async Task<IActionResult> ActAsync(long id, Task<BuilderResult> action, string doneKey) => await ReportAsync(id, await action, doneKey);
