@@ -169,6 +169,20 @@ public sealed class StrategyPagesTests(StrategyPagesTests.Site site) : IClassFix
         Assert.Equal(measure.ToString(System.Globalization.CultureInfo.InvariantCulture), form.QuerySelector("input[name='Input.Options[0].MeasureId']")!.GetAttribute("value"));
         Assert.Equal("Welche Maßnahme für die Wirtschaft zuerst?", form.QuerySelector("#Input_Title")!.GetAttribute("value"));
         Assert.NotNull(form.QuerySelector($"input[name='Input.PickMeasures'][value='{other}']"));
+
+        // Saved from the page the picker answered, whose address still names the picker's handler, as a browser does.
+        using var saved = await admin.SubmitFormAsync(form, "/admin/abstimmungen/bearbeiten?handler=FromMeasures", new()
+        {
+            ["Input.OpensAt"] = "2030-03-01T08:00",
+            ["Input.ClosesAt"] = "2030-04-05T18:00",
+            ["Input.Method"] = "approval",
+            ["Input.MaxChoices"] = "1",
+            ["Input.Rule"] = "",
+            ["Input.Options[1].Title"] = "Etwas anderes",
+        });
+        Assert.True(saved.StatusCode == HttpStatusCode.Redirect, (await saved.ReadDocumentAsync()).QuerySelector(".error-summary")?.TextContent);
+        var vote = (await site.Get<MYK10.Participation.Ballots.VoteStore>().ListAsync(publishedOnly: false)).Single(v => v.Title == "Welche Maßnahme für die Wirtschaft zuerst?");
+        Assert.Equal(measure, vote.Options[0].MeasureId);
     }
 
     [Fact]
