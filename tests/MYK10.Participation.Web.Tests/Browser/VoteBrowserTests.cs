@@ -120,6 +120,31 @@ public sealed class VoteBrowserTests(BrowserFixture browser, VoteBrowserTests.Si
     }
 
     [Fact]
+    public async Task AMeasureOfSeveralParagraphs_TakenIntoAVote_KeepsASpaceBetweenThem()
+    {
+        var strategy = site.Get<MYK10.Participation.Strategy.StrategyService>();
+        var goal = (await strategy.SaveGoalAsync(null, new MYK10.Participation.Strategy.GoalInput("bildung", "Lernen vor Ort", "", 0))).Id!.Value;
+        var measure = (await strategy.SaveMeasureAsync(null, new MYK10.Participation.Strategy.MeasureInput(
+            goal, "Lernwerkstatt im Dorf", "Ein Raum mit Geräten.\n\nBetreut von Ehrenamtlichen.", null, 30000, null, "discussion", [], 0, null), null)).Id!.Value;
+        var page = await browser.OpenAsStaffAsync(site, MYK10.Participation.Staff.StaffRole.Admin);
+
+        await page.GotoAsync("/admin/abstimmungen/bearbeiten");
+        await page.FillAsync("#Input_Title", "Absätze");
+        await page.CheckAsync("#method-approval");
+        await page.FillAsync("#Input_MaxChoices", "1");
+        await page.SelectOptionAsync("#Input_Rule", "");
+        await page.FillAsync("#Input_Options_1__Title", "Zweite Option");
+        await page.CheckAsync($"#pick-{measure}");
+        await page.ClickAsync("button[formaction*='handler=FromMeasures']");
+        await page.WaitForSelectorAsync($"input[name='Input.Options[0].MeasureId'][value='{measure}']", new() { State = WaitForSelectorState.Attached });
+        await page.ClickAsync("main form > button.button:not(.button-secondary)");
+        await page.WaitForURLAsync("**/admin/abstimmungen");
+
+        var vote = (await site.Get<VoteStore>().ListAsync(publishedOnly: false)).Single(v => v.Title == "Absätze");
+        Assert.Equal("Ein Raum mit Geräten. Betreut von Ehrenamtlichen.", vote.Options.Single(o => o.MeasureId == measure).Description);
+    }
+
+    [Fact]
     public async Task BudgetBallot_ShowsTheBudgetLeft_AsBoxesAreTicked()
     {
         var (_, page) = await BudgetBallotAsync();

@@ -69,10 +69,12 @@ public sealed class BearbeitenModel(VoteStore votes, VoteService service, Refere
                 continue;
             }
 
+            var title = OneLine(measure.Title);
+            var description = OneLine(measure.Description);
             var option = new OptionInput
             {
-                Title = measure.Title.Length > 200 ? measure.Title[..200] : measure.Title,
-                Description = measure.Description.Length > 5000 ? measure.Description[..5000] : measure.Description,
+                Title = title.Length > 200 ? title[..200] : title,
+                Description = description.Length > 5000 ? description[..5000] : description,
                 Cost = measure.CostEuros,
                 MeasureId = measure.Id,
             };
@@ -91,6 +93,13 @@ public sealed class BearbeitenModel(VoteStore votes, VoteService service, Refere
         Input.Options.AddRange(Enumerable.Range(0, Math.Max(0, OptionRows - Input.Options.Count)).Select(_ => new OptionInput()));
         return Page();
     }
+
+    /// <summary>
+    /// A measure's paragraphs as one line: an option's fields are one-line inputs, and a browser drops the line breaks of
+    /// such a field's value without a space, gluing the last word of a paragraph to the first of the next.
+    /// </summary>
+    private static string OneLine(string text) =>
+        string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     public async Task<IActionResult> OnGetAsync(long? id, CancellationToken cancellationToken)
     {
