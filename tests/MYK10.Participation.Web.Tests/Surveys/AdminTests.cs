@@ -162,6 +162,22 @@ public sealed class AdminTests(AdminTests.Site site) : IClassFixture<AdminTests.
         Assert.DoesNotContain((await site.Get<SurveyStore>().LoadAsync(survey.Id))!.Questions, q => q.Id == question);
     }
 
+    [Fact]
+    public async Task InvitationCodes_AfterARefusedCsv_TheMainButtonShowsTheCodes_NotAFile()
+    {
+        var survey = await GoldenSurvey.CreateAsync(site.Services, SurveyMode.Codes, open: false);
+        var admin = await site.StaffClientAsync(StaffRole.Admin);
+        var codesUrl = $"/admin/umfragen/{survey.Id}/codes";
+        using var refused = await admin.PostWithTokenAsync(codesUrl, $"{codesUrl}?handler=Csv", new() { ["Input.Count"] = "0" });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+
+        // The browser is now at the address of the CSV handler.
+        using var generated = await admin.SubmitFormAsync(await refused.ReadDocumentAsync(), $"{codesUrl}?handler=Csv", new() { ["Input.Count"] = "3" }, "main form");
+
+        Assert.Equal("text/html", generated.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(3, (await generated.ReadDocumentAsync()).QuerySelectorAll(".code-list li").Length);
+    }
+
     /// <summary>Sends a form of the survey page without its confirmation tick: the page comes back with the message linked to the box.</summary>
     private static async Task<AngleSharp.Html.Dom.IHtmlDocument> RefusedWithoutTheTickAsync(HttpClient admin, string detailsUrl, string form, string boxId, string message)
     {
@@ -241,7 +257,7 @@ public sealed class AdminTests(AdminTests.Site site) : IClassFixture<AdminTests.
 
         using var shown = await admin.PostFormAsync($"/admin/umfragen/{survey.Id}/codes", new() { ["Input.Count"] = "12" });
         var codes = (await shown.ReadDocumentAsync()).QuerySelectorAll(".code-list li").Select(li => li.TextContent).ToList();
-        using var download = await admin.PostFormAsync($"/admin/umfragen/{survey.Id}/codes?handler=Csv", new() { ["Input.Count"] = "3" });
+        using var download = await admin.PostWithTokenAsync($"/admin/umfragen/{survey.Id}/codes", $"/admin/umfragen/{survey.Id}/codes?handler=Csv", new() { ["Input.Count"] = "3" });
         var csv = Encoding.UTF8.GetString(await download.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         using var tooMany = await admin.PostFormAsync($"/admin/umfragen/{survey.Id}/codes", new() { ["Input.Count"] = "5001" });
 
