@@ -68,11 +68,34 @@ public sealed class PhaseFormsTests(PhaseFormsTests.Site site) : IClassFixture<P
     }
 
     [Fact]
+    public async Task DeletingAPhase_WithoutTickingTheConfirmation_KeepsIt_AndSaysWhy()
+    {
+        var admin = await site.StaffClientAsync(StaffRole.Admin);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var phase = (await site.Get<StrategyService>().SavePhaseAsync(null, new PhaseInput("Nicht so schnell", "Was Bürger tun können.", "", today.AddDays(1), today.AddDays(5)))).Id!.Value;
+        var form = $"form[action*='handler=Delete'][action*='phaseId={phase}']";
+
+        using var refused = await admin.PostFormAsync("/admin/strategie/phasen", [], form);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await refused.ReadDocumentAsync();
+        Assert.Equal("Bitte bestätigen Sie, dass die Phase gelöscht werden soll.", page.QuerySelector($".error-summary a[href='#delete-phase-{phase}']")!.TextContent);
+        Assert.Equal("Ja, die Phase „Nicht so schnell“ mit ihren Texten aus dem Zeitplan löschen.", page.QuerySelector($"label[for=delete-phase-{phase}]")!.TextContent);
+        Assert.Contains(await site.Get<StrategyStore>().PhasesAsync(), p => p.Id == phase);
+
+        // From the refused page, whose address names the delete handler, the tick deletes, and the new-phase form still saves.
+        using var confirmed = await admin.SubmitFormAsync(page, $"/admin/strategie/phasen?phaseId={phase}&handler=Delete", new() { ["Input.ConfirmDelete"] = "true" }, form);
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.DoesNotContain(await site.Get<StrategyStore>().PhasesAsync(), p => p.Id == phase);
+        Assert.Equal("/admin/strategie/phasen", FormPosting.Form(page, "/admin/strategie/phasen", "form.narrow-wide").GetAttribute("action"));
+    }
+
+    [Fact]
     public async Task DeletingAPhaseThatDoesNotExist_SaysSo_InsteadOfSaved()
     {
         var admin = await site.StaffClientAsync(StaffRole.Admin);
 
-        using var response = await admin.PostWithTokenAsync("/admin/strategie/phasen", "/admin/strategie/phasen?phaseId=99999&handler=Delete", []);
+        using var response = await admin.PostWithTokenAsync("/admin/strategie/phasen", "/admin/strategie/phasen?phaseId=99999&handler=Delete", new() { ["Input.ConfirmDelete"] = "true" });
         var page = await admin.GetDocumentAsync(response.Headers.Location!.OriginalString);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

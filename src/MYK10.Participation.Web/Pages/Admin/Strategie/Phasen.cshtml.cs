@@ -50,8 +50,21 @@ public sealed class PhasenModel(StrategyStore strategy, StrategyService service,
         return Page();
     }
 
+    /// <summary>The id of the confirmation box in a phase's delete form; the model state key of its error, so the summary links to it.</summary>
+    public static string DeleteConfirmId(long phaseId) => $"delete-phase-{phaseId}";
+
+    /// <summary>A phase's texts are gone with it, so the form asks for a tick first.</summary>
     public async Task<IActionResult> OnPostDeleteAsync(long phaseId)
     {
+        if (!Input.ConfirmDelete)
+        {
+            ModelState.Clear();
+            ModelState.AddModelError(DeleteConfirmId(phaseId), text["Phases.DeleteConfirmRequired"]);
+            Input = new InputModel();
+            Phases = await strategy.PhasesAsync();
+            return Page();
+        }
+
         // A phase already gone (deleted in another tab, a second click) is reported as such, not as a change saved.
         return await service.DeletePhaseAsync(phaseId) ? SavedRedirect() : LocalRedirect("~/admin/strategie/phasen?hinweis=nicht-gefunden");
     }
@@ -70,5 +83,7 @@ public sealed class PhasenModel(StrategyStore strategy, StrategyService service,
         public DateOnly? StartsOn { get; set; }
 
         public DateOnly? EndsOn { get; set; }
+
+        public bool ConfirmDelete { get; set; }
     }
 }

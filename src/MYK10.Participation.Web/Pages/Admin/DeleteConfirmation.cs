@@ -1,7 +1,7 @@
-namespace MYK10.Participation.Web.Pages.Admin.Umfragen;
+namespace MYK10.Participation.Web.Pages.Admin;
 
 /// <summary>
-/// A delete in the survey builder that asks for a tick first (<c>_DeleteConfirmation</c>): a closed box that opens to a
+/// A delete on an admin page that asks for a tick first (<c>_DeleteConfirmation</c>): a closed box that opens to a
 /// confirmation box and the button; its error, under the key <paramref name="ConfirmId"/>, opens it again.
 /// </summary>
 /// <param name="SummaryDetail">Read out after the summary only, to tell the many delete boxes of the page apart.</param>
