@@ -225,7 +225,32 @@ public sealed class IdeaPagesTests(IdeaPagesTests.Site site) : IClassFixture<Ide
         Assert.Equal(2, reports.Distinct().Count());
         Assert.All(reports, name => Assert.StartsWith("Kommentar melden (", name, StringComparison.Ordinal));
         Assert.Contains(reports, name => name.Contains("Bernd am ", StringComparison.Ordinal));
-        Assert.StartsWith("Meinen Kommentar löschen (Anna am ", own, StringComparison.Ordinal);
+        Assert.StartsWith("Meinen Kommentar löschen (Nr. 1, Anna am ", own, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CommentActions_TwoCommentsOfOnePersonInTheSameMinute_HaveNamesOfTheirOwn()
+    {
+        var id = await PublishedIdeaAsync();
+        var (anna, _) = await site.ParticipantClientAsync(displayName: "Anna");
+        foreach (var text in new[] { "Erster Gedanke", "Noch ein Gedanke" })
+        {
+            (await anna.PostFormAsync($"/ideen/{id}", new() { ["Input.Comment"] = text }, "form#kommentieren")).Dispose();
+        }
+
+        await using (var connection = await site.Get<IDbConnectionFactory>().OpenAsync())
+        {
+            await connection.ExecuteAsync("UPDATE idea_comments SET created_at = (SELECT min(created_at) FROM idea_comments WHERE idea_id = @id) WHERE idea_id = @id", new { id });
+        }
+
+        var own = (await anna.GetDocumentAsync($"/ideen/{id}")).QuerySelectorAll(".comment-actions button");
+        var reports = (await site.CreateBrowserLikeClient().GetDocumentAsync($"/ideen/{id}")).QuerySelectorAll(".comment-actions a");
+
+        Assert.Equal(2, own.Length);
+        Assert.Equal(2, reports.Length);
+        LinkNames.AssertDistinct(own);
+        LinkNames.AssertDistinct(reports);
+        Assert.StartsWith("Meinen Kommentar löschen (Nr. 2, Anna am ", own[1].TextContent.Trim(), StringComparison.Ordinal);
     }
 
     [Fact]

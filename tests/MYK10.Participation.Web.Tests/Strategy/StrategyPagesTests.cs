@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Dapper;
 using MYK10.Participation.Data;
 using MYK10.Participation.Staff;
 using MYK10.Participation.Strategy;
@@ -203,11 +204,38 @@ public sealed class StrategyPagesTests(StrategyPagesTests.Site site) : IClassFix
         var report = (await site.CreateBrowserLikeClient().GetDocumentAsync($"/strategie/massnahmen/{measure}")).QuerySelector(".comment-actions a")!.TextContent.Trim();
         var own = (await walker.GetDocumentAsync($"/strategie/massnahmen/{measure}")).QuerySelector(".comment-actions button")!.TextContent.Trim();
 
-        Assert.StartsWith("Kommentar melden (Radlerin am ", report, StringComparison.Ordinal);
-        Assert.StartsWith("Meinen Kommentar löschen (Radlerin am ", own, StringComparison.Ordinal);
+        Assert.StartsWith("Kommentar melden (Nr. 1, Radlerin am ", report, StringComparison.Ordinal);
+        Assert.StartsWith("Meinen Kommentar löschen (Nr. 1, Radlerin am ", own, StringComparison.Ordinal);
         var moderator = await site.StaffClientAsync(StaffRole.Moderator);
         var hide = (await moderator.GetDocumentAsync($"/strategie/massnahmen/{measure}")).QuerySelector(".hide-form button")!.TextContent.Trim();
-        Assert.StartsWith("Beitrag ausblenden: Radlerin am ", hide, StringComparison.Ordinal);
+        Assert.StartsWith("Beitrag ausblenden: Nr. 1, Radlerin am ", hide, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MeasureCommentActions_TwoCommentsOfOnePersonInTheSameMinute_HaveNamesOfTheirOwn()
+    {
+        var (measure, walker) = await DiscussedMeasureAsync("Gäste lenken", "Wanderparkplätze", "Wanderer");
+        foreach (var text in new[] { "Mehr Parkplätze am Start.", "Und eine Busanbindung." })
+        {
+            (await walker.PostFormAsync($"/strategie/massnahmen/{measure}", new() { ["Input.Comment"] = text })).Dispose();
+        }
+
+        await using (var connection = await site.Get<IDbConnectionFactory>().OpenAsync())
+        {
+            await connection.ExecuteAsync("UPDATE measure_comments SET created_at = (SELECT min(created_at) FROM measure_comments WHERE measure_id = @measure) WHERE measure_id = @measure", new { measure });
+        }
+
+        var own = (await walker.GetDocumentAsync($"/strategie/massnahmen/{measure}")).QuerySelectorAll(".comment-actions button");
+        var reports = (await site.CreateBrowserLikeClient().GetDocumentAsync($"/strategie/massnahmen/{measure}")).QuerySelectorAll(".comment-actions a");
+        var moderator = await site.StaffClientAsync(StaffRole.Moderator);
+        var hides = (await moderator.GetDocumentAsync($"/strategie/massnahmen/{measure}")).QuerySelectorAll(".hide-form button");
+
+        Assert.Equal(2, own.Length);
+        Assert.Equal(2, reports.Length);
+        Assert.Equal(2, hides.Length);
+        LinkNames.AssertDistinct(own);
+        LinkNames.AssertDistinct(reports);
+        LinkNames.AssertDistinct(hides);
     }
 
     [Fact]

@@ -13,7 +13,14 @@ public static class IdeaLabels
     public static string Author(IStringLocalizer<IdeasResource> text, string? displayName, bool deleted) =>
         deleted ? text["Author.Deleted"] : displayName ?? text["Author.Anonymous"];
 
-    /// <summary>A comment's author and time, on ideas and measures alike: under the comment, and at the end of the names of its link and button.</summary>
+    /// <summary>A comment's author and time, on ideas and measures alike, shown under the comment.</summary>
     public static string CommentByline(IStringLocalizer<IdeasResource> text, string? displayName, bool deleted, DateTimeOffset createdAt) =>
         text["Detail.CommentBy", Author(text, displayName, deleted), BerlinTime.Format(createdAt)];
+
+    /// <summary>
+    /// The end of the names of a comment's link and buttons, which repeat for every comment: its place in the thread
+    /// (1-based) before the byline, since one person's two comments in the same minute share their byline.
+    /// </summary>
+    public static string CommentSubject(IStringLocalizer<IdeasResource> text, int position, string byline) =>
+        text["Detail.CommentSubject", position, byline];
 }
