@@ -239,6 +239,27 @@ public sealed class StrategyPagesTests(StrategyPagesTests.Site site) : IClassFix
     }
 
     [Fact]
+    public async Task MeasureCost_IsShownInEuros_AlsoInTheEnglishUi()
+    {
+        var service = site.Get<StrategyService>();
+        var goal = (await service.SaveGoalAsync(null, new GoalInput("tourismus", "Kostenziel", "", 0))).Id!.Value;
+        var measure = (await service.SaveMeasureAsync(null, new MeasureInput(goal, "Kostenmaßnahme Radverleih", "Text", null, 220000, null, "discussion", [], 0, null), null)).Id!.Value;
+        var client = site.CreateBrowserLikeClient();
+
+        var german = await client.GetDocumentAsync($"/strategie/massnahmen/{measure}");
+        await client.PostFormAsync("/strategie", new() { ["Input.Culture"] = "en", ["Input.ReturnUrl"] = "/strategie" }, "form.language-switch");
+        var english = await client.GetDocumentAsync($"/strategie/massnahmen/{measure}");
+        var englishPrint = await client.GetDocumentAsync("/strategie/druck");
+
+        static string Cost(AngleSharp.Dom.IDocument page, string label) =>
+            page.QuerySelectorAll(".details dt").Single(dt => dt.TextContent.Trim() == label).NextElementSibling!.TextContent.Trim();
+        Assert.Equal("220,000\u00A0€", Cost(english, "Estimated cost"));
+        Assert.Equal("220.000\u00A0€", Cost(german, "Geschätzte Kosten"));
+        var printed = englishPrint.QuerySelectorAll(".print-measure").Single(m => m.TextContent.Contains("Kostenmaßnahme Radverleih", StringComparison.Ordinal));
+        Assert.Contains("Estimated cost: 220,000\u00A0€.", printed.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Overview_CountsGoalsAndMeasures_InSingularAndPlural()
     {
         // Fields of action no other test in this class touches.
