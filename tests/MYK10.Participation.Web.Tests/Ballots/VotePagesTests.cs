@@ -250,7 +250,7 @@ public sealed class VotePagesTests(VotePagesTests.Site site) : IClassFixture<Vot
 
         var page = await site.CreateBrowserLikeClient().GetDocumentAsync($"/abstimmungen/{vote.Id}/ergebnis");
 
-        Assert.Contains($"Balkendiagramm {description}", page.QuerySelector(".bar-chart[role=img]")?.GetAttribute("aria-label"), StringComparison.Ordinal);
+        Assert.Contains($"Ergebnis als Balkendiagramm: {description}", page.QuerySelector(".bar-chart[role=img]")?.GetAttribute("aria-label"), StringComparison.Ordinal);
     }
 
     private async Task CloseAndCountAsync(Vote vote)
