@@ -254,6 +254,30 @@ public sealed class IdeaPagesTests(IdeaPagesTests.Site site) : IClassFixture<Ide
     }
 
     [Fact]
+    public async Task HiddenIdea_TheAuthorsAccountLinksIt_AndTheAuthorCanReadIt_OthersGet404()
+    {
+        var (author, _) = await site.ParticipantClientAsync();
+        using var submitted = await author.PostFormAsync("/ideen/neu", ValidIdea("Ausgeblendete Idee zum Nachlesen"));
+        var id = long.Parse(submitted.Headers.Location!.OriginalString.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
+        await site.Get<IDbConnectionFactory>().PublishAsync(id);
+        await using (var connection = await site.Get<IDbConnectionFactory>().OpenAsync())
+        {
+            await connection.ExecuteAsync("UPDATE ideas SET state = 'hidden', version = version + 1 WHERE id = @id", new { id });
+        }
+
+        var link = (await author.GetDocumentAsync("/konto")).QuerySelectorAll("main a").Single(a => a.TextContent.Contains("Ausgeblendete Idee zum Nachlesen", StringComparison.Ordinal));
+        using var own = await author.GetAsync(link.GetAttribute("href"));
+        var (other, _) = await site.ParticipantClientAsync();
+
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        var page = await own.ReadDocumentAsync();
+        Assert.Contains("Die Moderation hat diese Idee ausgeblendet. Nur Sie können sie sehen.", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("main form[method=post]"));
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/ideen/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await site.CreateBrowserLikeClient().GetAsync($"/ideen/{id}")).StatusCode);
+    }
+
+    [Fact]
     public async Task Post_WithoutAHandler_Answers405WithTheGermanErrorPage_NotAnEmptyPage()
     {
         var id = await PublishedIdeaAsync();

@@ -112,7 +112,8 @@ public sealed class DetailModel(IdeaStore ideas, IdeaService service, CommentSer
             return this.RequireParticipant(IdeaPaths.Detail(id)).Detour;
         }
 
-        var ownUnpublished = idea is { State: IdeaStates.Pending or IdeaStates.Rejected } && idea.AuthorId == User.ParticipantId();
+        // A hidden idea stays readable for its author, whose account lists it; for everyone else it is gone.
+        var ownUnpublished = idea is { State: IdeaStates.Pending or IdeaStates.Rejected or IdeaStates.Hidden } && idea.AuthorId == User.ParticipantId();
         if (idea is null || (!idea.IsPublished && !ownUnpublished))
         {
             return NotFound();
