@@ -278,6 +278,31 @@ public sealed class IdeaPagesTests(IdeaPagesTests.Site site) : IClassFixture<Ide
     }
 
     [Fact]
+    public async Task AccountCommentList_NamesEachLinkOnItsOwn_AndLinksNoIdeaThatIsGone()
+    {
+        var kept = await PublishedIdeaAsync("Idee mit zwei Kommentaren");
+        var gone = await PublishedIdeaAsync("Idee, die ausgeblendet wird");
+        var (writer, _) = await site.ParticipantClientAsync();
+        foreach (var (idea, text) in new[] { (kept, "Erster Gedanke"), (kept, "Zweiter Gedanke"), (gone, "Gedanke zur anderen Idee") })
+        {
+            (await writer.PostFormAsync($"/ideen/{idea}", new() { ["Input.Comment"] = text }, "form#kommentieren")).Dispose();
+        }
+
+        await using (var connection = await site.Get<IDbConnectionFactory>().OpenAsync())
+        {
+            await connection.ExecuteAsync("UPDATE idea_comments SET created_at = (SELECT min(created_at) FROM idea_comments WHERE idea_id = @kept) WHERE idea_id = @kept", new { kept });
+            await connection.ExecuteAsync("UPDATE ideas SET state = 'hidden', version = version + 1 WHERE id = @gone", new { gone });
+        }
+
+        var account = await writer.GetDocumentAsync("/konto");
+        var links = account.QuerySelectorAll("section[aria-labelledby=kommentiert] a");
+
+        Assert.Equal(2, links.Length);
+        Assert.All(links, link => Assert.StartsWith($"/ideen/{kept}#kommentar-", link.GetAttribute("href"), StringComparison.Ordinal));
+        LinkNames.AssertOneNameOneTarget(account);
+    }
+
+    [Fact]
     public async Task Post_WithoutAHandler_Answers405WithTheGermanErrorPage_NotAnEmptyPage()
     {
         var id = await PublishedIdeaAsync();

@@ -18,9 +18,10 @@ public static class IdeaLabels
         text["Detail.CommentBy", Author(text, displayName, deleted), BerlinTime.Format(createdAt)];
 
     /// <summary>
-    /// The end of the names of a comment's link and buttons, which repeat for every comment: its place in the thread
-    /// (1-based) before the byline, since one person's two comments in the same minute share their byline.
+    /// The end of the names of a comment's link and buttons, which repeat for every comment: its place in the list
+    /// (1-based: the thread, or the account's list of own comments) before its byline or time, since one person's two
+    /// comments in the same minute share both.
     /// </summary>
-    public static string CommentSubject(IStringLocalizer<IdeasResource> text, int position, string byline) =>
-        text["Detail.CommentSubject", position, byline];
+    public static string CommentSubject(IStringLocalizer<IdeasResource> text, int position, string bylineOrTime) =>
+        text["Detail.CommentSubject", position, bylineOrTime];
 }
