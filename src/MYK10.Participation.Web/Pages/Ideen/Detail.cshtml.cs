@@ -53,7 +53,7 @@ public sealed class DetailModel(IdeaStore ideas, IdeaService service, CommentSer
         var key = $"{nameof(Input)}.{nameof(Input.Comment)}";
         if (CommentText.Body(Input.Comment) is null)
         {
-            ModelState.AddModelError(key, text[CommentText.IsEmpty(Input.Comment) ? "Detail.CommentRequired" : "Detail.CommentTooLong"]);
+            ModelState.AddModelError(key, IdeaLabels.CommentTextProblem(text, Input.Comment));
             return await LoadAsync(id) ?? Page();
         }
 

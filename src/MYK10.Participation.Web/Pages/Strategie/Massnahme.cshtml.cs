@@ -53,7 +53,7 @@ public sealed class MassnahmeModel(StrategyStore strategy, StrategyService servi
         var key = $"{nameof(Input)}.{nameof(Input.Comment)}";
         if (CommentText.Body(Input.Comment) is null)
         {
-            ModelState.AddModelError(key, text["Measure.CommentInvalid"]);
+            ModelState.AddModelError(key, Ideen.IdeaLabels.CommentTextProblem(ideaText, Input.Comment));
             return Page();
         }
 
