@@ -303,6 +303,21 @@ public sealed class IdeaPagesTests(IdeaPagesTests.Site site) : IClassFixture<Ide
     }
 
     [Fact]
+    public async Task ReportPage_WithACommentNumberThatIsNoNumber_Answers404_InsteadOfReportingTheIdea()
+    {
+        var id = await PublishedIdeaAsync();
+        var (reporter, _) = await site.ParticipantClientAsync();
+
+        using var page = await reporter.GetAsync($"/ideen/{id}/melden?kommentar=12x");
+        using var report = await reporter.PostWithTokenAsync($"/ideen/{id}/melden", $"/ideen/{id}/melden?kommentar=12x", new() { ["Input.Reason"] = "spam" });
+
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, report.StatusCode);
+        await using var connection = await site.Get<IDbConnectionFactory>().OpenAsync();
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM reports WHERE idea_id = @id", new { id }));
+    }
+
+    [Fact]
     public async Task Post_WithoutAHandler_Answers405WithTheGermanErrorPage_NotAnEmptyPage()
     {
         var id = await PublishedIdeaAsync();
