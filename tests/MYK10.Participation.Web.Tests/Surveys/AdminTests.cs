@@ -134,6 +134,29 @@ public sealed class AdminTests(AdminTests.Site site) : IClassFixture<AdminTests.
     }
 
     [Fact]
+    public async Task ResultsApi_UnknownMunicipality_IsABadRequestNamingTheParameter_NotAnEmptyResult()
+    {
+        var survey = await GoldenSurvey.CreateAsync(site.Services);
+        await survey.SubmitFixedResponsesAsync(site.Services); // two from Mayen, one from Andernach, one without
+        var builder = site.Get<SurveyBuilder>();
+        await builder.CloseAsync(survey.Id);
+        await site.Get<SurveyResultsJob>().RunAsync(survey.Id, CancellationToken.None);
+        await builder.PublishResultsAsync(survey.Id, true);
+        var client = site.CreateBrowserLikeClient();
+
+        using var unknown = await client.GetAsync($"/api/v1/surveys/{survey.Id}/results?kommune=koblenz");
+        using var mayen = await client.GetAsync($"/api/v1/surveys/{survey.Id}/results?kommune=mayen");
+
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        using var json = JsonDocument.Parse(await unknown.Content.ReadAsStringAsync());
+        Assert.Equal("unknown_filter", json.RootElement.GetProperty("error").GetString());
+        Assert.Equal("kommune", json.RootElement.GetProperty("parameter").GetString());
+        Assert.Contains("mayen", json.RootElement.GetProperty("allowed").EnumerateArray().Select(v => v.GetString()));
+        Assert.Equal(HttpStatusCode.OK, mayen.StatusCode);
+        Assert.Equal(2, JsonDocument.Parse(await mayen.Content.ReadAsStringAsync()).RootElement.GetProperty("responses").GetInt32());
+    }
+
+    [Fact]
     public async Task Conditions_NameTheirQuestion_InTheAdminsLanguage()
     {
         var survey = await GoldenSurvey.CreateAsync(site.Services);
