@@ -105,12 +105,7 @@ public sealed class AdminTests(AdminTests.Site site) : IClassFixture<AdminTests.
     [Fact]
     public async Task Results_FilteredByMunicipality_SayWhoseAnswersTheyShow_AlsoInEnglish()
     {
-        var survey = await GoldenSurvey.CreateAsync(site.Services);
-        await survey.SubmitFixedResponsesAsync(site.Services); // two from Mayen, one from Andernach, one without
-        var builder = site.Get<SurveyBuilder>();
-        await builder.CloseAsync(survey.Id);
-        await site.Get<SurveyResultsJob>().RunAsync(survey.Id, CancellationToken.None);
-        await builder.PublishResultsAsync(survey.Id, true);
+        var survey = await GoldenSurvey.CreatePublishedAsync(site.Services);
         var client = site.CreateBrowserLikeClient();
         var url = $"/umfragen/{survey.Id}/ergebnisse";
 
@@ -136,12 +131,7 @@ public sealed class AdminTests(AdminTests.Site site) : IClassFixture<AdminTests.
     [Fact]
     public async Task ResultsApi_UnknownMunicipality_IsABadRequestNamingTheParameter_NotAnEmptyResult()
     {
-        var survey = await GoldenSurvey.CreateAsync(site.Services);
-        await survey.SubmitFixedResponsesAsync(site.Services); // two from Mayen, one from Andernach, one without
-        var builder = site.Get<SurveyBuilder>();
-        await builder.CloseAsync(survey.Id);
-        await site.Get<SurveyResultsJob>().RunAsync(survey.Id, CancellationToken.None);
-        await builder.PublishResultsAsync(survey.Id, true);
+        var survey = await GoldenSurvey.CreatePublishedAsync(site.Services);
         var client = site.CreateBrowserLikeClient();
 
         using var unknown = await client.GetAsync($"/api/v1/surveys/{survey.Id}/results?kommune=koblenz");
