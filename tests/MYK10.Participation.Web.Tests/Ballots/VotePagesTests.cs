@@ -238,6 +238,18 @@ public sealed class VotePagesTests(VotePagesTests.Site site) : IClassFixture<Vot
         Assert.Equal(code, Assert.Single(pb.Votes).VoterId);
     }
 
+    [Fact]
+    public async Task ResultApi_OfAVoteStillOpen_AnswersNotFound_InTheOpenDataErrorFormat()
+    {
+        var vote = await site.OpenVoteAsync(VoteMethod.Approval);
+
+        using var response = await site.CreateBrowserLikeClient().GetAsync($"/api/v1/votes/{vote.Id}/result");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("not_found", json.RootElement.GetProperty("error").GetString());
+    }
+
     [Theory]
     [InlineData(VoteMethod.Approval, "Balken je Maßnahme, Länge nach Stimmen;")]
     [InlineData(VoteMethod.Points, "Balken je Maßnahme, Länge nach Punkten;")]
