@@ -155,6 +155,18 @@ public sealed class AnsweringTests(AnsweringTests.Site site) : IClassFixture<Ans
     }
 
     [Fact]
+    public async Task WholeNumberQuestion_OpensTheDigitKeyboardOnPhones_NotTheDecimalOne()
+    {
+        var survey = await GoldenSurvey.CreateAsync(site.Services);
+        var client = site.CreateBrowserLikeClient();
+
+        using var page1 = await client.PostFormAsync($"/umfragen/{survey.Id}", Next((F(survey, "place"), "o1"), (F(survey, "kids"), "no")));
+        var page2 = await client.GetDocumentAsync(page1.Headers.Location!.OriginalString);
+
+        Assert.Equal("numeric", page2.QuerySelector($"#{SurveyFields.Id(survey.Q["age"])}")!.GetAttribute("inputmode"));
+    }
+
+    [Fact]
     public async Task FieldsOfOtherPagesOrHiddenQuestions_PostedOnPurpose_AreNotStored()
     {
         var survey = await GoldenSurvey.CreateAsync(site.Services);
