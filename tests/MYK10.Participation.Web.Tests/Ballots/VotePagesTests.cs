@@ -265,6 +265,26 @@ public sealed class VotePagesTests(VotePagesTests.Site site) : IClassFixture<Vot
         Assert.Contains($"Ergebnis als Balkendiagramm: {description}", page.QuerySelector(".bar-chart[role=img]")?.GetAttribute("aria-label"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ReceiptPage_OfAClosedVote_OffersNeitherToVoteNorToChange_ButTheResult()
+    {
+        var (voter, _) = await site.ParticipantClientAsync();
+        var (absent, _) = await site.ParticipantClientAsync();
+        var vote = await site.OpenVoteAsync(VoteMethod.Approval);
+        await voter.PostFormAsync($"/abstimmungen/{vote.Id}", await FieldsAsync(voter, vote, id => id == vote.OptionId(1) ? "true" : null, "Selected"));
+        await CloseAndCountAsync(vote);
+
+        var voted = await voter.GetDocumentAsync($"/abstimmungen/{vote.Id}/beleg");
+        var notVoted = await absent.GetDocumentAsync($"/abstimmungen/{vote.Id}/beleg");
+
+        Assert.NotNull(voted.QuerySelector(".receipt-code"));
+        Assert.Empty(voted.QuerySelectorAll($"main a[href='/abstimmungen/{vote.Id}']"));
+        Assert.NotNull(voted.QuerySelector($"main a[href='/abstimmungen/{vote.Id}/ergebnis']"));
+        Assert.Equal("Sie haben in dieser Abstimmung keine Stimme abgegeben. Die Abstimmung ist beendet.", notVoted.QuerySelector("main p")!.TextContent.Trim());
+        Assert.Empty(notVoted.QuerySelectorAll($"main a[href='/abstimmungen/{vote.Id}']"));
+        Assert.NotNull(notVoted.QuerySelector($"main a[href='/abstimmungen/{vote.Id}/ergebnis']"));
+    }
+
     private async Task CloseAndCountAsync(Vote vote)
     {
         await using (var connection = await site.Get<IDbConnectionFactory>().OpenAsync())

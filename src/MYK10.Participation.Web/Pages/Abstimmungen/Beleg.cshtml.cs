@@ -6,11 +6,14 @@ using MYK10.Participation.Web.Hosting;
 
 namespace MYK10.Participation.Web.Pages.Abstimmungen;
 
-public sealed class BelegModel(VoteStore votes, BallotBox box, IAuthorizationService authorization) : PageModel
+public sealed class BelegModel(VoteStore votes, BallotBox box, IAuthorizationService authorization, TimeProvider clock) : PageModel
 {
     public Vote Vote { get; private set; } = null!;
 
     public AnonymousBallot? Ballot { get; private set; }
+
+    /// <summary>The vote has ended: a ballot can no longer be cast or changed, only its result read.</summary>
+    public bool Closed { get; private set; }
 
     [FromQuery(Name = "geaendert")]
     public string? Changed { get; set; }
@@ -29,6 +32,7 @@ public sealed class BelegModel(VoteStore votes, BallotBox box, IAuthorizationSer
         }
 
         Vote = vote;
+        Closed = vote.IsClosed(clock.GetUtcNow());
         Ballot = await box.FindAsync(id, User.ParticipantId()!.Value, cancellationToken);
         return Page();
     }
