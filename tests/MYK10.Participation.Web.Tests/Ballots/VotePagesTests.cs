@@ -4,6 +4,7 @@ using AngleSharp.Html.Dom;
 using Dapper;
 using MYK10.Participation.Ballots;
 using MYK10.Participation.Data;
+using MYK10.Participation.Participants;
 using MYK10.Participation.Web.Tests.Infrastructure;
 
 namespace MYK10.Participation.Web.Tests.Ballots;
@@ -283,6 +284,23 @@ public sealed class VotePagesTests(VotePagesTests.Site site) : IClassFixture<Vot
         Assert.Equal("Sie haben in dieser Abstimmung keine Stimme abgegeben. Die Abstimmung ist beendet.", notVoted.QuerySelector("main p")!.TextContent.Trim());
         Assert.Empty(notVoted.QuerySelectorAll($"main a[href='/abstimmungen/{vote.Id}']"));
         Assert.NotNull(notVoted.QuerySelector($"main a[href='/abstimmungen/{vote.Id}/ergebnis']"));
+    }
+
+    [Fact]
+    public async Task VotePage_SignedInWithoutACompletedProfile_AsksForTheProfile_NotForASignIn()
+    {
+        var vote = await site.OpenVoteAsync(VoteMethod.Approval);
+        var token = await site.Get<SignInLinkService>().RequestAsync($"ohne-profil-{Guid.NewGuid():N}@example.org", staySignedIn: false, returnUrl: null);
+        var client = site.CreateBrowserLikeClient();
+        using var signIn = await client.PostFormAsync($"/konto/link/{token}", []);
+        Assert.StartsWith("/konto/profil", signIn.Headers.Location!.OriginalString, StringComparison.Ordinal);
+
+        var page = await client.GetDocumentAsync($"/abstimmungen/{vote.Id}");
+
+        var button = page.QuerySelector("main a.button")!;
+        Assert.Equal($"/konto/profil?ReturnUrl=%2Fabstimmungen%2F{vote.Id}", button.GetAttribute("href"));
+        Assert.Equal("Profil vervollständigen und abstimmen", button.TextContent.Trim());
+        Assert.DoesNotContain("melden Sie sich bitte an", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 
     private async Task CloseAndCountAsync(Vote vote)
