@@ -318,6 +318,21 @@ public sealed class IdeaPagesTests(IdeaPagesTests.Site site) : IClassFixture<Ide
     }
 
     [Fact]
+    public async Task SignInLink_FollowedWhenAlreadySignedIn_LeadsBackToTheIdea_NotToTheAccount()
+    {
+        var id = await PublishedIdeaAsync();
+        var signInLink = (await site.CreateBrowserLikeClient().GetDocumentAsync($"/ideen/{id}")).QuerySelector("#unterstuetzen a.button")!.GetAttribute("href")!;
+        var (participant, _) = await site.ParticipantClientAsync(); // signed in meanwhile, say in another tab
+
+        using var followed = await participant.GetAsync(signInLink);
+        using var foreign = await participant.GetAsync("/konto/anmelden?ReturnUrl=https%3A%2F%2Fexample.com%2F");
+
+        Assert.Equal(HttpStatusCode.Redirect, followed.StatusCode);
+        Assert.Equal($"/ideen/{id}", followed.Headers.Location!.OriginalString);
+        Assert.Equal("/konto", foreign.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task Post_WithoutAHandler_Answers405WithTheGermanErrorPage_NotAnEmptyPage()
     {
         var id = await PublishedIdeaAsync();
