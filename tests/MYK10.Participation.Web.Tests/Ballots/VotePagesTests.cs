@@ -4,7 +4,6 @@ using AngleSharp.Html.Dom;
 using Dapper;
 using MYK10.Participation.Ballots;
 using MYK10.Participation.Data;
-using MYK10.Participation.Participants;
 using MYK10.Participation.Web.Tests.Infrastructure;
 
 namespace MYK10.Participation.Web.Tests.Ballots;
@@ -290,10 +289,7 @@ public sealed class VotePagesTests(VotePagesTests.Site site) : IClassFixture<Vot
     public async Task VotePage_SignedInWithoutACompletedProfile_AsksForTheProfile_NotForASignIn()
     {
         var vote = await site.OpenVoteAsync(VoteMethod.Approval);
-        var token = await site.Get<SignInLinkService>().RequestAsync($"ohne-profil-{Guid.NewGuid():N}@example.org", staySignedIn: false, returnUrl: null);
-        var client = site.CreateBrowserLikeClient();
-        using var signIn = await client.PostFormAsync($"/konto/link/{token}", []);
-        Assert.StartsWith("/konto/profil", signIn.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        var client = await site.ParticipantWithoutProfileClientAsync();
 
         var page = await client.GetDocumentAsync($"/abstimmungen/{vote.Id}");
 

@@ -333,6 +333,20 @@ public sealed class IdeaPagesTests(IdeaPagesTests.Site site) : IClassFixture<Ide
     }
 
     [Fact]
+    public async Task CommentForm_SignedInWithoutACompletedProfile_IsALinkToTheProfile_SoNoTypedCommentIsLost()
+    {
+        var id = await PublishedIdeaAsync();
+        var client = await site.ParticipantWithoutProfileClientAsync();
+
+        var page = await client.GetDocumentAsync($"/ideen/{id}");
+
+        Assert.Null(page.QuerySelector("#Input_Comment"));
+        var link = page.QuerySelector("#kommentieren a")!;
+        Assert.Equal($"/konto/profil?ReturnUrl=%2Fideen%2F{id}%23kommentieren", link.GetAttribute("href"));
+        Assert.Equal("Bitte vervollständigen Sie zuerst Ihr Profil, um zu kommentieren.", link.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task Post_WithoutAHandler_Answers405WithTheGermanErrorPage_NotAnEmptyPage()
     {
         var id = await PublishedIdeaAsync();

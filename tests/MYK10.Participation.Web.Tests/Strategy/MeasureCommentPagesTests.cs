@@ -175,6 +175,20 @@ public sealed class MeasureCommentPagesTests(MeasureCommentPagesTests.Site site)
         Assert.EndsWith($"hinweis=kommentiert#kommentar-{comment}", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task CommentForm_SignedInWithoutACompletedProfile_IsALinkToTheProfile_SoNoTypedCommentIsLost()
+    {
+        var measure = await MeasureAsync();
+        var client = await site.ParticipantWithoutProfileClientAsync();
+
+        var page = await client.GetDocumentAsync(Path(measure));
+
+        Assert.Null(page.QuerySelector("#Input_Comment"));
+        var link = page.QuerySelector("#diskussion a[href^='/konto/profil']")!;
+        Assert.Equal($"/konto/profil?ReturnUrl=%2Fstrategie%2Fmassnahmen%2F{measure}%23diskussion", link.GetAttribute("href"));
+        Assert.Equal("Bitte vervollständigen Sie zuerst Ihr Profil, um zu kommentieren.", link.TextContent.Trim());
+    }
+
     private static string Path(long measure) => string.Create(CultureInfo.InvariantCulture, $"/strategie/massnahmen/{measure}");
 
     private Task<long> MeasureAsync(string title = "Bürgerservice online") => site.Services.MeasureAsync(title);
