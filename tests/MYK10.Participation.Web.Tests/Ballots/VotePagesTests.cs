@@ -299,6 +299,18 @@ public sealed class VotePagesTests(VotePagesTests.Site site) : IClassFixture<Vot
         Assert.DoesNotContain("melden Sie sich bitte an", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ReceiptPage_SignedInWithoutACompletedProfile_LeadsToTheProfile_NotRoundInCircles()
+    {
+        var vote = await site.OpenVoteAsync(VoteMethod.Approval);
+        var client = await site.ParticipantWithoutProfileClientAsync();
+
+        using var receipt = await client.GetAsync($"/abstimmungen/{vote.Id}/beleg");
+
+        Assert.Equal(HttpStatusCode.Redirect, receipt.StatusCode);
+        Assert.Equal($"/konto/profil?ReturnUrl=%2Fabstimmungen%2F{vote.Id}%2Fbeleg", receipt.Headers.Location!.OriginalString);
+    }
+
     private async Task CloseAndCountAsync(Vote vote)
     {
         await using (var connection = await site.Get<IDbConnectionFactory>().OpenAsync())

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MYK10.Participation.Ballots;
@@ -6,7 +5,7 @@ using MYK10.Participation.Web.Hosting;
 
 namespace MYK10.Participation.Web.Pages.Abstimmungen;
 
-public sealed class BelegModel(VoteStore votes, BallotBox box, IAuthorizationService authorization, TimeProvider clock) : PageModel
+public sealed class BelegModel(VoteStore votes, BallotBox box, TimeProvider clock) : PageModel
 {
     public Vote Vote { get; private set; } = null!;
 
@@ -20,9 +19,12 @@ public sealed class BelegModel(VoteStore votes, BallotBox box, IAuthorizationSer
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
-        if (!(await authorization.AuthorizeAsync(User, Policies.Participant)).Succeeded)
+        // Not signed in: the sign-in page; signed in without a completed profile: the profile form (the sign-in page
+        // would send a signed-in person straight back here).
+        var (participant, detour) = this.RequireParticipant(Url.Page("/Abstimmungen/Beleg", new { id })!);
+        if (participant is null)
         {
-            return Challenge(Policies.ParticipantScheme);
+            return detour!;
         }
 
         var vote = await votes.FindAsync(id, cancellationToken);
@@ -33,7 +35,7 @@ public sealed class BelegModel(VoteStore votes, BallotBox box, IAuthorizationSer
 
         Vote = vote;
         Closed = vote.IsClosed(clock.GetUtcNow());
-        Ballot = await box.FindAsync(id, User.ParticipantId()!.Value, cancellationToken);
+        Ballot = await box.FindAsync(id, participant.Value, cancellationToken);
         return Page();
     }
 }
