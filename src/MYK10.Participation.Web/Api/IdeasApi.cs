@@ -20,7 +20,7 @@ internal static class IdeasApi
         {
             if (await UnknownFilterAsync(reference, gemeinde, feld, status, cancellationToken) is { } unknown)
             {
-                return Results.BadRequest(new { error = "unknown_filter", parameter = unknown.Parameter, allowed = unknown.Allowed });
+                return UnknownFilter.Answer(unknown.Parameter, unknown.Allowed);
             }
 
             var page = await ideas.ListPublishedAsync(new IdeaQuery(

@@ -19,8 +19,12 @@ public static class ParticipantAccess
             return (null, page.Challenge(new AuthenticationProperties { RedirectUri = returnUrl }, Policies.ParticipantScheme));
         }
 
-        return user.HasClaim(ParticipantIdentity.ProfileClaim, ParticipantIdentity.ProfileComplete)
+        return user.HasCompletedProfile()
             ? (id, null)
             : (null, page.RedirectToPage("/Konto/Profil", new { ReturnUrl = returnUrl }));
     }
+
+    /// <summary>Whether a signed-in participant has filled in the profile form (and so may take part).</summary>
+    public static bool HasCompletedProfile(this System.Security.Claims.ClaimsPrincipal user) =>
+        user.HasClaim(ParticipantIdentity.ProfileClaim, ParticipantIdentity.ProfileComplete);
 }

@@ -22,7 +22,8 @@ internal static class VoteEndpoints
         var vote = await votes.FindAsync(id, cancellationToken);
         if (vote is null || !vote.ResultsVisible(clock.GetUtcNow()))
         {
-            return Results.NotFound(new { error = $"Vote {id} not found or its result is not public yet." });
+            // As every open-data 404: a vote that does not exist and one whose result is not public look alike.
+            return Results.NotFound(new { error = "not_found" });
         }
 
         var tally = await votes.TallyAsync(id, cancellationToken);

@@ -72,7 +72,7 @@ public sealed class SurveySession(SurveyStore store, SurveyResponder responder, 
         Respondent? respondent = survey.Mode switch
         {
             SurveyMode.Open => token is null ? null : new Respondent.Browser(token),
-            SurveyMode.Verified => http.User.ParticipantId() is { } id && http.User.HasClaim(ParticipantIdentity.ProfileClaim, ParticipantIdentity.ProfileComplete)
+            SurveyMode.Verified => http.User.ParticipantId() is { } id && http.User.HasCompletedProfile()
                 ? new Respondent.Participant(id) : null,
             _ => codeHash is null ? null : new Respondent.Invitation(codeHash),
         };

@@ -1,4 +1,6 @@
+using MYK10.Participation.Reference;
 using MYK10.Participation.Surveys;
+using MYK10.Participation.Web.Api;
 using MYK10.Participation.Web.Hosting;
 
 namespace MYK10.Participation.Web.Surveys;
@@ -27,12 +29,18 @@ public static class SurveysWeb
                 results = s.ResultsPublished ? $"/api/v1/surveys/{s.Id}/results" : null,
             }));
         });
-        api.MapRead("/{id:long}/results", async (long id, string? kommune, SurveyStore surveys, SurveyResultsStore results, HttpContext http) =>
+        api.MapRead("/{id:long}/results", async (long id, string? kommune, SurveyStore surveys, SurveyResultsStore results, ReferenceStore reference, HttpContext http) =>
         {
             var survey = await surveys.FindAsync(id, http.RequestAborted);
             if (survey is null || !survey.ResultsPublished || survey.Status is SurveyStatus.Draft or SurveyStatus.Open)
             {
                 return Results.NotFound();
+            }
+
+            if (!string.IsNullOrEmpty(kommune) && (await reference.MunicipalitiesAsync(http.RequestAborted)).Select(m => m.Id).ToList() is var municipalities
+                && !municipalities.Contains(kommune))
+            {
+                return UnknownFilter.Answer("kommune", municipalities);
             }
 
             var result = await results.ReadAsync(id, kommune ?? SurveyResultsJob.AllSegment, http.RequestAborted);

@@ -219,13 +219,14 @@ public sealed class IdeaStore(IDbConnectionFactory connections, TimeProvider clo
         return (await connection.QueryAsync<IdeaSummary>(new CommandDefinition(sql, new { ParticipantId = participantId }, cancellationToken: cancellationToken))).AsList();
     }
 
+    /// <summary>A participant's comments on published ideas, newest first; a hidden idea's page is gone for its commenters.</summary>
     public async Task<IReadOnlyList<OwnComment>> CommentsByAuthorAsync(long authorId, CancellationToken cancellationToken = default)
     {
         const string sql = """
             SELECT c.id AS Id, c.idea_id AS IdeaId, i.title AS IdeaTitle, c.body AS Body, c.state AS State, c.created_at AS CreatedAt
             FROM idea_comments c
             JOIN ideas i ON i.id = c.idea_id
-            WHERE c.author_id = @AuthorId AND c.state <> 'deleted'
+            WHERE c.author_id = @AuthorId AND c.state <> 'deleted' AND i.state = 'published'
             ORDER BY c.id DESC
             """;
         await using var connection = await connections.OpenAsync(cancellationToken);

@@ -111,6 +111,18 @@ public sealed class GoldenSurvey
 
     public static Dictionary<string, string> Items(params (string Item, string Value)[] items) => items.ToDictionary(i => i.Item, i => i.Value);
 
+    /// <summary>The survey with its four fixed responses (two from Mayen, one from Andernach, one without), closed, counted and its results published.</summary>
+    public static async Task<GoldenSurvey> CreatePublishedAsync(IServiceProvider services)
+    {
+        var survey = await CreateAsync(services);
+        await survey.SubmitFixedResponsesAsync(services);
+        var builder = services.GetRequiredService<SurveyBuilder>();
+        await builder.CloseAsync(survey.Id);
+        await services.GetRequiredService<SurveyResultsJob>().RunAsync(survey.Id, CancellationToken.None);
+        await builder.PublishResultsAsync(survey.Id, true);
+        return survey;
+    }
+
     public Task SubmitFixedResponsesAsync(TestApp app) => SubmitFixedResponsesAsync(app.Services);
 
     public async Task SubmitFixedResponsesAsync(IServiceProvider services)

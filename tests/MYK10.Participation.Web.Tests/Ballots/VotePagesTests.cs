@@ -238,6 +238,18 @@ public sealed class VotePagesTests(VotePagesTests.Site site) : IClassFixture<Vot
         Assert.Equal(code, Assert.Single(pb.Votes).VoterId);
     }
 
+    [Fact]
+    public async Task ResultApi_OfAVoteStillOpen_AnswersNotFound_InTheOpenDataErrorFormat()
+    {
+        var vote = await site.OpenVoteAsync(VoteMethod.Approval);
+
+        using var response = await site.CreateBrowserLikeClient().GetAsync($"/api/v1/votes/{vote.Id}/result");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("not_found", json.RootElement.GetProperty("error").GetString());
+    }
+
     [Theory]
     [InlineData(VoteMethod.Approval, "Balken je Maßnahme, Länge nach Stimmen;")]
     [InlineData(VoteMethod.Points, "Balken je Maßnahme, Länge nach Punkten;")]
@@ -250,7 +262,53 @@ public sealed class VotePagesTests(VotePagesTests.Site site) : IClassFixture<Vot
 
         var page = await site.CreateBrowserLikeClient().GetDocumentAsync($"/abstimmungen/{vote.Id}/ergebnis");
 
-        Assert.Contains($"Balkendiagramm {description}", page.QuerySelector(".bar-chart[role=img]")?.GetAttribute("aria-label"), StringComparison.Ordinal);
+        Assert.Contains($"Ergebnis als Balkendiagramm: {description}", page.QuerySelector(".bar-chart[role=img]")?.GetAttribute("aria-label"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReceiptPage_OfAClosedVote_OffersNeitherToVoteNorToChange_ButTheResult()
+    {
+        var (voter, _) = await site.ParticipantClientAsync();
+        var (absent, _) = await site.ParticipantClientAsync();
+        var vote = await site.OpenVoteAsync(VoteMethod.Approval);
+        await voter.PostFormAsync($"/abstimmungen/{vote.Id}", await FieldsAsync(voter, vote, id => id == vote.OptionId(1) ? "true" : null, "Selected"));
+        await CloseAndCountAsync(vote);
+
+        var voted = await voter.GetDocumentAsync($"/abstimmungen/{vote.Id}/beleg");
+        var notVoted = await absent.GetDocumentAsync($"/abstimmungen/{vote.Id}/beleg");
+
+        Assert.NotNull(voted.QuerySelector(".receipt-code"));
+        Assert.Empty(voted.QuerySelectorAll($"main a[href='/abstimmungen/{vote.Id}']"));
+        Assert.NotNull(voted.QuerySelector($"main a[href='/abstimmungen/{vote.Id}/ergebnis']"));
+        Assert.Equal("Sie haben in dieser Abstimmung keine Stimme abgegeben. Die Abstimmung ist beendet.", notVoted.QuerySelector("main p")!.TextContent.Trim());
+        Assert.Empty(notVoted.QuerySelectorAll($"main a[href='/abstimmungen/{vote.Id}']"));
+        Assert.NotNull(notVoted.QuerySelector($"main a[href='/abstimmungen/{vote.Id}/ergebnis']"));
+    }
+
+    [Fact]
+    public async Task VotePage_SignedInWithoutACompletedProfile_AsksForTheProfile_NotForASignIn()
+    {
+        var vote = await site.OpenVoteAsync(VoteMethod.Approval);
+        var client = await site.ParticipantWithoutProfileClientAsync();
+
+        var page = await client.GetDocumentAsync($"/abstimmungen/{vote.Id}");
+
+        var button = page.QuerySelector("main a.button")!;
+        Assert.Equal($"/konto/profil?ReturnUrl=%2Fabstimmungen%2F{vote.Id}", button.GetAttribute("href"));
+        Assert.Equal("Profil vervollständigen und abstimmen", button.TextContent.Trim());
+        Assert.DoesNotContain("melden Sie sich bitte an", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReceiptPage_SignedInWithoutACompletedProfile_LeadsToTheProfile_NotRoundInCircles()
+    {
+        var vote = await site.OpenVoteAsync(VoteMethod.Approval);
+        var client = await site.ParticipantWithoutProfileClientAsync();
+
+        using var receipt = await client.GetAsync($"/abstimmungen/{vote.Id}/beleg");
+
+        Assert.Equal(HttpStatusCode.Redirect, receipt.StatusCode);
+        Assert.Equal($"/konto/profil?ReturnUrl=%2Fabstimmungen%2F{vote.Id}%2Fbeleg", receipt.Headers.Location!.OriginalString);
     }
 
     private async Task CloseAndCountAsync(Vote vote)

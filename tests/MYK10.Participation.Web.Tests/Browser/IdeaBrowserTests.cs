@@ -30,6 +30,21 @@ public sealed class IdeaBrowserTests(BrowserFixture browser, IdeaBrowserTests.Si
     }
 
     [Fact]
+    public async Task AFormSentBackWithErrors_PutsTheKeyboardFocusOnItsErrorSummary()
+    {
+        var page = await browser.OpenAsync(site);
+        await page.SignInParticipantAsync(site);
+        await page.GotoAsync("/ideen/neu");
+
+        await page.ClickAsync("main form button[type=submit]");
+        await page.WaitForSelectorAsync(".error-summary");
+
+        Assert.True(await page.EvaluateAsync<bool>("document.activeElement === document.querySelector('.error-summary')"));
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("#Input_Title", await page.EvaluateAsync<string>("document.activeElement.getAttribute('href')"));
+    }
+
+    [Fact]
     public async Task ListWithFilters_Detail_Report_AndAccount_PassAxe()
     {
         var idea = await PublishedIdeaAsync("Glasfaser für Vordereifel", "vordereifel");

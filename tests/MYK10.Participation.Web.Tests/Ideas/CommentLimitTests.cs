@@ -27,6 +27,24 @@ public sealed class CommentLimitTests(CommentLimitTests.Site site) : IClassFixtu
         Assert.Equal(HttpStatusCode.Redirect, comment.StatusCode);
     }
 
+    [Theory]
+    [InlineData("idea", 0, "Bitte schreiben Sie einen Kommentar.")]
+    [InlineData("measure", 0, "Bitte schreiben Sie einen Kommentar.")]
+    [InlineData("idea", 2001, "Ein Kommentar darf höchstens 2.000 Zeichen lang sein.")]
+    [InlineData("measure", 2001, "Ein Kommentar darf höchstens 2.000 Zeichen lang sein.")]
+    public async Task ARefusedComment_SaysWhy_AndTheFieldsHint_AlikeOnIdeasAndMeasures(string thread, int length, string message)
+    {
+        var (path, form) = thread == "idea" ? ($"/ideen/{await IdeaAsync()}", "form#kommentieren") : ($"/strategie/massnahmen/{await site.Services.MeasureAsync()}", "form[action*='handler=Comment']");
+        var (writer, _) = await site.ParticipantClientAsync();
+
+        using var refused = await writer.PostFormAsync(path, new() { ["Input.Comment"] = length == 0 ? "   " : new string('x', length) }, form);
+
+        var page = await refused.ReadDocumentAsync();
+        Assert.Equal(message, page.QuerySelector("#Input_Comment-error")?.TextContent.Trim());
+        Assert.Equal("Höchstens 2.000 Zeichen. Kommentare erscheinen sofort; bitte bleiben Sie sachlich.", page.QuerySelector("#comment-hint")?.TextContent.Trim());
+        Assert.Equal("comment-hint Input_Comment-error", page.QuerySelector("#Input_Comment")!.GetAttribute("aria-describedby"));
+    }
+
     [Fact]
     public async Task ACommentOfTheLongestLength_WithLineBreaksAsTheBrowserSendsThem_IsStored()
     {

@@ -225,7 +225,125 @@ public sealed class IdeaPagesTests(IdeaPagesTests.Site site) : IClassFixture<Ide
         Assert.Equal(2, reports.Distinct().Count());
         Assert.All(reports, name => Assert.StartsWith("Kommentar melden (", name, StringComparison.Ordinal));
         Assert.Contains(reports, name => name.Contains("Bernd am ", StringComparison.Ordinal));
-        Assert.StartsWith("Meinen Kommentar löschen (Anna am ", own, StringComparison.Ordinal);
+        Assert.StartsWith("Meinen Kommentar löschen (Nr. 1, Anna am ", own, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CommentActions_TwoCommentsOfOnePersonInTheSameMinute_HaveNamesOfTheirOwn()
+    {
+        var id = await PublishedIdeaAsync();
+        var (anna, _) = await site.ParticipantClientAsync(displayName: "Anna");
+        foreach (var text in new[] { "Erster Gedanke", "Noch ein Gedanke" })
+        {
+            (await anna.PostFormAsync($"/ideen/{id}", new() { ["Input.Comment"] = text }, "form#kommentieren")).Dispose();
+        }
+
+        await using (var connection = await site.Get<IDbConnectionFactory>().OpenAsync())
+        {
+            await connection.ExecuteAsync("UPDATE idea_comments SET created_at = (SELECT min(created_at) FROM idea_comments WHERE idea_id = @id) WHERE idea_id = @id", new { id });
+        }
+
+        var own = (await anna.GetDocumentAsync($"/ideen/{id}")).QuerySelectorAll(".comment-actions button");
+        var reports = (await site.CreateBrowserLikeClient().GetDocumentAsync($"/ideen/{id}")).QuerySelectorAll(".comment-actions a");
+
+        Assert.Equal(2, own.Length);
+        Assert.Equal(2, reports.Length);
+        LinkNames.AssertDistinct(own);
+        LinkNames.AssertDistinct(reports);
+        Assert.StartsWith("Meinen Kommentar löschen (Nr. 2, Anna am ", own[1].TextContent.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HiddenIdea_TheAuthorsAccountLinksIt_AndTheAuthorCanReadIt_OthersGet404()
+    {
+        var (author, _) = await site.ParticipantClientAsync();
+        using var submitted = await author.PostFormAsync("/ideen/neu", ValidIdea("Ausgeblendete Idee zum Nachlesen"));
+        var id = long.Parse(submitted.Headers.Location!.OriginalString.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
+        await site.Get<IDbConnectionFactory>().PublishAsync(id);
+        await using (var connection = await site.Get<IDbConnectionFactory>().OpenAsync())
+        {
+            await connection.ExecuteAsync("UPDATE ideas SET state = 'hidden', version = version + 1 WHERE id = @id", new { id });
+        }
+
+        var link = (await author.GetDocumentAsync("/konto")).QuerySelectorAll("main a").Single(a => a.TextContent.Contains("Ausgeblendete Idee zum Nachlesen", StringComparison.Ordinal));
+        using var own = await author.GetAsync(link.GetAttribute("href"));
+        var (other, _) = await site.ParticipantClientAsync();
+
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        var page = await own.ReadDocumentAsync();
+        Assert.Contains("Die Moderation hat diese Idee ausgeblendet. Nur Sie können sie sehen.", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("main form[method=post]"));
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/ideen/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await site.CreateBrowserLikeClient().GetAsync($"/ideen/{id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AccountCommentList_NamesEachLinkOnItsOwn_AndLinksNoIdeaThatIsGone()
+    {
+        var kept = await PublishedIdeaAsync("Idee mit zwei Kommentaren");
+        var gone = await PublishedIdeaAsync("Idee, die ausgeblendet wird");
+        var (writer, _) = await site.ParticipantClientAsync();
+        foreach (var (idea, text) in new[] { (kept, "Erster Gedanke"), (kept, "Zweiter Gedanke"), (gone, "Gedanke zur anderen Idee") })
+        {
+            (await writer.PostFormAsync($"/ideen/{idea}", new() { ["Input.Comment"] = text }, "form#kommentieren")).Dispose();
+        }
+
+        await using (var connection = await site.Get<IDbConnectionFactory>().OpenAsync())
+        {
+            await connection.ExecuteAsync("UPDATE idea_comments SET created_at = (SELECT min(created_at) FROM idea_comments WHERE idea_id = @kept) WHERE idea_id = @kept", new { kept });
+            await connection.ExecuteAsync("UPDATE ideas SET state = 'hidden', version = version + 1 WHERE id = @gone", new { gone });
+        }
+
+        var account = await writer.GetDocumentAsync("/konto");
+        var links = account.QuerySelectorAll("section[aria-labelledby=kommentiert] a");
+
+        Assert.Equal(2, links.Length);
+        Assert.All(links, link => Assert.StartsWith($"/ideen/{kept}#kommentar-", link.GetAttribute("href"), StringComparison.Ordinal));
+        LinkNames.AssertOneNameOneTarget(account);
+    }
+
+    [Fact]
+    public async Task ReportPage_WithACommentNumberThatIsNoNumber_Answers404_InsteadOfReportingTheIdea()
+    {
+        var id = await PublishedIdeaAsync();
+        var (reporter, _) = await site.ParticipantClientAsync();
+
+        using var page = await reporter.GetAsync($"/ideen/{id}/melden?kommentar=12x");
+        using var report = await reporter.PostWithTokenAsync($"/ideen/{id}/melden", $"/ideen/{id}/melden?kommentar=12x", new() { ["Input.Reason"] = "spam" });
+
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, report.StatusCode);
+        await using var connection = await site.Get<IDbConnectionFactory>().OpenAsync();
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM reports WHERE idea_id = @id", new { id }));
+    }
+
+    [Fact]
+    public async Task SignInLink_FollowedWhenAlreadySignedIn_LeadsBackToTheIdea_NotToTheAccount()
+    {
+        var id = await PublishedIdeaAsync();
+        var signInLink = (await site.CreateBrowserLikeClient().GetDocumentAsync($"/ideen/{id}")).QuerySelector("#unterstuetzen a.button")!.GetAttribute("href")!;
+        var (participant, _) = await site.ParticipantClientAsync(); // signed in meanwhile, say in another tab
+
+        using var followed = await participant.GetAsync(signInLink);
+        using var foreign = await participant.GetAsync("/konto/anmelden?ReturnUrl=https%3A%2F%2Fexample.com%2F");
+
+        Assert.Equal(HttpStatusCode.Redirect, followed.StatusCode);
+        Assert.Equal($"/ideen/{id}", followed.Headers.Location!.OriginalString);
+        Assert.Equal("/konto", foreign.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task CommentForm_SignedInWithoutACompletedProfile_IsALinkToTheProfile_SoNoTypedCommentIsLost()
+    {
+        var id = await PublishedIdeaAsync();
+        var client = await site.ParticipantWithoutProfileClientAsync();
+
+        var page = await client.GetDocumentAsync($"/ideen/{id}");
+
+        Assert.Null(page.QuerySelector("#Input_Comment"));
+        var link = page.QuerySelector("#kommentieren a")!;
+        Assert.Equal($"/konto/profil?ReturnUrl=%2Fideen%2F{id}%23kommentieren", link.GetAttribute("href"));
+        Assert.Equal("Bitte vervollständigen Sie zuerst Ihr Profil, um zu kommentieren.", link.TextContent.Trim());
     }
 
     [Fact]

@@ -35,6 +35,16 @@ public static class ParticipantSignIn
         return (client, id);
     }
 
+    /// <summary>A client signed in through the link as a new participant who has not filled in the profile form yet.</summary>
+    public static async Task<HttpClient> ParticipantWithoutProfileClientAsync(this SiteFactory site)
+    {
+        var token = await site.Get<SignInLinkService>().RequestAsync($"ohne-profil-{Guid.NewGuid():N}@example.org", staySignedIn: false, returnUrl: null);
+        var client = site.CreateBrowserLikeClient();
+        using var signIn = await client.PostFormAsync($"/konto/link/{token}", []);
+        Assert.StartsWith("/konto/profil", signIn.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        return client;
+    }
+
     /// <summary>Signs a browser page in as a new participant (link page and profile form, by mouse-free means).</summary>
     public static async Task<long> SignInParticipantAsync(this IPage page, SiteFactory site, string? email = null, string displayName = "Erika aus Mendig")
     {

@@ -163,6 +163,32 @@ public sealed class MeasureCommentPagesTests(MeasureCommentPagesTests.Site site)
         Assert.Single((await site.Get<StrategyStore>().DetailAsync(measure))!.Comments, c => c.Body == "Doppelt geklickt");
     }
 
+    [Fact]
+    public async Task Comment_LeadsBackToTheNewComment_AsOnIdeas()
+    {
+        var measure = await MeasureAsync();
+        var (writer, _) = await site.ParticipantClientAsync();
+
+        using var response = await writer.PostFormAsync(Path(measure), new() { ["Input.Comment"] = "Wohin führt mich das?" }, "form[action*='handler=Comment']");
+
+        var comment = (await site.Get<StrategyStore>().DetailAsync(measure))!.Comments.Single(c => c.Body == "Wohin führt mich das?").Id;
+        Assert.EndsWith($"hinweis=kommentiert#kommentar-{comment}", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CommentForm_SignedInWithoutACompletedProfile_IsALinkToTheProfile_SoNoTypedCommentIsLost()
+    {
+        var measure = await MeasureAsync();
+        var client = await site.ParticipantWithoutProfileClientAsync();
+
+        var page = await client.GetDocumentAsync(Path(measure));
+
+        Assert.Null(page.QuerySelector("#Input_Comment"));
+        var link = page.QuerySelector("#diskussion a[href^='/konto/profil']")!;
+        Assert.Equal($"/konto/profil?ReturnUrl=%2Fstrategie%2Fmassnahmen%2F{measure}%23diskussion", link.GetAttribute("href"));
+        Assert.Equal("Bitte vervollständigen Sie zuerst Ihr Profil, um zu kommentieren.", link.TextContent.Trim());
+    }
+
     private static string Path(long measure) => string.Create(CultureInfo.InvariantCulture, $"/strategie/massnahmen/{measure}");
 
     private Task<long> MeasureAsync(string title = "Bürgerservice online") => site.Services.MeasureAsync(title);

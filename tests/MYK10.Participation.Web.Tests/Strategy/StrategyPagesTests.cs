@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Dapper;
 using MYK10.Participation.Data;
 using MYK10.Participation.Staff;
 using MYK10.Participation.Strategy;
@@ -217,11 +218,59 @@ public sealed class StrategyPagesTests(StrategyPagesTests.Site site) : IClassFix
         var report = (await site.CreateBrowserLikeClient().GetDocumentAsync($"/strategie/massnahmen/{measure}")).QuerySelector(".comment-actions a")!.TextContent.Trim();
         var own = (await walker.GetDocumentAsync($"/strategie/massnahmen/{measure}")).QuerySelector(".comment-actions button")!.TextContent.Trim();
 
-        Assert.StartsWith("Kommentar melden (Radlerin am ", report, StringComparison.Ordinal);
-        Assert.StartsWith("Meinen Kommentar löschen (Radlerin am ", own, StringComparison.Ordinal);
+        Assert.StartsWith("Kommentar melden (Nr. 1, Radlerin am ", report, StringComparison.Ordinal);
+        Assert.StartsWith("Meinen Kommentar löschen (Nr. 1, Radlerin am ", own, StringComparison.Ordinal);
         var moderator = await site.StaffClientAsync(StaffRole.Moderator);
         var hide = (await moderator.GetDocumentAsync($"/strategie/massnahmen/{measure}")).QuerySelector(".hide-form button")!.TextContent.Trim();
-        Assert.StartsWith("Beitrag ausblenden: Radlerin am ", hide, StringComparison.Ordinal);
+        Assert.StartsWith("Beitrag ausblenden: Nr. 1, Radlerin am ", hide, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MeasureCommentActions_TwoCommentsOfOnePersonInTheSameMinute_HaveNamesOfTheirOwn()
+    {
+        var (measure, walker) = await DiscussedMeasureAsync("Gäste lenken", "Wanderparkplätze", "Wanderer");
+        foreach (var text in new[] { "Mehr Parkplätze am Start.", "Und eine Busanbindung." })
+        {
+            (await walker.PostFormAsync($"/strategie/massnahmen/{measure}", new() { ["Input.Comment"] = text })).Dispose();
+        }
+
+        await using (var connection = await site.Get<IDbConnectionFactory>().OpenAsync())
+        {
+            await connection.ExecuteAsync("UPDATE measure_comments SET created_at = (SELECT min(created_at) FROM measure_comments WHERE measure_id = @measure) WHERE measure_id = @measure", new { measure });
+        }
+
+        var own = (await walker.GetDocumentAsync($"/strategie/massnahmen/{measure}")).QuerySelectorAll(".comment-actions button");
+        var reports = (await site.CreateBrowserLikeClient().GetDocumentAsync($"/strategie/massnahmen/{measure}")).QuerySelectorAll(".comment-actions a");
+        var moderator = await site.StaffClientAsync(StaffRole.Moderator);
+        var hides = (await moderator.GetDocumentAsync($"/strategie/massnahmen/{measure}")).QuerySelectorAll(".hide-form button");
+
+        Assert.Equal(2, own.Length);
+        Assert.Equal(2, reports.Length);
+        Assert.Equal(2, hides.Length);
+        LinkNames.AssertDistinct(own);
+        LinkNames.AssertDistinct(reports);
+        LinkNames.AssertDistinct(hides);
+    }
+
+    [Fact]
+    public async Task MeasureCost_IsShownInEuros_AlsoInTheEnglishUi()
+    {
+        var service = site.Get<StrategyService>();
+        var goal = (await service.SaveGoalAsync(null, new GoalInput("tourismus", "Kostenziel", "", 0))).Id!.Value;
+        var measure = (await service.SaveMeasureAsync(null, new MeasureInput(goal, "Kostenmaßnahme Radverleih", "Text", null, 220000, null, "discussion", [], 0, null), null)).Id!.Value;
+        var client = site.CreateBrowserLikeClient();
+
+        var german = await client.GetDocumentAsync($"/strategie/massnahmen/{measure}");
+        await client.PostFormAsync("/strategie", new() { ["Input.Culture"] = "en", ["Input.ReturnUrl"] = "/strategie" }, "form.language-switch");
+        var english = await client.GetDocumentAsync($"/strategie/massnahmen/{measure}");
+        var englishPrint = await client.GetDocumentAsync("/strategie/druck");
+
+        static string Cost(AngleSharp.Dom.IDocument page, string label) =>
+            page.QuerySelectorAll(".details dt").Single(dt => dt.TextContent.Trim() == label).NextElementSibling!.TextContent.Trim();
+        Assert.Equal("220,000\u00A0€", Cost(english, "Estimated cost"));
+        Assert.Equal("220.000\u00A0€", Cost(german, "Geschätzte Kosten"));
+        var printed = englishPrint.QuerySelectorAll(".print-measure").Single(m => m.TextContent.Contains("Kostenmaßnahme Radverleih", StringComparison.Ordinal));
+        Assert.Contains("Estimated cost: 220,000\u00A0€.", printed.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

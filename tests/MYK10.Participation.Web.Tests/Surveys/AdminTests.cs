@@ -191,12 +191,7 @@ public sealed class AdminTests(AdminTests.Site site) : IClassFixture<AdminTests.
     [Fact]
     public async Task Results_FilteredByMunicipality_SayWhoseAnswersTheyShow_AlsoInEnglish()
     {
-        var survey = await GoldenSurvey.CreateAsync(site.Services);
-        await survey.SubmitFixedResponsesAsync(site.Services); // two from Mayen, one from Andernach, one without
-        var builder = site.Get<SurveyBuilder>();
-        await builder.CloseAsync(survey.Id);
-        await site.Get<SurveyResultsJob>().RunAsync(survey.Id, CancellationToken.None);
-        await builder.PublishResultsAsync(survey.Id, true);
+        var survey = await GoldenSurvey.CreatePublishedAsync(site.Services);
         var client = site.CreateBrowserLikeClient();
         var url = $"/umfragen/{survey.Id}/ergebnisse";
 
@@ -217,6 +212,24 @@ public sealed class AdminTests(AdminTests.Site site) : IClassFixture<AdminTests.
         Assert.DoesNotContain("1 von 1 Teilnehmenden haben", andernach.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Null(unknown.QuerySelector(".results-segment")); // no responses from there: all results, and nothing claims otherwise
         Assert.Equal("Responses from: Mayen (2 responses)", mayenInEnglish.QuerySelector(".results-segment")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task ResultsApi_UnknownMunicipality_IsABadRequestNamingTheParameter_NotAnEmptyResult()
+    {
+        var survey = await GoldenSurvey.CreatePublishedAsync(site.Services);
+        var client = site.CreateBrowserLikeClient();
+
+        using var unknown = await client.GetAsync($"/api/v1/surveys/{survey.Id}/results?kommune=koblenz");
+        using var mayen = await client.GetAsync($"/api/v1/surveys/{survey.Id}/results?kommune=mayen");
+
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        using var json = JsonDocument.Parse(await unknown.Content.ReadAsStringAsync());
+        Assert.Equal("unknown_filter", json.RootElement.GetProperty("error").GetString());
+        Assert.Equal("kommune", json.RootElement.GetProperty("parameter").GetString());
+        Assert.Contains("mayen", json.RootElement.GetProperty("allowed").EnumerateArray().Select(v => v.GetString()));
+        Assert.Equal(HttpStatusCode.OK, mayen.StatusCode);
+        Assert.Equal(2, JsonDocument.Parse(await mayen.Content.ReadAsStringAsync()).RootElement.GetProperty("responses").GetInt32());
     }
 
     [Fact]

@@ -155,6 +155,35 @@ public sealed class AnsweringTests(AnsweringTests.Site site) : IClassFixture<Ans
     }
 
     [Fact]
+    public async Task WholeNumberQuestion_OpensTheDigitKeyboardOnPhones_NotTheDecimalOne()
+    {
+        var survey = await GoldenSurvey.CreateAsync(site.Services);
+        var client = site.CreateBrowserLikeClient();
+
+        using var page1 = await client.PostFormAsync($"/umfragen/{survey.Id}", Next((F(survey, "place"), "o1"), (F(survey, "kids"), "no")));
+        var page2 = await client.GetDocumentAsync(page1.Headers.Location!.OriginalString);
+
+        Assert.Equal("numeric", page2.QuerySelector($"#{SurveyFields.Id(survey.Q["age"])}")!.GetAttribute("inputmode"));
+    }
+
+    [Fact]
+    public async Task APageChangedFromTheReviewPage_LeadsBackToTheReview_NotThroughTheFollowingPages()
+    {
+        var survey = await GoldenSurvey.CreateAsync(site.Services);
+        var client = site.CreateBrowserLikeClient();
+        var url = $"/umfragen/{survey.Id}";
+        (await client.PostFormAsync(url, Next((F(survey, "place"), "o1"), (F(survey, "kids"), "no")))).Dispose();
+        (await client.PostFormAsync($"{url}?seite=2", Next((F(survey, "remark"), "Mehr Radwege"), (F(survey, "consent"), "1")))).Dispose();
+
+        var change = (await client.GetDocumentAsync($"{url}/pruefen")).QuerySelectorAll("main a").Single(a => a.TextContent.Trim() == "Seite 1 ändern").GetAttribute("href")!;
+        var page1 = await client.GetDocumentAsync(change);
+        using var changed = await client.PostFormAsync(change, Next((F(survey, "place"), "o2"), (F(survey, "kids"), "no")));
+
+        Assert.Equal("Weiter zur Übersicht", page1.QuerySelector("button[value=weiter]")!.TextContent.Trim());
+        Assert.Equal($"{url}/pruefen", changed.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task FieldsOfOtherPagesOrHiddenQuestions_PostedOnPurpose_AreNotStored()
     {
         var survey = await GoldenSurvey.CreateAsync(site.Services);

@@ -234,6 +234,16 @@ public sealed class CookieAndLanguageTests(CookieAndLanguageTests.Site site) : I
     }
 
     [Fact]
+    public async Task AccessibilityFeedback_TooLong_SaysTheLimitWithAThousandsSeparator_AsTheHintAndTheOtherFormsDo()
+    {
+        using var response = await site.CreateBrowserLikeClient().PostFormAsync("/barrierefreiheit", new() { ["Input.Message"] = new string('x', 4001) });
+        var document = await response.ReadDocumentAsync();
+
+        Assert.Equal("Die Nachricht darf höchstens 4.000 Zeichen lang sein.", document.QuerySelector("#Input_Message-error")!.TextContent.Trim());
+        Assert.EndsWith("Höchstens 4.000 Zeichen.", document.QuerySelector("#message-hint")!.TextContent.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AccessibilityFeedback_WithoutMessage_ShowsTheErrorBesideTheField()
     {
         using var response = await site.CreateBrowserLikeClient().PostFormAsync("/barrierefreiheit", new() { ["Input.Message"] = "" });

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MYK10.Participation.Ballots;
@@ -6,20 +5,26 @@ using MYK10.Participation.Web.Hosting;
 
 namespace MYK10.Participation.Web.Pages.Abstimmungen;
 
-public sealed class BelegModel(VoteStore votes, BallotBox box, IAuthorizationService authorization) : PageModel
+public sealed class BelegModel(VoteStore votes, BallotBox box, TimeProvider clock) : PageModel
 {
     public Vote Vote { get; private set; } = null!;
 
     public AnonymousBallot? Ballot { get; private set; }
+
+    /// <summary>The vote has ended: a ballot can no longer be cast or changed, only its result read.</summary>
+    public bool Closed { get; private set; }
 
     [FromQuery(Name = "geaendert")]
     public string? Changed { get; set; }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
-        if (!(await authorization.AuthorizeAsync(User, Policies.Participant)).Succeeded)
+        // Not signed in: the sign-in page; signed in without a completed profile: the profile form (the sign-in page
+        // would send a signed-in person straight back here).
+        var (participant, detour) = this.RequireParticipant(Url.Page("/Abstimmungen/Beleg", new { id })!);
+        if (participant is null)
         {
-            return Challenge(Policies.ParticipantScheme);
+            return detour!;
         }
 
         var vote = await votes.FindAsync(id, cancellationToken);
@@ -29,7 +34,8 @@ public sealed class BelegModel(VoteStore votes, BallotBox box, IAuthorizationSer
         }
 
         Vote = vote;
-        Ballot = await box.FindAsync(id, User.ParticipantId()!.Value, cancellationToken);
+        Closed = vote.IsClosed(clock.GetUtcNow());
+        Ballot = await box.FindAsync(id, participant.Value, cancellationToken);
         return Page();
     }
 }

@@ -8,8 +8,6 @@ namespace MYK10.Participation.Web.Pages.Abstimmungen;
 /// <summary>How votes, ballots and problems read in German (or English) on the pages.</summary>
 public static class VoteDisplay
 {
-    public static string Euro(long value) => string.Format(CultureInfo.CurrentCulture, "{0:N0}\u00A0€", value); // no break between amount and sign
-
     public static string Method(Vote vote, IStringLocalizer<VotesResource> s)
     {
         ArgumentNullException.ThrowIfNull(vote);
@@ -19,7 +17,7 @@ public static class VoteDisplay
             VoteMethod.Approval => s["Method.approval", vote.MaxChoices ?? vote.Options.Count],
             VoteMethod.Points => s["Method.points", vote.TotalPoints ?? 0, vote.MaxPointsPerOption ?? 0],
             VoteMethod.Ranking => s["Method.ranking", vote.MaxChoices ?? vote.Options.Count],
-            VoteMethod.Budget => s["Method.budget", Euro(vote.Budget ?? 0)],
+            VoteMethod.Budget => s["Method.budget", Money.Euro(vote.Budget ?? 0)],
             _ => s["Method.yes_no_abstain"],
         };
     }
@@ -74,8 +72,8 @@ public static class VoteDisplay
             BallotProblem.TooManyChoices => s["Problem.TooManyChoices", vote.MaxChoices ?? 0],
             BallotProblem.PointsOverTotal => s["Problem.PointsOverTotal", vote.TotalPoints ?? 0],
             BallotProblem.PointsOverMaximum => s["Problem.PointsOverMaximum", vote.MaxPointsPerOption ?? 0],
-            BallotProblem.OverBudget => s["Problem.OverBudget", Euro(spend), Euro(vote.Budget ?? 0)],
-            BallotProblem.BelowMinimumShare => s["Problem.BelowMinimumShare", Euro(spend), Euro(vote.Rules.MinimumSpend)],
+            BallotProblem.OverBudget => s["Problem.OverBudget", Money.Euro(spend), Money.Euro(vote.Budget ?? 0)],
+            BallotProblem.BelowMinimumShare => s["Problem.BelowMinimumShare", Money.Euro(spend), Money.Euro(vote.Rules.MinimumSpend)],
             BallotProblem.NotInAudience => s["Problem.NotInAudience", AudienceName(vote, municipalities)],
             _ => s[$"Problem.{problem}"],
         };
@@ -95,7 +93,7 @@ public static class VoteDisplay
             case VoteMethod.Budget:
                 var budget = vote.Budget ?? 0;
                 var spend = choices.Sum(c => vote.Options.FirstOrDefault(o => o.Id == c.OptionId)?.Cost ?? 0);
-                return s["Vote.BudgetLeft", Euro(spend), Euro(budget), Euro(budget - spend)];
+                return s["Vote.BudgetLeft", Money.Euro(spend), Money.Euro(budget), Money.Euro(budget - spend)];
             case VoteMethod.Approval:
                 return s["Vote.ChoicesLeft", choices.Count, vote.MaxChoices ?? vote.Options.Count];
             default:

@@ -53,7 +53,7 @@ public sealed class DetailModel(IdeaStore ideas, IdeaService service, CommentSer
         var key = $"{nameof(Input)}.{nameof(Input.Comment)}";
         if (CommentText.Body(Input.Comment) is null)
         {
-            ModelState.AddModelError(key, text[CommentText.IsEmpty(Input.Comment) ? "Detail.CommentRequired" : "Detail.CommentTooLong"]);
+            ModelState.AddModelError(key, IdeaLabels.CommentTextProblem(text, Input.Comment));
             return await LoadAsync(id) ?? Page();
         }
 
@@ -112,7 +112,8 @@ public sealed class DetailModel(IdeaStore ideas, IdeaService service, CommentSer
             return this.RequireParticipant(IdeaPaths.Detail(id)).Detour;
         }
 
-        var ownUnpublished = idea is { State: IdeaStates.Pending or IdeaStates.Rejected } && idea.AuthorId == User.ParticipantId();
+        // A hidden idea stays readable for its author, whose account lists it; for everyone else it is gone.
+        var ownUnpublished = idea is { State: IdeaStates.Pending or IdeaStates.Rejected or IdeaStates.Hidden } && idea.AuthorId == User.ParticipantId();
         if (idea is null || (!idea.IsPublished && !ownUnpublished))
         {
             return NotFound();

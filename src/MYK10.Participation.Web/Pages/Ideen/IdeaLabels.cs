@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Localization;
+using MYK10.Participation.Comments;
 using MYK10.Participation.Ideas;
 using MYK10.Participation.Time;
 
@@ -13,7 +14,19 @@ public static class IdeaLabels
     public static string Author(IStringLocalizer<IdeasResource> text, string? displayName, bool deleted) =>
         deleted ? text["Author.Deleted"] : displayName ?? text["Author.Anonymous"];
 
-    /// <summary>A comment's author and time, on ideas and measures alike: under the comment, and at the end of the names of its link and button.</summary>
+    /// <summary>A comment's author and time, on ideas and measures alike, shown under the comment.</summary>
     public static string CommentByline(IStringLocalizer<IdeasResource> text, string? displayName, bool deleted, DateTimeOffset createdAt) =>
         text["Detail.CommentBy", Author(text, displayName, deleted), BerlinTime.Format(createdAt)];
+
+    /// <summary>
+    /// The end of the names of a comment's link and buttons, which repeat for every comment: its place in the list
+    /// (1-based: the thread, or the account's list of own comments) before its byline or time, since one person's two
+    /// comments in the same minute share both.
+    /// </summary>
+    public static string CommentSubject(IStringLocalizer<IdeasResource> text, int position, string bylineOrTime) =>
+        text["Detail.CommentSubject", position, bylineOrTime];
+
+    /// <summary>Why a comment's text was refused (empty, or too long), on ideas and measures alike.</summary>
+    public static string CommentTextProblem(IStringLocalizer<IdeasResource> text, string? comment) =>
+        text[CommentText.IsEmpty(comment) ? "Detail.CommentRequired" : "Detail.CommentTooLong"];
 }

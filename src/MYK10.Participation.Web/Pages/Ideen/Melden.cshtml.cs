@@ -42,6 +42,12 @@ public sealed class MeldenModel(IdeaStore ideas, CommentService comments, RateLi
             return false;
         }
 
+        // A comment number that is no number must not turn the page into a report of the idea itself.
+        if (CommentId is null && Request.Query.ContainsKey("kommentar"))
+        {
+            return false;
+        }
+
         Idea = idea;
         if (CommentId is { } commentId)
         {

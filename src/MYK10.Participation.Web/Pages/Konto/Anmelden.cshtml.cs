@@ -19,7 +19,10 @@ public sealed class AnmeldenModel(SignInLinkService links, RateLimits limits, IS
     [FromQuery(Name = "abgemeldet")]
     public bool SignedOut { get; set; }
 
-    public IActionResult OnGet() => User.ParticipantId() is not null && !SignedOut ? RedirectToPage("/Konto/Index") : Page();
+    /// <summary>Someone already signed in (say, in another tab) goes on to where the sign-in link was meant to lead.</summary>
+    public IActionResult OnGet() => User.ParticipantId() is not null && !SignedOut
+        ? LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : Url.Page("/Konto/Index")!)
+        : Page();
 
     public async Task<IActionResult> OnPostAsync()
     {

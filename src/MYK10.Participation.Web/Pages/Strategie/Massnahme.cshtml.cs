@@ -53,7 +53,7 @@ public sealed class MassnahmeModel(StrategyStore strategy, StrategyService servi
         var key = $"{nameof(Input)}.{nameof(Input.Comment)}";
         if (CommentText.Body(Input.Comment) is null)
         {
-            ModelState.AddModelError(key, text["Measure.CommentInvalid"]);
+            ModelState.AddModelError(key, Ideen.IdeaLabels.CommentTextProblem(ideaText, Input.Comment));
             return Page();
         }
 
@@ -66,14 +66,14 @@ public sealed class MassnahmeModel(StrategyStore strategy, StrategyService servi
 
         // The text passed CommentText above, so a comment not stored means the measure is not, or no longer, under
         // discussion (it exists: loaded above); the page shows no form to link to.
-        var (outcome, _) = await service.CommentAsync(participant.Value, id, Input.Comment, Input.FormKey);
+        var (outcome, commentId) = await service.CommentAsync(participant.Value, id, Input.Comment, Input.FormKey);
         if (outcome != ContributionOutcome.Done)
         {
             ModelState.AddModelError(string.Empty, text["Measure.CommentNotOpen"]);
             return Page();
         }
 
-        return Redirect(Url.Page("/Strategie/Massnahme", new { id, hinweis = "kommentiert" }) + "#diskussion");
+        return Redirect(Url.Page("/Strategie/Massnahme", new { id, hinweis = "kommentiert" }) + $"#kommentar-{commentId}");
     }
 
     public Task<IActionResult> OnPostDeleteCommentAsync(long id, long commentId) =>

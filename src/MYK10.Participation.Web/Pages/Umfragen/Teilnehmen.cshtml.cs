@@ -21,6 +21,10 @@ public sealed class TeilnehmenModel(SurveySession sessions, SurveyResponder resp
 
     public int PageNumber { get; private set; }
 
+    /// <summary>The page was opened from the review page to change it: going on leads back there.</summary>
+    [FromQuery(Name = "pruefen")]
+    public bool FromReview { get; set; }
+
     public int PageCount { get; private set; }
 
     public SurveyPage? CurrentPage { get; private set; }
@@ -83,7 +87,7 @@ public sealed class TeilnehmenModel(SurveySession sessions, SurveyResponder resp
             return Page();
         }
 
-        return index + 1 < after.VisiblePages.Count
+        return index + 1 < after.VisiblePages.Count && !FromReview
             ? RedirectToPage(new { id, seite = index + 2 })
             : RedirectToPage("/Umfragen/Pruefen", new { id });
     }
