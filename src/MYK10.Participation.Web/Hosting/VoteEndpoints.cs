@@ -17,7 +17,10 @@ internal static class VoteEndpoints
         return app;
     }
 
-    private static async Task<IResult> ResultAsync(long id, VoteStore votes, TimeProvider clock, CancellationToken cancellationToken)
+    // The tally sweep runs every minute (RecurringJobs.VoteTallies); a client that waits two has the count.
+    private const string CountingRetryAfterSeconds = "120";
+
+    private static async Task<IResult> ResultAsync(long id, VoteStore votes, TimeProvider clock, HttpResponse response, CancellationToken cancellationToken)
     {
         var vote = await votes.FindAsync(id, cancellationToken);
         if (vote is null || !vote.ResultsVisible(clock.GetUtcNow()))
@@ -29,7 +32,9 @@ internal static class VoteEndpoints
         var tally = await votes.TallyAsync(id, cancellationToken);
         if (tally is null)
         {
-            return Results.Json(new { error = "The ballots are being counted; try again in a few minutes." }, statusCode: StatusCodes.Status503ServiceUnavailable);
+            // In the open data's error format, as its 404: a code for machines, not a sentence.
+            response.Headers.RetryAfter = CountingRetryAfterSeconds;
+            return Results.Json(new { error = "counting" }, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
         var result = tally.Result;

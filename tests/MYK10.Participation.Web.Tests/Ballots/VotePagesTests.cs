@@ -250,6 +250,23 @@ public sealed class VotePagesTests(VotePagesTests.Site site) : IClassFixture<Vot
         Assert.Equal("not_found", json.RootElement.GetProperty("error").GetString());
     }
 
+    [Fact]
+    public async Task ResultApi_OfAClosedVoteNotYetCounted_AnswersCounting_InTheOpenDataErrorFormat()
+    {
+        var vote = await site.OpenVoteAsync(VoteMethod.Approval);
+        await using (var connection = await site.Get<IDbConnectionFactory>().OpenAsync())
+        {
+            await connection.ExecuteAsync("UPDATE votes SET closes_at = @Now WHERE id = @Id", new { vote.Id, Now = DateTimeOffset.UtcNow });
+        }
+
+        using var response = await site.CreateBrowserLikeClient().GetAsync($"/api/v1/votes/{vote.Id}/result");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(TimeSpan.FromMinutes(2), response.Headers.RetryAfter?.Delta);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("counting", json.RootElement.GetProperty("error").GetString());
+    }
+
     [Theory]
     [InlineData(VoteMethod.Approval, "Balken je Maßnahme, Länge nach Stimmen;")]
     [InlineData(VoteMethod.Points, "Balken je Maßnahme, Länge nach Punkten;")]
