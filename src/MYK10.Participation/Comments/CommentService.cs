@@ -29,6 +29,16 @@ public sealed class CommentService(IDbConnectionFactory connections, TimeProvide
     /// Reports a published idea or a visible comment; a comment with <see cref="CommentRows.ReportsThatHide"/> open reports of
     /// different participants is hidden until a moderator decides.
     /// </summary>
+    /// <summary>Whether the participant has already reported exactly this target (a second report is not stored).</summary>
+    public async Task<bool> HasReportedAsync(long reporterId, ReportTarget target)
+    {
+        const string sql = $"SELECT EXISTS (SELECT 1 FROM reports WHERE reporter_id = @ReporterId AND {ReportTarget.ReportsWhere})";
+        var parameters = new DynamicParameters(target.Columns);
+        parameters.Add("ReporterId", reporterId);
+        await using var connection = await connections.OpenAsync();
+        return await connection.ExecuteScalarAsync<bool>(sql, parameters);
+    }
+
     public async Task<ContributionOutcome> ReportAsync(long reporterId, ReportTarget target, string reason, string? details)
     {
         const string insert = """

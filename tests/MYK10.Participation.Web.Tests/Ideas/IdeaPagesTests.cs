@@ -21,6 +21,24 @@ public sealed class IdeaPagesTests(IdeaPagesTests.Site site) : IClassFixture<Ide
     };
 
     [Fact]
+    public async Task ReportPage_OpenedAgainAfterAReport_SaysSo_InsteadOfOfferingTheFormAgain()
+    {
+        var id = await PublishedIdeaAsync();
+        var (reporter, _) = await site.ParticipantClientAsync();
+        Assert.NotNull((await reporter.GetDocumentAsync($"/ideen/{id}/melden")).QuerySelector("main form[method=post]"));
+        using var report = await reporter.PostFormAsync($"/ideen/{id}/melden", new() { ["Input.Reason"] = "spam" });
+        Assert.Equal(HttpStatusCode.Redirect, report.StatusCode);
+
+        var again = await reporter.GetDocumentAsync($"/ideen/{id}/melden");
+
+        Assert.Null(again.QuerySelector("main form[method=post]"));
+        Assert.Contains("Sie haben diesen Beitrag bereits gemeldet.", again.QuerySelector("main .notice")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(again.QuerySelector($"main a[href='/ideen/{id}']"));
+        var (other, _) = await site.ParticipantClientAsync();
+        Assert.NotNull((await other.GetDocumentAsync($"/ideen/{id}/melden")).QuerySelector("main form[method=post]"));
+    }
+
+    [Fact]
     public async Task Submit_Valid_ShowsConfirmation_IsPendingForAuthorOnly_AndNotInListOrApi()
     {
         var (author, _) = await site.ParticipantClientAsync();

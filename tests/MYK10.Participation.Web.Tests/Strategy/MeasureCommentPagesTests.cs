@@ -13,6 +13,24 @@ public sealed class MeasureCommentPagesTests(MeasureCommentPagesTests.Site site)
     public sealed class Site : SiteFactory;
 
     [Fact]
+    public async Task ReportPage_OpenedAgainAfterAReport_SaysSo_InsteadOfOfferingTheFormAgain()
+    {
+        var measure = await MeasureAsync();
+        var (author, _) = await site.ParticipantClientAsync();
+        var comment = await CommentAsync(author, measure, "Ein Beitrag, der einmal gemeldet wird");
+        var reportPage = $"{Path(measure)}/melden?kommentar={comment}";
+        var (reporter, _) = await site.ParticipantClientAsync();
+        using var report = await reporter.PostFormAsync(reportPage, new() { ["Input.Reason"] = "insult" });
+        Assert.Equal(HttpStatusCode.Redirect, report.StatusCode);
+
+        var again = await reporter.GetDocumentAsync(reportPage);
+
+        Assert.Null(again.QuerySelector("main form[method=post]"));
+        Assert.Contains("Sie haben diesen Beitrag bereits gemeldet.", again.QuerySelector("main .notice")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(again.QuerySelector($"main a[href='{Path(measure)}#kommentar-{comment}']"));
+    }
+
+    [Fact]
     public async Task Author_DeletesOwnComment_APlaceholderStays_OthersSeeAReportLink()
     {
         var measure = await MeasureAsync();

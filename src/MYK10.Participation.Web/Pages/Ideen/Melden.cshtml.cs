@@ -19,7 +19,19 @@ public sealed class MeldenModel(IdeaStore ideas, CommentService comments, RateLi
 
     public IdeaComment? Comment { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(long id) => await LoadAsync(id) ? Page() : NotFound();
+    /// <summary>The participant has reported this already: the page says so instead of offering the form again.</summary>
+    public bool AlreadyReported { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(long id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        AlreadyReported = await comments.HasReportedAsync(User.ParticipantId()!.Value, Target(id));
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(long id)
     {
@@ -28,10 +40,12 @@ public sealed class MeldenModel(IdeaStore ideas, CommentService comments, RateLi
             return NotFound();
         }
 
-        var target = Comment is null ? ReportTarget.Idea(id) : ReportTarget.IdeaComment(id, Comment.Id);
+        var target = Target(id);
         var anchor = Comment is null ? string.Empty : $"#kommentar-{Comment.Id}";
         return await Input.SubmitAsync(this, comments, limits, text, target, notice => Url.Page("/Ideen/Detail", new { id, hinweis = notice }) + anchor);
     }
+
+    private ReportTarget Target(long id) => Comment is null ? ReportTarget.Idea(id) : ReportTarget.IdeaComment(id, Comment.Id);
 
     /// <summary>A published idea, or one of its visible comments: the text of a hidden one is not shown here either.</summary>
     private async Task<bool> LoadAsync(long id)

@@ -21,7 +21,19 @@ public sealed class MeldenModel(StrategyStore strategy, CommentService comments,
 
     public MeasureComment Comment { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(long id) => await LoadAsync(id) ? Page() : NotFound();
+    /// <summary>The participant has reported this comment already: the page says so instead of offering the form again.</summary>
+    public bool AlreadyReported { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(long id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        AlreadyReported = await comments.HasReportedAsync(User.ParticipantId()!.Value, ReportTarget.MeasureComment(Comment.Id));
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(long id)
     {
