@@ -85,3 +85,6 @@ public sealed record SaveResult(long? Id, IReadOnlyDictionary<string, string> Er
 
     public static SaveResult Invalid(Dictionary<string, string> errors) => new(null, errors);
 }
+
+/// <summary>A participant's own comment on a measure, for the account page: where it is and when it was written.</summary>
+public sealed record OwnMeasureComment(long Id, long MeasureId, string MeasureTitle, DateTimeOffset CreatedAt);

@@ -61,6 +61,20 @@ public sealed class StrategyStore(IDbConnectionFactory connections, TimeProvider
         return (await connection.QueryAsync<string>("SELECT municipality_id FROM measure_municipalities WHERE measure_id = @Id", new { Id = measureId })).AsList();
     }
 
+    /// <summary>The participant's comments on measures, withdrawn ones left out, newest first (as their comments on ideas).</summary>
+    public async Task<IReadOnlyList<OwnMeasureComment>> CommentsByAuthorAsync(long authorId, CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            SELECT c.id AS Id, c.measure_id AS MeasureId, m.title AS MeasureTitle, c.created_at AS CreatedAt
+            FROM measure_comments c
+            JOIN strategy_measures m ON m.id = c.measure_id
+            WHERE c.author_id = @AuthorId AND c.state <> 'deleted'
+            ORDER BY c.id DESC
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<OwnMeasureComment>(new CommandDefinition(sql, new { AuthorId = authorId }, cancellationToken: cancellationToken))).AsList();
+    }
+
     public async Task<MeasureDetail?> DetailAsync(long id, CancellationToken cancellationToken = default)
     {
         var measure = await MeasureAsync(id);

@@ -13,6 +13,24 @@ public sealed class MeasureCommentPagesTests(MeasureCommentPagesTests.Site site)
     public sealed class Site : SiteFactory;
 
     [Fact]
+    public async Task AccountPage_ListsTheParticipantsCommentsOnMeasures_WithLinksToThem()
+    {
+        var measure = await MeasureAsync();
+        var (writer, _) = await site.ParticipantClientAsync();
+        var kept = await CommentAsync(writer, measure, "Ein Kommentar, der bleibt");
+        var withdrawn = await CommentAsync(writer, measure, "Ein Kommentar, der zurückgezogen wird");
+        (await writer.PostFormAsync(Path(measure), [], $"#kommentar-{withdrawn} form[action*='handler=DeleteComment']")).Dispose();
+
+        var account = await writer.GetDocumentAsync("/konto");
+        var links = account.QuerySelectorAll("section[aria-labelledby=kommentiert] a");
+
+        var link = Assert.Single(links);
+        Assert.Equal($"{Path(measure)}#kommentar-{kept}", link.GetAttribute("href"));
+        Assert.StartsWith("zur Maßnahme „", link.TextContent, StringComparison.Ordinal);
+        Assert.Null(account.QuerySelector("section[aria-labelledby=kommentiert] p"));
+    }
+
+    [Fact]
     public async Task ReportPage_OpenedAgainAfterAReport_SaysSo_InsteadOfOfferingTheFormAgain()
     {
         var measure = await MeasureAsync();

@@ -3,11 +3,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using MYK10.Participation.Ideas;
 using MYK10.Participation.Participants;
 using MYK10.Participation.Reference;
+using MYK10.Participation.Strategy;
 using MYK10.Participation.Web.Hosting;
 
 namespace MYK10.Participation.Web.Pages.Konto;
 
-public sealed class IndexModel(ParticipantStore participants, ReferenceStore reference, IdeaStore ideas) : PageModel
+public sealed class IndexModel(ParticipantStore participants, ReferenceStore reference, IdeaStore ideas, StrategyStore strategy) : PageModel
 {
     public Participant Participant { get; private set; } = null!;
 
@@ -18,6 +19,8 @@ public sealed class IndexModel(ParticipantStore participants, ReferenceStore ref
     public IReadOnlyList<IdeaSummary> Supported { get; private set; } = [];
 
     public IReadOnlyList<OwnComment> OwnComments { get; private set; } = [];
+
+    public IReadOnlyList<OwnMeasureComment> OwnMeasureComments { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -32,6 +35,7 @@ public sealed class IndexModel(ParticipantStore participants, ReferenceStore ref
         OwnIdeas = await ideas.ByAuthorAsync(participant.Id);
         Supported = await ideas.SupportedByAsync(participant.Id);
         OwnComments = await ideas.CommentsByAuthorAsync(participant.Id);
+        OwnMeasureComments = await strategy.CommentsByAuthorAsync(participant.Id);
         return Page();
     }
 }
