@@ -111,6 +111,20 @@ public sealed class BallotBox(IDbConnectionFactory connections, VoteStore store,
         return new CastResult(ballot.ReceiptCode, [], ballot.ReceiptCode != newCode);
     }
 
+    /// <summary>The votes among <paramref name="voteIds"/> in which the participant has cast a ballot.</summary>
+    public async Task<IReadOnlySet<long>> CastInAsync(long participantId, IReadOnlyCollection<long> voteIds, CancellationToken cancellationToken = default)
+    {
+        // By vote: the ballots' unique index starts with the vote, so each vote is one lookup, not a scan of all ballots.
+        const string sql = "SELECT vote_id FROM ballots WHERE vote_id IN @VoteIds AND participant_id = @ParticipantId";
+        if (voteIds.Count == 0)
+        {
+            return new HashSet<long>();
+        }
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<long>(new CommandDefinition(sql, new { VoteIds = voteIds, ParticipantId = participantId }, cancellationToken: cancellationToken))).ToHashSet();
+    }
+
     /// <summary>The participant's own ballot in a vote, or null.</summary>
     public async Task<AnonymousBallot?> FindAsync(long voteId, long participantId, CancellationToken cancellationToken = default)
     {

@@ -349,4 +349,26 @@ public sealed class VotePagesTests(VotePagesTests.Site site) : IClassFixture<Vot
         Assert.NotNull(document.QuerySelector($"#laufend ~ ul a[href='/abstimmungen/{open.Id}']"));
         Assert.Single(document.QuerySelectorAll("h1"));
     }
+
+    [Fact]
+    public async Task ListPage_MarksTheOpenVotesTheSignedInParticipantHasVotedIn_ForThemOnly()
+    {
+        var voted = await site.OpenVoteAsync(VoteMethod.Approval);
+        var notVoted = await site.OpenVoteAsync(VoteMethod.Approval);
+        var (voter, _) = await site.ParticipantClientAsync();
+        using var cast = await voter.PostFormAsync($"/abstimmungen/{voted.Id}", await FieldsAsync(voter, voted, id => id == voted.OptionId(1) ? "true" : null, "Selected"));
+        Assert.Equal(HttpStatusCode.Redirect, cast.StatusCode);
+        var (other, _) = await site.ParticipantClientAsync();
+
+        var forVoter = await voter.GetDocumentAsync("/abstimmungen");
+        var forOther = await other.GetDocumentAsync("/abstimmungen");
+        var forVisitor = await site.CreateBrowserLikeClient().GetDocumentAsync("/abstimmungen");
+
+        string? Mark(AngleSharp.Dom.IDocument page, long vote) =>
+            page.QuerySelector($"#laufend ~ ul li:has(a[href='/abstimmungen/{vote}']) .cast-mark")?.TextContent;
+        Assert.Equal("Sie haben hier abgestimmt. Bis zum Ende können Sie Ihre Stimme ändern.", Mark(forVoter, voted.Id));
+        Assert.Null(Mark(forVoter, notVoted.Id));
+        Assert.Null(Mark(forOther, voted.Id));
+        Assert.Null(Mark(forVisitor, voted.Id));
+    }
 }
