@@ -25,10 +25,6 @@ public sealed class CommentService(IDbConnectionFactory connections, TimeProvide
         return ContributionOutcome.Done;
     }
 
-    /// <summary>
-    /// Reports a published idea or a visible comment; a comment with <see cref="CommentRows.ReportsThatHide"/> open reports of
-    /// different participants is hidden until a moderator decides.
-    /// </summary>
     /// <summary>Whether the participant has already reported exactly this target (a second report is not stored).</summary>
     public async Task<bool> HasReportedAsync(long reporterId, ReportTarget target)
     {
@@ -39,6 +35,10 @@ public sealed class CommentService(IDbConnectionFactory connections, TimeProvide
         return await connection.ExecuteScalarAsync<bool>(sql, parameters);
     }
 
+    /// <summary>
+    /// Reports a published idea or a visible comment; a comment with <see cref="CommentRows.ReportsThatHide"/> open reports of
+    /// different participants is hidden until a moderator decides.
+    /// </summary>
     public async Task<ContributionOutcome> ReportAsync(long reporterId, ReportTarget target, string reason, string? details)
     {
         const string insert = """
