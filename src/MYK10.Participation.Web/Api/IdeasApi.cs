@@ -18,9 +18,12 @@ internal static class IdeasApi
         group.MapRead("/", async (IdeaStore ideas, ReferenceStore reference, IOptions<SiteOptions> site, string? gemeinde, string? feld, string? status, string? q,
             string? sortierung, int? seite, int? proSeite, CancellationToken cancellationToken) =>
         {
-            if (await UnknownFilterAsync(reference, gemeinde, feld, status, cancellationToken) is { } unknown)
+            // The first filter that names nothing known, in the order of the parameters.
+            if ((await UnknownFilter.MunicipalityAsync(reference, "gemeinde", gemeinde, cancellationToken)
+                ?? await UnknownFilter.CheckAsync("feld", feld, async () => (await reference.FieldsOfActionAsync(cancellationToken)).Select(f => f.Id))
+                ?? await UnknownFilter.CheckAsync("status", status, () => Task.FromResult<IEnumerable<string>>(PublicStatus.ByUrlValue.Keys))) is { } unknown)
             {
-                return UnknownFilter.Answer(unknown.Parameter, unknown.Allowed);
+                return unknown;
             }
 
             var page = await ideas.ListPublishedAsync(new IdeaQuery(
@@ -65,28 +68,6 @@ internal static class IdeasApi
                 url = site.Value.Link(IdeaPaths.Detail(idea.Id)),
             });
         });
-    }
-
-    /// <summary>
-    /// The first filter whose value names no municipality, field or status, with the values it takes; null when all are
-    /// known. A typing error would otherwise answer with no ideas, as if none matched.
-    /// </summary>
-    private static async Task<(string Parameter, IEnumerable<string> Allowed)?> UnknownFilterAsync(
-        ReferenceStore reference, string? municipality, string? field, string? status, CancellationToken cancellationToken)
-    {
-        if (!string.IsNullOrEmpty(municipality) && (await reference.MunicipalitiesAsync(cancellationToken)).Select(m => m.Id).ToList() is var municipalities
-            && !municipalities.Contains(municipality))
-        {
-            return ("gemeinde", municipalities);
-        }
-
-        if (!string.IsNullOrEmpty(field) && (await reference.FieldsOfActionAsync(cancellationToken)).Select(f => f.Id).ToList() is var fields
-            && !fields.Contains(field))
-        {
-            return ("feld", fields);
-        }
-
-        return !string.IsNullOrEmpty(status) && !PublicStatus.ByUrlValue.ContainsKey(status) ? ("status", PublicStatus.ByUrlValue.Keys) : null;
     }
 
     private static object Item(IdeaSummary idea, SiteOptions site) => new

@@ -37,10 +37,9 @@ public static class SurveysWeb
                 return Results.NotFound();
             }
 
-            if (!string.IsNullOrEmpty(kommune) && (await reference.MunicipalitiesAsync(http.RequestAborted)).Select(m => m.Id).ToList() is var municipalities
-                && !municipalities.Contains(kommune))
+            if (await UnknownFilter.MunicipalityAsync(reference, "kommune", kommune, http.RequestAborted) is { } unknown)
             {
-                return UnknownFilter.Answer("kommune", municipalities);
+                return unknown;
             }
 
             var result = await results.ReadAsync(id, kommune ?? SurveyResultsJob.AllSegment, http.RequestAborted);
