@@ -49,18 +49,9 @@ public sealed class DetailModel(IdeaStore ideas, IdeaService service, CommentSer
             return RedirectToPage("/Ideen/Detail", new { id, hinweis = "kommentiert" });
         }
 
-        // The text is checked before the limit: a comment sent back for its length does not count against it.
-        var key = $"{nameof(Input)}.{nameof(Input.Comment)}";
-        if (CommentText.Body(Input.Comment) is null)
+        if (await CommentGate.ProblemAsync(limits, text, participant.Value, Input.Comment) is { } problem)
         {
-            ModelState.AddModelError(key, IdeaLabels.CommentTextProblem(text, Input.Comment));
-            return await LoadAsync(id) ?? Page();
-        }
-
-        var decision = await limits.TryAcquireAsync(RateLimitNames.Comment, participant.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        if (!decision.Allowed)
-        {
-            ModelState.AddModelError(key, text["Detail.CommentTooMany", BerlinTime.Format(decision.RetryAt!.Value), decision.Limit]);
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Comment)}", problem);
             return await LoadAsync(id) ?? Page();
         }
 

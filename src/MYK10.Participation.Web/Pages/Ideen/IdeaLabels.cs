@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Localization;
-using MYK10.Participation.Comments;
 using MYK10.Participation.Ideas;
 using MYK10.Participation.Time;
 
@@ -25,8 +24,4 @@ public static class IdeaLabels
     /// </summary>
     public static string CommentSubject(IStringLocalizer<IdeasResource> text, int position, string bylineOrTime) =>
         text["Detail.CommentSubject", position, bylineOrTime];
-
-    /// <summary>Why a comment's text was refused (empty, or too long), on ideas and measures alike.</summary>
-    public static string CommentTextProblem(IStringLocalizer<IdeasResource> text, string? comment) =>
-        text[CommentText.IsEmpty(comment) ? "Detail.CommentRequired" : "Detail.CommentTooLong"];
 }

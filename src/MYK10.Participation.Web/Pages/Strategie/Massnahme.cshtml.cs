@@ -6,7 +6,6 @@ using MYK10.Participation.Comments;
 using MYK10.Participation.Ideas;
 using MYK10.Participation.Staff;
 using MYK10.Participation.Strategy;
-using MYK10.Participation.Time;
 using MYK10.Participation.Web.Hosting;
 
 namespace MYK10.Participation.Web.Pages.Strategie;
@@ -49,22 +48,13 @@ public sealed class MassnahmeModel(StrategyStore strategy, StrategyService servi
             return NotFound();
         }
 
-        // The text is checked before the limit: a comment sent back for its length does not count against it.
-        var key = $"{nameof(Input)}.{nameof(Input.Comment)}";
-        if (CommentText.Body(Input.Comment) is null)
+        if (await Ideen.CommentGate.ProblemAsync(limits, ideaText, participant.Value, Input.Comment) is { } problem)
         {
-            ModelState.AddModelError(key, Ideen.IdeaLabels.CommentTextProblem(ideaText, Input.Comment));
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Comment)}", problem);
             return Page();
         }
 
-        var decision = await limits.TryAcquireAsync(RateLimitNames.Comment, participant.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        if (!decision.Allowed)
-        {
-            ModelState.AddModelError(key, ideaText["Detail.CommentTooMany", BerlinTime.Format(decision.RetryAt!.Value), decision.Limit]);
-            return Page();
-        }
-
-        // The text passed CommentText above, so a comment not stored means the measure is not, or no longer, under
+        // The text passed the gate's CommentText check above, so a comment not stored means the measure is not, or no longer, under
         // discussion (it exists: loaded above); the page shows no form to link to.
         var (outcome, commentId) = await service.CommentAsync(participant.Value, id, Input.Comment, Input.FormKey);
         if (outcome != ContributionOutcome.Done)
