@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
+using MYK10.Participation.Administration;
 using MYK10.Participation.Data;
+using MYK10.Participation.Moderation;
 
 namespace MYK10.Participation.Ballots;
 
@@ -12,16 +14,16 @@ public sealed record VoteSaveResult(long? Id, IReadOnlyList<VoteDraftProblem> Pr
 /// <summary>Creating, publishing, importing, counting and exporting prioritisation votes.</summary>
 public sealed class VoteService(VoteStore store, IDbConnectionFactory connections, TimeProvider clock)
 {
-    public async Task<VoteSaveResult> CreateAsync(VoteDraft draft, CancellationToken cancellationToken = default)
+    public async Task<VoteSaveResult> CreateAsync(VoteDraft draft, StaffActor? actor = null, CancellationToken cancellationToken = default)
     {
         var problems = await CheckAsync(draft, cancellationToken);
         return problems.Count > 0
             ? new VoteSaveResult(null, problems)
-            : new VoteSaveResult(await store.InsertAsync(draft, published: false, imported: false, clock.GetUtcNow(), cancellationToken), []);
+            : new VoteSaveResult(await store.InsertAsync(draft, published: false, imported: false, clock.GetUtcNow(), actor, cancellationToken), []);
     }
 
     /// <summary>Changes a vote that has no ballots yet; <c>Id</c> is null when refused.</summary>
-    public async Task<VoteSaveResult> UpdateAsync(long id, VoteDraft draft, CancellationToken cancellationToken = default)
+    public async Task<VoteSaveResult> UpdateAsync(long id, VoteDraft draft, StaffActor? actor = null, CancellationToken cancellationToken = default)
     {
         var problems = await CheckAsync(draft, cancellationToken);
         if (problems.Count > 0)
@@ -29,7 +31,7 @@ public sealed class VoteService(VoteStore store, IDbConnectionFactory connection
             return new VoteSaveResult(null, problems);
         }
 
-        return await store.UpdateAsync(id, draft, clock.GetUtcNow(), cancellationToken) ? new VoteSaveResult(id, []) : new VoteSaveResult(null, []);
+        return await store.UpdateAsync(id, draft, clock.GetUtcNow(), actor, cancellationToken) ? new VoteSaveResult(id, []) : new VoteSaveResult(null, []);
     }
 
     private async Task<IReadOnlyList<VoteDraftProblem>> CheckAsync(VoteDraft draft, CancellationToken cancellationToken)
@@ -43,14 +45,15 @@ public sealed class VoteService(VoteStore store, IDbConnectionFactory connection
         return problems;
     }
 
-    public Task<bool> PublishAsync(long id, CancellationToken cancellationToken = default) => store.PublishAsync(id, clock.GetUtcNow(), cancellationToken);
+    public Task<bool> PublishAsync(long id, StaffActor? actor = null, CancellationToken cancellationToken = default) =>
+        store.PublishAsync(id, clock.GetUtcNow(), actor, cancellationToken);
 
     /// <summary>
     /// Creates a closed, published vote with the file's projects as options and its votes as anonymous ballots,
     /// all in one transaction. Approval and choose-1 files become approval votes, cumulative files points votes,
     /// ordinal files ranking votes.
     /// </summary>
-    public async Task<long> ImportAsync(PbFile file, string? title = null, CancellationToken cancellationToken = default)
+    public async Task<long> ImportAsync(PbFile file, string? title = null, StaffActor? actor = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(file);
         var now = clock.GetUtcNow();
@@ -62,6 +65,7 @@ public sealed class VoteService(VoteStore store, IDbConnectionFactory connection
         var byProject = file.Projects.Select((p, i) => (p.Id, OptionId: optionIds[i])).ToDictionary(x => x.Id, x => x.OptionId, StringComparer.Ordinal);
         await VoteStore.InsertAnonymousBallotsAsync(connection, transaction, voteId,
             file.Votes.Select(v => ((string?)v.VoterId, (string?)null, Choices(file.VoteType, v, byProject))), now);
+        await AdminLog.WriteAsync(connection, transaction, actor, now, AdminActions.Import, AdminTarget.Vote(voteId), draft.Title);
         transaction.Commit();
         return voteId;
     }

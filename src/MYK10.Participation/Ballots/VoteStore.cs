@@ -3,7 +3,9 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using MYK10.Participation.Administration;
 using MYK10.Participation.Data;
+using MYK10.Participation.Moderation;
 
 namespace MYK10.Participation.Ballots;
 
@@ -59,11 +61,12 @@ public sealed class VoteStore(IDbConnectionFactory connections)
             : typed.Trim().ToUpperInvariant();
     }
 
-    public async Task<long> InsertAsync(VoteDraft draft, bool published, bool imported, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async Task<long> InsertAsync(VoteDraft draft, bool published, bool imported, DateTimeOffset now, StaffActor? actor = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
         var id = await InsertAsync(connection, transaction, draft, published, imported, now);
+        await AdminLog.WriteAsync(connection, transaction, actor, now, AdminActions.Create, AdminTarget.Vote(id), draft.Title);
         transaction.Commit();
         return id;
     }
@@ -152,7 +155,7 @@ public sealed class VoteStore(IDbConnectionFactory connections)
     }
 
     /// <summary>Replaces a vote's settings and options; refused (false) once it has ballots.</summary>
-    public async Task<bool> UpdateAsync(long id, VoteDraft draft, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async Task<bool> UpdateAsync(long id, VoteDraft draft, DateTimeOffset now, StaffActor? actor = null, CancellationToken cancellationToken = default)
     {
         const string sql = """
             UPDATE votes
@@ -171,15 +174,24 @@ public sealed class VoteStore(IDbConnectionFactory connections)
 
         await connection.ExecuteAsync("DELETE FROM vote_options WHERE vote_id = @Id", new { Id = id }, transaction);
         await InsertOptionsAsync(connection, transaction, id, draft.Options, externalIds: null);
+        await AdminLog.WriteAsync(connection, transaction, actor, now, AdminActions.Update, AdminTarget.Vote(id), draft.Title);
         transaction.Commit();
         return true;
     }
 
-    public async Task<bool> PublishAsync(long id, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async Task<bool> PublishAsync(long id, DateTimeOffset now, StaffActor? actor = null, CancellationToken cancellationToken = default)
     {
-        const string sql = "UPDATE votes SET status = 'published', updated_at = @Now WHERE id = @Id AND status = 'draft'";
+        const string sql = "UPDATE votes SET status = 'published', updated_at = @Now WHERE id = @Id AND status = 'draft' RETURNING title AS Title";
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(sql, new { Id = id, Now = now }) == 1;
+        await using var transaction = connection.BeginTransaction();
+        if (await connection.QuerySingleOrDefaultAsync<string?>(sql, new { Id = id, Now = now }, transaction) is not { } title)
+        {
+            return false;
+        }
+
+        await AdminLog.WriteAsync(connection, transaction, actor, now, AdminActions.Publish, AdminTarget.Vote(id), title);
+        transaction.Commit();
+        return true;
     }
 
     public async Task<Vote?> FindAsync(long id, CancellationToken cancellationToken = default)

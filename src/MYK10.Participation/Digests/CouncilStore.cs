@@ -1,6 +1,8 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
+using MYK10.Participation.Administration;
 using MYK10.Participation.Data;
+using MYK10.Participation.Moderation;
 
 namespace MYK10.Participation.Digests;
 
@@ -73,7 +75,7 @@ public sealed class CouncilStore(IDbConnectionFactory connections, TimeProvider 
         return await connection.QuerySingleOrDefaultAsync<Council>(sql, new { Id = id }, transaction);
     }
 
-    public async Task<(CouncilSaveResult Result, long Id)> CreateAsync(CouncilInput input)
+    public async Task<(CouncilSaveResult Result, long Id)> CreateAsync(CouncilInput input, StaffActor? actor = null)
     {
         const string sql = """
             INSERT INTO councils (name, municipality_id, cron, active, skip_empty, created_at, updated_at)
@@ -82,11 +84,18 @@ public sealed class CouncilStore(IDbConnectionFactory connections, TimeProvider 
             RETURNING id
             """;
         await using var connection = await connections.OpenAsync();
-        var id = await connection.ExecuteScalarAsync<long?>(sql, Parameters(input));
-        return id is null ? (CouncilSaveResult.DuplicateName, 0) : (CouncilSaveResult.Saved, id.Value);
+        await using var transaction = connection.BeginTransaction();
+        if (await connection.ExecuteScalarAsync<long?>(sql, Parameters(input), transaction) is not { } id)
+        {
+            return (CouncilSaveResult.DuplicateName, 0);
+        }
+
+        await AdminLog.WriteAsync(connection, transaction, actor, clock.GetUtcNow(), AdminActions.Create, AdminTarget.Council(id), input.Name);
+        await transaction.CommitAsync();
+        return (CouncilSaveResult.Saved, id);
     }
 
-    public async Task<CouncilSaveResult> UpdateAsync(long id, CouncilInput input)
+    public async Task<CouncilSaveResult> UpdateAsync(long id, CouncilInput input, StaffActor? actor = null)
     {
         const string duplicate = "SELECT count(*) FROM councils WHERE name = @Name AND id <> @Id";
         const string sql = """
@@ -103,16 +112,29 @@ public sealed class CouncilStore(IDbConnectionFactory connections, TimeProvider 
             return CouncilSaveResult.DuplicateName;
         }
 
-        var updated = await connection.ExecuteAsync(sql, parameters, transaction);
+        if (await connection.ExecuteAsync(sql, parameters, transaction) != 1)
+        {
+            return CouncilSaveResult.NotFound;
+        }
+
+        await AdminLog.WriteAsync(connection, transaction, actor, clock.GetUtcNow(), AdminActions.Update, AdminTarget.Council(id), input.Name);
         await transaction.CommitAsync();
-        return updated == 1 ? CouncilSaveResult.Saved : CouncilSaveResult.NotFound;
+        return CouncilSaveResult.Saved;
     }
 
     /// <summary>Deletes the council with its recipients, digests and delivery records (the sent mail stays in the outbox).</summary>
-    public async Task<bool> DeleteAsync(long id)
+    public async Task<bool> DeleteAsync(long id, StaffActor? actor = null)
     {
         await using var connection = await connections.OpenAsync();
-        return await connection.ExecuteAsync("DELETE FROM councils WHERE id = @Id", new { Id = id }) == 1;
+        await using var transaction = connection.BeginTransaction();
+        if (await connection.QuerySingleOrDefaultAsync<string?>("DELETE FROM councils WHERE id = @Id RETURNING name AS Name", new { Id = id }, transaction) is not { } name)
+        {
+            return false;
+        }
+
+        await AdminLog.WriteAsync(connection, transaction, actor, clock.GetUtcNow(), AdminActions.Delete, AdminTarget.Council(id), name);
+        await transaction.CommitAsync();
+        return true;
     }
 
     /// <summary>What deleting the council would remove with it: its recipients and its stored digests.</summary>
@@ -138,46 +160,63 @@ public sealed class CouncilStore(IDbConnectionFactory connections, TimeProvider 
         return await connection.QuerySingleOrDefaultAsync<CouncilRecipient>(sql, new { CouncilId = councilId, Id = recipientId });
     }
 
-    public async Task<RecipientAddResult> AddRecipientAsync(long councilId, string name, string email)
+    public async Task<RecipientAddResult> AddRecipientAsync(long councilId, string name, string email, StaffActor? actor = null)
     {
         await using var connection = await connections.OpenAsync();
         await using var transaction = connection.BeginTransaction();
-        var added = await InsertRecipientAsync(connection, transaction, councilId, name, email, clock.GetUtcNow());
+        if (await InsertRecipientAsync(connection, transaction, councilId, name, email, clock.GetUtcNow()) is not { } id)
+        {
+            return RecipientAddResult.Duplicate;
+        }
+
+        await AdminLog.WriteAsync(connection, transaction, actor, clock.GetUtcNow(), AdminActions.Create, AdminTarget.Recipient(councilId, id), Named(name, email));
         await transaction.CommitAsync();
-        return added ? RecipientAddResult.Added : RecipientAddResult.Duplicate;
+        return RecipientAddResult.Added;
     }
 
     /// <summary>Adds every row in one transaction; addresses already on the list are skipped. Returns (added, skipped).</summary>
-    public async Task<(int Added, int Skipped)> ImportRecipientsAsync(long councilId, IReadOnlyList<RecipientRow> rows)
+    /// <remarks>One log entry for the whole import, on the council, naming the addresses added.</remarks>
+    public async Task<(int Added, int Skipped)> ImportRecipientsAsync(long councilId, IReadOnlyList<RecipientRow> rows, StaffActor? actor = null)
     {
         await using var connection = await connections.OpenAsync();
         await using var transaction = connection.BeginTransaction();
         var now = clock.GetUtcNow();
-        var added = 0;
+        var added = new List<string>();
         foreach (var row in rows)
         {
-            if (await InsertRecipientAsync(connection, transaction, councilId, row.Name, row.Email, now))
+            if (await InsertRecipientAsync(connection, transaction, councilId, row.Name, row.Email, now) is not null)
             {
-                added++;
+                added.Add(row.Email.Trim());
             }
         }
 
+        if (added.Count > 0)
+        {
+            await AdminLog.WriteAsync(connection, transaction, actor, now, AdminActions.Import, AdminTarget.Council(councilId), string.Join(", ", added));
+        }
+
         await transaction.CommitAsync();
-        return (added, rows.Count - added);
+        return (added.Count, rows.Count - added.Count);
     }
 
-    private static async Task<bool> InsertRecipientAsync(SqliteConnection connection, SqliteTransaction transaction, long councilId, string name, string email, DateTimeOffset now)
+    /// <summary>The new recipient's id, or null when the address is on the list already.</summary>
+    private static async Task<long?> InsertRecipientAsync(SqliteConnection connection, SqliteTransaction transaction, long councilId, string name, string email, DateTimeOffset now)
     {
         const string sql = """
             INSERT INTO council_recipients (council_id, name, email, created_at)
             VALUES (@CouncilId, @Name, @Email, @Now)
             ON CONFLICT (council_id, email COLLATE NOCASE) DO NOTHING
+            RETURNING id
             """;
-        return await connection.ExecuteAsync(sql, new { CouncilId = councilId, Name = name.Trim(), Email = email.Trim(), Now = now }, transaction) == 1;
+        return await connection.ExecuteScalarAsync<long?>(sql, new { CouncilId = councilId, Name = name.Trim(), Email = email.Trim(), Now = now }, transaction);
     }
 
+    private static string Named(string name, string email) => $"{name.Trim()} <{email.Trim()}>";
+
+    private sealed record NameAndEmail(string Name, string Email);
+
     /// <summary>Switches a recipient on or off; switching on also lifts a pause after failures (not an unsubscription).</summary>
-    public async Task<bool> SetRecipientActiveAsync(long councilId, long recipientId, bool active)
+    public async Task<bool> SetRecipientActiveAsync(long councilId, long recipientId, bool active, StaffActor? actor = null)
     {
         const string sql = """
             UPDATE council_recipients
@@ -185,16 +224,38 @@ public sealed class CouncilStore(IDbConnectionFactory connections, TimeProvider 
                 paused_at = CASE WHEN @Active = 1 THEN NULL ELSE paused_at END,
                 permanent_failures = CASE WHEN @Active = 1 THEN 0 ELSE permanent_failures END
             WHERE council_id = @CouncilId AND id = @Id
+            RETURNING name AS Name, email AS Email
             """;
         await using var connection = await connections.OpenAsync();
-        return await connection.ExecuteAsync(sql, new { CouncilId = councilId, Id = recipientId, Active = active ? 1 : 0 }) == 1;
+        await using var transaction = connection.BeginTransaction();
+        var recipient = await connection.QuerySingleOrDefaultAsync<NameAndEmail>(sql,
+            new { CouncilId = councilId, Id = recipientId, Active = active ? 1 : 0 }, transaction);
+        if (recipient is not { } r)
+        {
+            return false;
+        }
+
+        await AdminLog.WriteAsync(connection, transaction, actor, clock.GetUtcNow(), active ? AdminActions.Activate : AdminActions.Deactivate,
+            AdminTarget.Recipient(councilId, recipientId), Named(r.Name, r.Email));
+        await transaction.CommitAsync();
+        return true;
     }
 
-    public async Task<bool> RemoveRecipientAsync(long councilId, long recipientId)
+    /// <remarks>The log entry keeps the name and address, so that it still says who was removed.</remarks>
+    public async Task<bool> RemoveRecipientAsync(long councilId, long recipientId, StaffActor? actor = null)
     {
+        const string sql = "DELETE FROM council_recipients WHERE council_id = @CouncilId AND id = @Id RETURNING name AS Name, email AS Email";
         await using var connection = await connections.OpenAsync();
-        return await connection.ExecuteAsync("DELETE FROM council_recipients WHERE council_id = @CouncilId AND id = @Id",
-            new { CouncilId = councilId, Id = recipientId }) == 1;
+        await using var transaction = connection.BeginTransaction();
+        var recipient = await connection.QuerySingleOrDefaultAsync<NameAndEmail>(sql, new { CouncilId = councilId, Id = recipientId }, transaction);
+        if (recipient is not { } r)
+        {
+            return false;
+        }
+
+        await AdminLog.WriteAsync(connection, transaction, actor, clock.GetUtcNow(), AdminActions.Delete, AdminTarget.Recipient(councilId, recipientId), Named(r.Name, r.Email));
+        await transaction.CommitAsync();
+        return true;
     }
 
     public async Task<IReadOnlyList<StoredDigest>> DigestsAsync(long councilId)

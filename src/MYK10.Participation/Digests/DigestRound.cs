@@ -6,7 +6,9 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MYK10.Participation.Administration;
 using MYK10.Participation.Data;
+using MYK10.Participation.Moderation;
 using MYK10.Participation.Hosting;
 using MYK10.Participation.Mail;
 using MYK10.Participation.Time;
@@ -179,7 +181,7 @@ public sealed class DigestRound(
     /// <paramref name="copy"/> is the copy number the admin's form asked for (the next one when the page was shown): the
     /// same form sent twice queues that copy once and reports the second as done. Without it, the next free number.
     /// </summary>
-    public async Task<bool> ResendAsync(long councilId, long digestId, long recipientId, string requestedBy, long? copy = null)
+    public async Task<bool> ResendAsync(long councilId, long digestId, long recipientId, string requestedBy, long? copy = null, StaffActor? actor = null)
     {
         if (copy is < 1)
         {
@@ -210,6 +212,12 @@ public sealed class DigestRound(
         var number = copy ?? await connection.ExecuteScalarAsync<long>(
             "SELECT coalesce(max(copy), 0) + 1 FROM digest_deliveries WHERE digest_id = @DigestId AND recipient_id = @RecipientId", parameters, transaction);
         var queued = await QueueDeliveryAsync(connection, transaction, council, digestId, digest.Subject, digest.TextBody, digest.HtmlBody, recipient, number, requestedBy);
+        if (queued)
+        {
+            await AdminLog.WriteAsync(connection, transaction, actor, clock.GetUtcNow(), AdminActions.Resend, AdminTarget.Digest(councilId, digestId),
+                $"{recipient.Name} <{recipient.Email}>");
+        }
+
         await transaction.CommitAsync();
         signal.MailQueued();
         return queued;

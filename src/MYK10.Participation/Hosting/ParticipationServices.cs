@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MYK10.Participation.Administration;
 using MYK10.Participation.Ballots;
 using MYK10.Participation.Comments;
 using MYK10.Participation.Data;
@@ -75,6 +76,7 @@ public static class ParticipationServices
         services.AddDigests();
         services.AddSingleton<Demo.DemoSeeder>();
         services.AddBallots();
+        services.AddAdministration();
         return services;
     }
 }

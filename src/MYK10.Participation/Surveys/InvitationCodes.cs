@@ -1,7 +1,10 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Dapper;
+using MYK10.Participation.Administration;
 using MYK10.Participation.Data;
+using MYK10.Participation.Moderation;
 
 namespace MYK10.Participation.Surveys;
 
@@ -30,7 +33,7 @@ public sealed class InvitationCodes(IDbConnectionFactory connections, TimeProvid
     }
 
     /// <summary>Makes <paramref name="count"/> new codes for a survey and returns them in printable form.</summary>
-    public async Task<IReadOnlyList<string>> GenerateAsync(long surveyId, int count, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<string>> GenerateAsync(long surveyId, int count, StaffActor? actor = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, MaxPerBatch);
@@ -51,6 +54,8 @@ public sealed class InvitationCodes(IDbConnectionFactory connections, TimeProvid
             }
         }
 
+        await AdminLog.WriteAsync(connection, transaction, actor, now, AdminActions.GenerateCodes, AdminTarget.Survey(surveyId),
+            count.ToString(CultureInfo.InvariantCulture));
         transaction.Commit();
         return codes;
     }

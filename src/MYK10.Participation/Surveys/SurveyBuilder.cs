@@ -1,7 +1,10 @@
+using System.Globalization;
 using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using MYK10.Participation.Administration;
 using MYK10.Participation.Data;
+using MYK10.Participation.Moderation;
 
 namespace MYK10.Participation.Surveys;
 
@@ -63,7 +66,7 @@ public sealed class SurveyBuilder(IDbConnectionFactory connections, TimeProvider
         public const string ConditionTwice = "ConditionTwice";
     }
 
-    public async Task<long> CreateAsync(SurveyInput input, CancellationToken cancellationToken = default)
+    public async Task<long> CreateAsync(SurveyInput input, StaffActor? actor = null, CancellationToken cancellationToken = default)
     {
         const string insertSurvey = """
             INSERT INTO surveys (title, introduction, municipality_id, opens_at, closes_at, mode, anonymous, thank_you, created_at, updated_at)
@@ -75,11 +78,12 @@ public sealed class SurveyBuilder(IDbConnectionFactory connections, TimeProvider
         await using var transaction = connection.BeginTransaction();
         var id = await connection.ExecuteScalarAsync<long>(insertSurvey, Parameters(input), transaction);
         await connection.ExecuteAsync(insertPage, new { SurveyId = id }, transaction);
+        await AdminLog.WriteAsync(connection, transaction, actor, clock.GetUtcNow(), AdminActions.Create, AdminTarget.Survey(id), input.Title);
         transaction.Commit();
         return id;
     }
 
-    public async Task<BuilderResult> UpdateAsync(long surveyId, SurveyInput input, CancellationToken cancellationToken = default)
+    public async Task<BuilderResult> UpdateAsync(long surveyId, SurveyInput input, StaffActor? actor = null, CancellationToken cancellationToken = default)
     {
         if (input.OpensAt is { } opens && input.ClosesAt is { } closes && opens >= closes)
         {
@@ -92,10 +96,11 @@ public sealed class SurveyBuilder(IDbConnectionFactory connections, TimeProvider
                 closes_at = @ClosesAt, mode = @Mode, anonymous = @Anonymous, thank_you = @ThankYou, updated_at = @Now
             WHERE id = @Id AND status = 'draft'
             """;
-        return await ChangeAsync(surveyId, sql, new DynamicParameters(Parameters(input)).With("Id", surveyId), surveyId, cancellationToken);
+        return await ChangeAsync(surveyId, sql, new DynamicParameters(Parameters(input)).With("Id", surveyId), surveyId,
+            new Logged(actor, AdminActions.Update, AdminTarget.Survey(surveyId), input.Title), cancellationToken);
     }
 
-    public async Task<BuilderResult> AddPageAsync(long surveyId, string title, CancellationToken cancellationToken = default)
+    public async Task<BuilderResult> AddPageAsync(long surveyId, string title, StaffActor? actor = null, CancellationToken cancellationToken = default)
     {
         if (title.Trim().Length > SurveyTextLimits.PageTitle)
         {
@@ -109,11 +114,18 @@ public sealed class SurveyBuilder(IDbConnectionFactory connections, TimeProvider
             RETURNING id
             """;
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var id = await connection.ExecuteScalarAsync<long?>(sql, new { SurveyId = surveyId, Title = title.Trim() });
-        return id is { } pageId ? BuilderResult.Ok(pageId) : await MissingOrWrongStateAsync(connection, surveyId);
+        await using var transaction = connection.BeginTransaction();
+        if (await connection.ExecuteScalarAsync<long?>(sql, new { SurveyId = surveyId, Title = title.Trim() }, transaction) is not { } pageId)
+        {
+            return await MissingOrWrongStateAsync(connection, surveyId, transaction);
+        }
+
+        await AdminLog.WriteAsync(connection, transaction, actor, clock.GetUtcNow(), AdminActions.Create, AdminTarget.SurveyPage(surveyId, pageId), title);
+        transaction.Commit();
+        return BuilderResult.Ok(pageId);
     }
 
-    public async Task<BuilderResult> UpdatePageAsync(long surveyId, long pageId, string title, ConditionMode conditionMode, CancellationToken cancellationToken = default)
+    public async Task<BuilderResult> UpdatePageAsync(long surveyId, long pageId, string title, ConditionMode conditionMode, StaffActor? actor = null, CancellationToken cancellationToken = default)
     {
         if (title.Trim().Length > SurveyTextLimits.PageTitle)
         {
@@ -125,11 +137,12 @@ public sealed class SurveyBuilder(IDbConnectionFactory connections, TimeProvider
             WHERE id = @PageId AND survey_id = @SurveyId
               AND EXISTS (SELECT 1 FROM surveys WHERE id = @SurveyId AND status = 'draft')
             """;
-        return await ChangeAsync(surveyId, sql, new { SurveyId = surveyId, PageId = pageId, Title = title.Trim(), Mode = conditionMode.ToText() }, pageId, cancellationToken);
+        return await ChangeAsync(surveyId, sql, new { SurveyId = surveyId, PageId = pageId, Title = title.Trim(), Mode = conditionMode.ToText() }, pageId,
+            new Logged(actor, AdminActions.Update, AdminTarget.SurveyPage(surveyId, pageId), title), cancellationToken);
     }
 
     /// <summary>Deletes a page of a draft with its questions; the pages after it move up one place.</summary>
-    public async Task<BuilderResult> DeletePageAsync(long surveyId, long pageId, CancellationToken cancellationToken = default)
+    public async Task<BuilderResult> DeletePageAsync(long surveyId, long pageId, StaffActor? actor = null, CancellationToken cancellationToken = default)
     {
         const string count = "SELECT count(*) FROM survey_pages WHERE survey_id = @SurveyId";
         const string delete = """
@@ -155,11 +168,12 @@ public sealed class SurveyBuilder(IDbConnectionFactory connections, TimeProvider
         }
 
         await connection.ExecuteAsync(renumber, new { SurveyId = surveyId, Deleted = deleted, Offset = int.MaxValue / 2 }, transaction);
+        await AdminLog.WriteAsync(connection, transaction, actor, clock.GetUtcNow(), AdminActions.Delete, AdminTarget.SurveyPage(surveyId, pageId));
         transaction.Commit();
         return BuilderResult.Ok();
     }
 
-    public async Task<BuilderResult> AddQuestionAsync(long surveyId, long pageId, QuestionInput input, CancellationToken cancellationToken = default)
+    public async Task<BuilderResult> AddQuestionAsync(long surveyId, long pageId, QuestionInput input, StaffActor? actor = null, CancellationToken cancellationToken = default)
     {
         if (Check(input) is { } problem)
         {
@@ -175,11 +189,18 @@ public sealed class SurveyBuilder(IDbConnectionFactory connections, TimeProvider
             RETURNING id
             """;
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var id = await connection.ExecuteScalarAsync<long?>(sql, QuestionParameters(input, surveyId).With("PageId", pageId));
-        return id is { } questionId ? BuilderResult.Ok(questionId) : await MissingOrWrongStateAsync(connection, surveyId);
+        await using var transaction = connection.BeginTransaction();
+        if (await connection.ExecuteScalarAsync<long?>(sql, QuestionParameters(input, surveyId).With("PageId", pageId), transaction) is not { } questionId)
+        {
+            return await MissingOrWrongStateAsync(connection, surveyId, transaction);
+        }
+
+        await AdminLog.WriteAsync(connection, transaction, actor, clock.GetUtcNow(), AdminActions.Create, AdminTarget.SurveyQuestion(surveyId, questionId), input.Text);
+        transaction.Commit();
+        return BuilderResult.Ok(questionId);
     }
 
-    public async Task<BuilderResult> UpdateQuestionAsync(long surveyId, long questionId, QuestionInput input, CancellationToken cancellationToken = default)
+    public async Task<BuilderResult> UpdateQuestionAsync(long surveyId, long questionId, QuestionInput input, StaffActor? actor = null, CancellationToken cancellationToken = default)
     {
         if (Check(input) is { } problem)
         {
@@ -191,20 +212,22 @@ public sealed class SurveyBuilder(IDbConnectionFactory connections, TimeProvider
             SET kind = @Kind, text = @Text, help = @Help, required = @Required, settings_json = @Settings, condition_mode = @ConditionMode
             WHERE id = @QuestionId AND survey_id = @SurveyId AND EXISTS (SELECT 1 FROM surveys WHERE id = @SurveyId AND status = 'draft')
             """;
-        return await ChangeAsync(surveyId, sql, QuestionParameters(input, surveyId).With("QuestionId", questionId), questionId, cancellationToken);
+        return await ChangeAsync(surveyId, sql, QuestionParameters(input, surveyId).With("QuestionId", questionId), questionId,
+            new Logged(actor, AdminActions.Update, AdminTarget.SurveyQuestion(surveyId, questionId), input.Text), cancellationToken);
     }
 
-    public async Task<BuilderResult> DeleteQuestionAsync(long surveyId, long questionId, CancellationToken cancellationToken = default)
+    public async Task<BuilderResult> DeleteQuestionAsync(long surveyId, long questionId, StaffActor? actor = null, CancellationToken cancellationToken = default)
     {
         const string sql = """
             DELETE FROM survey_questions
             WHERE id = @QuestionId AND survey_id = @SurveyId AND EXISTS (SELECT 1 FROM surveys WHERE id = @SurveyId AND status = 'draft')
             """;
-        return await ChangeAsync(surveyId, sql, new { SurveyId = surveyId, QuestionId = questionId }, null, cancellationToken);
+        return await ChangeAsync(surveyId, sql, new { SurveyId = surveyId, QuestionId = questionId }, null,
+            new Logged(actor, AdminActions.Delete, AdminTarget.SurveyQuestion(surveyId, questionId)), cancellationToken);
     }
 
     /// <summary>Moves a question one place up (-1) or down (+1) within its page.</summary>
-    public async Task<BuilderResult> MoveQuestionAsync(long surveyId, long questionId, int direction, CancellationToken cancellationToken = default)
+    public async Task<BuilderResult> MoveQuestionAsync(long surveyId, long questionId, int direction, StaffActor? actor = null, CancellationToken cancellationToken = default)
     {
         const string find = """
             SELECT q.page_id AS PageId, q.position AS Position FROM survey_questions q JOIN surveys s ON s.id = q.survey_id
@@ -233,6 +256,8 @@ public sealed class SurveyBuilder(IDbConnectionFactory connections, TimeProvider
             await connection.ExecuteAsync(setPosition, new { Id = questionId, Position = int.MaxValue }, transaction);
             await connection.ExecuteAsync(setPosition, new { other.Id, current.Position }, transaction);
             await connection.ExecuteAsync(setPosition, new { Id = questionId, other.Position }, transaction);
+            await AdminLog.WriteAsync(connection, transaction, actor, clock.GetUtcNow(), AdminActions.Move, AdminTarget.SurveyQuestion(surveyId, questionId),
+                direction < 0 ? "up" : "down");
         }
 
         transaction.Commit();
@@ -241,7 +266,7 @@ public sealed class SurveyBuilder(IDbConnectionFactory connections, TimeProvider
 
     /// <summary>Shows the target page or question only when an earlier question's answer matches.</summary>
     public async Task<BuilderResult> AddConditionAsync(long surveyId, long? pageId, long? questionId, long sourceQuestionId, ConditionOperator op,
-        string item, IReadOnlyList<string> values, CancellationToken cancellationToken = default)
+        string item, IReadOnlyList<string> values, StaffActor? actor = null, CancellationToken cancellationToken = default)
     {
         const string insert = """
             INSERT INTO survey_conditions (survey_id, page_id, question_id, source_question_id, operator, item, values_json)
@@ -292,21 +317,23 @@ public sealed class SurveyBuilder(IDbConnectionFactory connections, TimeProvider
             Item = item,
             Values = JsonSerializer.Serialize(values),
         }, transaction);
+        await AdminLog.WriteAsync(connection, transaction, actor, clock.GetUtcNow(), AdminActions.Create, AdminTarget.SurveyCondition(surveyId, id), source!.Text);
         transaction.Commit();
         return BuilderResult.Ok(id);
     }
 
-    public async Task<BuilderResult> DeleteConditionAsync(long surveyId, long conditionId, CancellationToken cancellationToken = default)
+    public async Task<BuilderResult> DeleteConditionAsync(long surveyId, long conditionId, StaffActor? actor = null, CancellationToken cancellationToken = default)
     {
         const string sql = """
             DELETE FROM survey_conditions
             WHERE id = @Id AND survey_id = @SurveyId AND EXISTS (SELECT 1 FROM surveys WHERE id = @SurveyId AND status = 'draft')
             """;
-        return await ChangeAsync(surveyId, sql, new { Id = conditionId, SurveyId = surveyId }, null, cancellationToken);
+        return await ChangeAsync(surveyId, sql, new { Id = conditionId, SurveyId = surveyId }, null,
+            new Logged(actor, AdminActions.Delete, AdminTarget.SurveyCondition(surveyId, conditionId)), cancellationToken);
     }
 
     /// <summary>Draft to open; a survey needs at least one question that takes an answer.</summary>
-    public async Task<BuilderResult> OpenAsync(long surveyId, CancellationToken cancellationToken = default)
+    public async Task<BuilderResult> OpenAsync(long surveyId, StaffActor? actor = null, CancellationToken cancellationToken = default)
     {
         const string sql = """
             UPDATE surveys SET status = 'open', updated_at = @Now
@@ -314,12 +341,15 @@ public sealed class SurveyBuilder(IDbConnectionFactory connections, TimeProvider
               AND EXISTS (SELECT 1 FROM survey_questions WHERE survey_id = @Id AND kind <> 'info')
             """;
         await using var connection = await connections.OpenAsync(cancellationToken);
-        if (await connection.ExecuteAsync(sql, new { Id = surveyId, Now = clock.GetUtcNow() }) == 1)
+        await using var transaction = connection.BeginTransaction();
+        if (await connection.ExecuteAsync(sql, new { Id = surveyId, Now = clock.GetUtcNow() }, transaction) == 1)
         {
+            await AdminLog.WriteAsync(connection, transaction, actor, clock.GetUtcNow(), AdminActions.Open, AdminTarget.Survey(surveyId), await TitleAsync(connection, transaction, surveyId));
+            transaction.Commit();
             return BuilderResult.Ok(surveyId);
         }
 
-        var status = await connection.ExecuteScalarAsync<string?>("SELECT status FROM surveys WHERE id = @Id", new { Id = surveyId });
+        var status = await connection.ExecuteScalarAsync<string?>("SELECT status FROM surveys WHERE id = @Id", new { Id = surveyId }, transaction);
         return status switch
         {
             null => BuilderResult.NotFound,
@@ -329,9 +359,9 @@ public sealed class SurveyBuilder(IDbConnectionFactory connections, TimeProvider
     }
 
     /// <summary>Open to closed; the results are computed at once.</summary>
-    public async Task<BuilderResult> CloseAsync(long surveyId, CancellationToken cancellationToken = default)
+    public async Task<BuilderResult> CloseAsync(long surveyId, StaffActor? actor = null, CancellationToken cancellationToken = default)
     {
-        var result = await TransitionAsync(surveyId, "open", "closed", cancellationToken);
+        var result = await TransitionAsync(surveyId, "open", "closed", new Logged(actor, AdminActions.Close, AdminTarget.Survey(surveyId)), cancellationToken);
         if (result.Succeeded)
         {
             resultsSignal.SurveyClosed(surveyId);
@@ -341,23 +371,25 @@ public sealed class SurveyBuilder(IDbConnectionFactory connections, TimeProvider
     }
 
     /// <summary>A draft or a closed survey goes to the archive (an open one must be closed first).</summary>
-    public async Task<BuilderResult> ArchiveAsync(long surveyId, CancellationToken cancellationToken = default)
+    public async Task<BuilderResult> ArchiveAsync(long surveyId, StaffActor? actor = null, CancellationToken cancellationToken = default)
     {
-        var result = await TransitionAsync(surveyId, "closed", "archived", cancellationToken);
-        return result.Status == BuilderStatus.WrongState ? await TransitionAsync(surveyId, "draft", "archived", cancellationToken) : result;
+        var logged = new Logged(actor, AdminActions.Archive, AdminTarget.Survey(surveyId));
+        var result = await TransitionAsync(surveyId, "closed", "archived", logged, cancellationToken);
+        return result.Status == BuilderStatus.WrongState ? await TransitionAsync(surveyId, "draft", "archived", logged, cancellationToken) : result;
     }
 
-    public async Task<BuilderResult> PublishResultsAsync(long surveyId, bool published, CancellationToken cancellationToken = default)
+    public async Task<BuilderResult> PublishResultsAsync(long surveyId, bool published, StaffActor? actor = null, CancellationToken cancellationToken = default)
     {
         const string sql = """
             UPDATE surveys SET results_published = @Published, updated_at = @Now
             WHERE id = @Id AND status IN ('closed', 'archived')
             """;
-        return await ChangeAsync(surveyId, sql, new { Id = surveyId, Published = published ? 1 : 0, Now = clock.GetUtcNow() }, surveyId, cancellationToken);
+        return await ChangeAsync(surveyId, sql, new { Id = surveyId, Published = published ? 1 : 0, Now = clock.GetUtcNow() }, surveyId,
+            new Logged(actor, published ? AdminActions.PublishResults : AdminActions.UnpublishResults, AdminTarget.Survey(surveyId)), cancellationToken);
     }
 
     /// <summary>Chooses which free-text answers appear on the public results page.</summary>
-    public async Task<BuilderResult> PublishTextAsync(long surveyId, long questionId, long responseId, bool published, CancellationToken cancellationToken = default)
+    public async Task<BuilderResult> PublishTextAsync(long surveyId, long questionId, long responseId, bool published, StaffActor? actor = null, CancellationToken cancellationToken = default)
     {
         const string sql = """
             UPDATE survey_answers SET published = @Published
@@ -365,12 +397,21 @@ public sealed class SurveyBuilder(IDbConnectionFactory connections, TimeProvider
               AND question_id IN (SELECT id FROM survey_questions WHERE survey_id = @SurveyId AND kind IN ('short_text', 'long_text'))
             """;
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var changed = await connection.ExecuteAsync(sql, new { SurveyId = surveyId, QuestionId = questionId, ResponseId = responseId, Published = published ? 1 : 0 });
-        return changed == 1 ? BuilderResult.Ok() : BuilderResult.NotFound;
+        await using var transaction = connection.BeginTransaction();
+        if (await connection.ExecuteAsync(sql, new { SurveyId = surveyId, QuestionId = questionId, ResponseId = responseId, Published = published ? 1 : 0 }, transaction) != 1)
+        {
+            return BuilderResult.NotFound;
+        }
+
+        // The answer is named by its question and response number only: its text is a citizen's, and stays in the survey.
+        await AdminLog.WriteAsync(connection, transaction, actor, clock.GetUtcNow(), published ? AdminActions.PublishText : AdminActions.UnpublishText,
+            AdminTarget.SurveyQuestion(surveyId, questionId), string.Create(CultureInfo.InvariantCulture, $"#{responseId}"));
+        transaction.Commit();
+        return BuilderResult.Ok();
     }
 
     /// <summary>A new draft with the same settings, pages, questions and conditions (no responses, no codes).</summary>
-    public async Task<BuilderResult> DuplicateAsync(long surveyId, string titlePrefix, CancellationToken cancellationToken = default)
+    public async Task<BuilderResult> DuplicateAsync(long surveyId, string titlePrefix, StaffActor? actor = null, CancellationToken cancellationToken = default)
     {
         const string insertSurvey = """
             INSERT INTO surveys (title, introduction, municipality_id, opens_at, closes_at, mode, anonymous, thank_you, created_at, updated_at)
@@ -435,6 +476,8 @@ public sealed class SurveyBuilder(IDbConnectionFactory connections, TimeProvider
             }, transaction);
         }
 
+        await AdminLog.WriteAsync(connection, transaction, actor, clock.GetUtcNow(), AdminActions.Duplicate, AdminTarget.Survey(copyId),
+            string.Create(CultureInfo.InvariantCulture, $"#{surveyId} {definition.Survey.Title}"));
         transaction.Commit();
         return BuilderResult.Ok(copyId);
     }
@@ -468,18 +511,33 @@ public sealed class SurveyBuilder(IDbConnectionFactory connections, TimeProvider
     }
 
     /// <summary>One statement whose WHERE clause checks the survey's state; no change means missing or wrong state.</summary>
-    private async Task<BuilderResult> ChangeAsync(long surveyId, string sql, object parameters, long? id, CancellationToken cancellationToken)
+    private async Task<BuilderResult> ChangeAsync(long surveyId, string sql, object parameters, long? id, Logged logged, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var changed = await connection.ExecuteAsync(sql, parameters);
-        return changed == 1 ? BuilderResult.Ok(id) : await MissingOrWrongStateAsync(connection, surveyId);
+        await using var transaction = connection.BeginTransaction();
+        if (await connection.ExecuteAsync(sql, parameters, transaction) != 1)
+        {
+            return await MissingOrWrongStateAsync(connection, surveyId, transaction);
+        }
+
+        // A change to the survey itself names it by its title (as it is after the change).
+        var details = logged.Details ?? (logged.Target.Type == AdminTargets.Survey ? await TitleAsync(connection, transaction, surveyId) : null);
+        await AdminLog.WriteAsync(connection, transaction, logged.Actor, clock.GetUtcNow(), logged.Action, logged.Target, details);
+        transaction.Commit();
+        return BuilderResult.Ok(id);
     }
 
-    private async Task<BuilderResult> TransitionAsync(long surveyId, string from, string to, CancellationToken cancellationToken)
+    private async Task<BuilderResult> TransitionAsync(long surveyId, string from, string to, Logged logged, CancellationToken cancellationToken)
     {
         const string sql = "UPDATE surveys SET status = @To, updated_at = @Now WHERE id = @Id AND status = @From";
-        return await ChangeAsync(surveyId, sql, new { Id = surveyId, From = from, To = to, Now = clock.GetUtcNow() }, surveyId, cancellationToken);
+        return await ChangeAsync(surveyId, sql, new { Id = surveyId, From = from, To = to, Now = clock.GetUtcNow() }, surveyId, logged, cancellationToken);
     }
+
+    private static Task<string?> TitleAsync(SqliteConnection connection, SqliteTransaction transaction, long surveyId) =>
+        connection.ExecuteScalarAsync<string?>("SELECT title AS Title FROM surveys WHERE id = @Id", new { Id = surveyId }, transaction);
+
+    /// <summary>The admin log entry a one-statement change writes when it changed its row.</summary>
+    private sealed record Logged(StaffActor? Actor, string Action, AdminTarget Target, string? Details = null);
 
     private static async Task<BuilderResult> MissingOrWrongStateAsync(SqliteConnection connection, long surveyId, SqliteTransaction? transaction = null)
     {

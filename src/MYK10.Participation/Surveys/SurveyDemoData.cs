@@ -48,11 +48,11 @@ public sealed class SurveyDemoData(IDbConnectionFactory connections, SurveyStore
         }
 
         await results.RunAsync(closed, cancellationToken);
-        await builder.PublishResultsAsync(closed, true, cancellationToken);
+        await builder.PublishResultsAsync(closed, true, cancellationToken: cancellationToken);
         var texts = await resultsStore.FreeTextsAsync(closed, cancellationToken);
         foreach (var text in texts.Where(t => t.Text.Length > 20).Take(6))
         {
-            await builder.PublishTextAsync(closed, text.QuestionId, text.ResponseId, true, cancellationToken);
+            await builder.PublishTextAsync(closed, text.QuestionId, text.ResponseId, true, cancellationToken: cancellationToken);
         }
 
         await results.RunAsync(closed, cancellationToken);
@@ -68,7 +68,7 @@ public sealed class SurveyDemoData(IDbConnectionFactory connections, SurveyStore
             "Breitband und Mobilfunk in Mayen-Koblenz",
             "Wie gut sind Sie zu Hause und unterwegs angebunden? Ihre Antworten fließen in das Handlungsfeld Kommunikationsinfrastruktur der Smart-Region-Strategie ein. Die Umfrage dauert etwa fünf Minuten und ist anonym.",
             "kreis", now.AddDays(-40), null, SurveyMode.Open, true,
-            "Vielen Dank! Die Ergebnisse veröffentlichen wir nach Ende der Umfrage hier auf der Plattform."), ct);
+            "Vielen Dank! Die Ergebnisse veröffentlichen wir nach Ende der Umfrage hier auf der Plattform."), cancellationToken: ct);
         var page1 = await FirstPageAsync(id, "Ihr Anschluss", ct);
         await Q(id, page1, QuestionKind.Single, "Wie sind Sie zu Hause mit dem Internet verbunden?", required: true,
             settings: new QuestionSettings { Options = Options("Glasfaser bis in die Wohnung", "Kabelanschluss", "DSL oder VDSL", "Mobilfunk (LTE oder 5G)", "Satellit", "Kein Internetanschluss") }, ct: ct);
@@ -77,9 +77,9 @@ public sealed class SurveyDemoData(IDbConnectionFactory connections, SurveyStore
         var gaps = await Q(id, page1, QuestionKind.YesNo, "Gibt es an Ihrem Wohnort Funklöcher im Mobilfunknetz?", required: true, ct: ct);
         var where = await Q(id, page1, QuestionKind.ShortText, "Wo liegen die Funklöcher, die Sie am meisten stören?",
             help: "Zum Beispiel ein Ortsteil, eine Straße oder ein Streckenabschnitt.", ct: ct);
-        await builder.AddConditionAsync(id, null, where, gaps, ConditionOperator.EqualTo, "", ["yes"], ct);
+        await builder.AddConditionAsync(id, null, where, gaps, ConditionOperator.EqualTo, "", ["yes"], cancellationToken: ct);
 
-        var page2 = (await builder.AddPageAsync(id, "Was Ihnen wichtig ist", ct)).Id!.Value;
+        var page2 = (await builder.AddPageAsync(id, "Was Ihnen wichtig ist", cancellationToken: ct)).Id!.Value;
         await Q(id, page2, QuestionKind.Multiple, "Wofür brauchen Sie schnelles Internet am meisten?", help: "Bitte wählen Sie bis zu drei Antworten.",
             settings: new QuestionSettings
             {
@@ -90,7 +90,7 @@ public sealed class SurveyDemoData(IDbConnectionFactory connections, SurveyStore
         await Q(id, page2, QuestionKind.Ranking, "Was sollte beim Ausbau zuerst kommen? Bringen Sie die Ziele in Ihre Reihenfolge.",
             settings: new QuestionSettings { Options = Options("Glasfaser bis ins Haus", "Mobilfunk an Straßen und Bahnstrecken", "Freies WLAN in den Ortskernen", "Schulen und Kitas zuerst") }, ct: ct);
         await Q(id, page2, QuestionKind.LongText, "Was möchten Sie uns zum Netzausbau noch mitgeben?", settings: new QuestionSettings { MaxLength = 1000 }, ct: ct);
-        await builder.OpenAsync(id, ct);
+        await builder.OpenAsync(id, cancellationToken: ct);
         return id;
     }
 
@@ -100,13 +100,13 @@ public sealed class SurveyDemoData(IDbConnectionFactory connections, SurveyStore
             "Mobilität im ländlichen Raum",
             "Bus, Rad, Auto oder Rufbus: Wie kommen Sie zur Arbeit, zum Einkaufen und zum Arzt? Mit Ihren Antworten planen Kreis und Verbandsgemeinden die Mobilitätsangebote der Smart Region.",
             "kreis", now.AddDays(-3), now.AddDays(25), SurveyMode.Open, true,
-            "Vielen Dank für Ihre Teilnahme! Die Ergebnisse erscheinen nach Ende der Umfrage auf dieser Plattform."), ct);
+            "Vielen Dank für Ihre Teilnahme! Die Ergebnisse erscheinen nach Ende der Umfrage auf dieser Plattform."), cancellationToken: ct);
         var page1 = await FirstPageAsync(id, "Ihre Wege", ct);
         await Q(id, page1, QuestionKind.Single, "Wie legen Sie Ihre täglichen Wege meistens zurück?", required: true,
             settings: new QuestionSettings { Options = Options("Mit dem Auto", "Mit Bus oder Bahn", "Mit dem Fahrrad oder E-Bike", "Zu Fuß", "Mit einer Mitfahrgelegenheit") }, ct: ct);
         await Q(id, page1, QuestionKind.Number, "Wie viele Minuten brauchen Sie zu Fuß bis zur nächsten Bushaltestelle?",
             settings: new QuestionSettings { Min = 0, Max = 180, IntegerOnly = true }, ct: ct);
-        var page2 = (await builder.AddPageAsync(id, "Angebote vor Ort", ct)).Id!.Value;
+        var page2 = (await builder.AddPageAsync(id, "Angebote vor Ort", cancellationToken: ct)).Id!.Value;
         await Q(id, page2, QuestionKind.Matrix, "Wie beurteilen Sie diese Angebote an Ihrem Wohnort?",
             settings: new QuestionSettings
             {
@@ -114,7 +114,7 @@ public sealed class SurveyDemoData(IDbConnectionFactory connections, SurveyStore
                 Scale = ["sehr schlecht", "eher schlecht", "teils, teils", "eher gut", "sehr gut"],
             }, ct: ct);
         await Q(id, page2, QuestionKind.YesNo, "Würden Sie einen Rufbus nutzen, den Sie per App oder Telefon bestellen?", ct: ct);
-        await builder.OpenAsync(id, ct);
+        await builder.OpenAsync(id, cancellationToken: ct);
         return id;
     }
 
@@ -123,7 +123,7 @@ public sealed class SurveyDemoData(IDbConnectionFactory connections, SurveyStore
         var id = await builder.CreateAsync(new SurveyInput(
             "Digitale Dienste der Kreisverwaltung",
             "Welche Behördengänge möchten Sie künftig online erledigen? Diese Umfrage richtet sich an ein Bürgerpanel, das per Einladungscode teilnimmt.",
-            "kreis", null, null, SurveyMode.Codes, true, "Vielen Dank für Ihre Unterstützung!"), ct);
+            "kreis", null, null, SurveyMode.Codes, true, "Vielen Dank für Ihre Unterstützung!"), cancellationToken: ct);
         var page1 = await FirstPageAsync(id, "Online-Dienste", ct);
         await Q(id, page1, QuestionKind.Info, "Ihre Angaben sind anonym. Der Einladungscode wird nicht mit Ihren Antworten gespeichert.", ct: ct);
         await Q(id, page1, QuestionKind.Multiple, "Welche Anliegen würden Sie gern online erledigen?",
@@ -200,13 +200,13 @@ public sealed class SurveyDemoData(IDbConnectionFactory connections, SurveyStore
     {
         var definition = (await surveys.LoadAsync(surveyId, ct))!;
         var page = definition.Pages[0].Id;
-        await builder.UpdatePageAsync(surveyId, page, title, ConditionMode.All, ct);
+        await builder.UpdatePageAsync(surveyId, page, title, ConditionMode.All, cancellationToken: ct);
         return page;
     }
 
     private async Task<long> Q(long surveyId, long pageId, QuestionKind kind, string text, bool required = false, string help = "", QuestionSettings? settings = null, CancellationToken ct = default)
     {
-        var result = await builder.AddQuestionAsync(surveyId, pageId, new QuestionInput(kind, text, help, required, settings ?? new QuestionSettings()), ct);
+        var result = await builder.AddQuestionAsync(surveyId, pageId, new QuestionInput(kind, text, help, required, settings ?? new QuestionSettings()), cancellationToken: ct);
         return result.Id ?? throw new InvalidOperationException($"Demo question rejected: {result.Status} {result.Problem}");
     }
 }
