@@ -1,7 +1,9 @@
 using Dapper;
 using MYK10.Participation.Time;
 using Microsoft.Extensions.Options;
+using MYK10.Participation.Administration;
 using MYK10.Participation.Data;
+using MYK10.Participation.Moderation;
 
 namespace MYK10.Participation.Privacy;
 
@@ -45,21 +47,28 @@ public sealed class PhaseStore(IDbConnectionFactory connections, IOptions<Retent
     /// deletion date that follows from it a date (9999-12-31 as the last day would have no "midnight after").</summary>
     public DateOnly LatestLastDay() => DateOnly.FromDateTime(BerlinTime.ToBerlin(clock.GetUtcNow()).DateTime).AddYears(10);
 
-    /// <summary>Sets (or, with null, clears) the end of the phase.</summary>
-    public async Task SetAsync(DateTimeOffset? endsAt, long? staffId)
+    /// <summary>Sets (or, with null, clears) the end of the phase; the admin log records the end before and after.</summary>
+    public async Task SetAsync(DateTimeOffset? endsAt, StaffActor? actor)
     {
         const string upsert = """
             INSERT INTO participation_phase (id, ends_at, set_at, set_by) VALUES (1, @EndsAt, @Now, @StaffId)
             ON CONFLICT (id) DO UPDATE SET ends_at = excluded.ends_at, set_at = excluded.set_at, set_by = excluded.set_by
             """;
+        var now = clock.GetUtcNow();
         await using var connection = await connections.OpenAsync();
+        await using var transaction = connection.BeginTransaction();
+        var before = await connection.QuerySingleOrDefaultAsync<DateTimeOffset?>("SELECT ends_at AS EndsAt FROM participation_phase WHERE id = 1", transaction: transaction);
         if (endsAt is null)
         {
-            await connection.ExecuteAsync("DELETE FROM participation_phase WHERE id = 1");
+            await connection.ExecuteAsync("DELETE FROM participation_phase WHERE id = 1", transaction: transaction);
         }
         else
         {
-            await connection.ExecuteAsync(upsert, new { EndsAt = endsAt.Value.ToUniversalTime(), Now = clock.GetUtcNow(), StaffId = staffId });
+            await connection.ExecuteAsync(upsert, new { EndsAt = endsAt.Value.ToUniversalTime(), Now = now, StaffId = actor?.Id }, transaction);
         }
+
+        await AdminLog.WriteAsync(connection, transaction, actor, now, endsAt is null ? AdminActions.Clear : AdminActions.Set, AdminTarget.ParticipationPhase,
+            details: null, before: new { endsAt = before }, after: new { endsAt = endsAt?.ToUniversalTime() });
+        transaction.Commit();
     }
 }

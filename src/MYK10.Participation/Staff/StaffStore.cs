@@ -1,5 +1,6 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
+using MYK10.Participation.Administration;
 using MYK10.Participation.Data;
 
 namespace MYK10.Participation.Staff;
@@ -8,7 +9,8 @@ public sealed class StaffStore(IDbConnectionFactory connections)
 {
     private const string SqliteConstraintUnique = "UNIQUE";
 
-    /// <summary>Returns the new id, or null when the email is taken (the UNIQUE constraint decides).</summary>
+    /// <summary>Returns the new id, or null when the email is taken (the UNIQUE constraint decides). Staff are added on the
+    /// command line, so the admin log entry has no acting staff member.</summary>
     public async Task<long?> InsertAsync(string email, StaffRole role, string passwordHash, DateTimeOffset now)
     {
         const string sql = """
@@ -17,9 +19,13 @@ public sealed class StaffStore(IDbConnectionFactory connections)
             RETURNING id
             """;
         await using var connection = await connections.OpenAsync();
+        await using var transaction = connection.BeginTransaction();
         try
         {
-            return await connection.ExecuteScalarAsync<long>(sql, new { Email = email, Role = role.ToText(), PasswordHash = passwordHash, Now = now });
+            var id = await connection.ExecuteScalarAsync<long>(sql, new { Email = email, Role = role.ToText(), PasswordHash = passwordHash, Now = now }, transaction);
+            await AdminLog.WriteAsync(connection, transaction, actor: null, now, AdminActions.Create, AdminTarget.Staff(id), $"{email} ({role.ToText()})");
+            transaction.Commit();
+            return id;
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode == 19 && ex.Message.Contains(SqliteConstraintUnique, StringComparison.Ordinal))
         {

@@ -1,5 +1,8 @@
 using Dapper;
+using Microsoft.Data.Sqlite;
+using MYK10.Participation.Administration;
 using MYK10.Participation.Data;
+using MYK10.Participation.Moderation;
 using OtpNet;
 
 namespace MYK10.Participation.Staff;
@@ -45,8 +48,17 @@ public sealed class TwoFactorService(IDbConnectionFactory connections, TimeProvi
             return false;
         }
 
+        var now = clock.GetUtcNow();
         await using var connection = await connections.OpenAsync();
-        return await connection.ExecuteAsync(enable, new { Id = staffId, Now = clock.GetUtcNow(), Step = step, Secret = secret }) == 1;
+        await using var transaction = connection.BeginTransaction();
+        if (await connection.ExecuteAsync(enable, new { Id = staffId, Now = now, Step = step, Secret = secret }, transaction) != 1)
+        {
+            return false;
+        }
+
+        await LogOwnChangeAsync(connection, transaction, staffId, now, AdminActions.EnableTwoFactor);
+        transaction.Commit();
+        return true;
     }
 
     /// <summary>Checks a code at sign-in; a code already used (same time step or an earlier one) is refused.</summary>
@@ -76,8 +88,18 @@ public sealed class TwoFactorService(IDbConnectionFactory connections, TimeProvi
         }
 
         await using var connection = await connections.OpenAsync();
-        await connection.ExecuteAsync("UPDATE staff SET totp_secret = NULL, totp_enabled_at = NULL, totp_last_step = NULL WHERE id = @Id", new { Id = staffId });
+        await using var transaction = connection.BeginTransaction();
+        await connection.ExecuteAsync("UPDATE staff SET totp_secret = NULL, totp_enabled_at = NULL, totp_last_step = NULL WHERE id = @Id", new { Id = staffId }, transaction);
+        await LogOwnChangeAsync(connection, transaction, staffId, clock.GetUtcNow(), AdminActions.DisableTwoFactor);
+        transaction.Commit();
         return true;
+    }
+
+    /// <summary>A staff member changes their own second factor: they are the actor and the target.</summary>
+    private static async Task LogOwnChangeAsync(SqliteConnection connection, SqliteTransaction transaction, long staffId, DateTimeOffset now, string action)
+    {
+        var email = await connection.ExecuteScalarAsync<string>("SELECT email AS Email FROM staff WHERE id = @Id", new { Id = staffId }, transaction);
+        await AdminLog.WriteAsync(connection, transaction, new StaffActor(staffId, email!), now, action, AdminTarget.Staff(staffId), email);
     }
 
     /// <summary>The URI authenticator apps read (also typed in by hand from the secret), see the Key Uri Format.</summary>

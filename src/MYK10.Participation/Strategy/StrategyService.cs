@@ -1,9 +1,11 @@
 using System.Globalization;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using MYK10.Participation.Administration;
 using MYK10.Participation.Comments;
 using MYK10.Participation.Data;
 using MYK10.Participation.Ideas;
+using MYK10.Participation.Moderation;
 using MYK10.Participation.Reference;
 
 namespace MYK10.Participation.Strategy;
@@ -11,7 +13,7 @@ namespace MYK10.Participation.Strategy;
 /// <summary>Changes to the strategy by admins, and comments of participants on measures under discussion.</summary>
 public sealed class StrategyService(IDbConnectionFactory connections, ReferenceStore reference, TimeProvider clock)
 {
-    public async Task<SaveResult> SaveGoalAsync(long? id, GoalInput input)
+    public async Task<SaveResult> SaveGoalAsync(long? id, GoalInput input, StaffActor? actor = null)
     {
         var title = input.Title?.Trim() ?? string.Empty;
         var description = input.Description?.Trim() ?? string.Empty;
@@ -38,7 +40,7 @@ public sealed class StrategyService(IDbConnectionFactory connections, ReferenceS
 
         var now = clock.GetUtcNow();
         var parameters = new { Id = id, input.FieldId, Title = title, Description = description, input.Position, Now = now };
-        return await InsertOrUpdateAsync(id, now, parameters, """
+        return await InsertOrUpdateAsync(id, now, parameters, new Logged(actor, AdminTarget.Goal, title), """
             INSERT INTO strategy_goals (field_id, title, description, position, created_at, updated_at)
             VALUES (@FieldId, @Title, @Description, @Position, @Now, @Now) RETURNING id
             """, """
@@ -48,7 +50,8 @@ public sealed class StrategyService(IDbConnectionFactory connections, ReferenceS
     }
 
     /// <summary>Creates or updates a measure; a change of status is recorded in its dated history.</summary>
-    public async Task<SaveResult> SaveMeasureAsync(long? id, MeasureInput input, long? staffId)
+    /// <param name="actor">The acting staff member (null: the command line), recorded in the status history and the admin log.</param>
+    public async Task<SaveResult> SaveMeasureAsync(long? id, MeasureInput input, StaffActor? actor)
     {
         var title = input.Title?.Trim() ?? string.Empty;
         var description = input.Description?.Trim() ?? string.Empty;
@@ -134,7 +137,7 @@ public sealed class StrategyService(IDbConnectionFactory connections, ReferenceS
         {
             await connection.ExecuteAsync("""
                 INSERT INTO measure_status_history (measure_id, status, changed_at, staff_id, note) VALUES (@Id, @Status, @Now, @StaffId, @Note)
-                """, new { Id = savedId, input.Status, Now = now, StaffId = staffId, Note = note }, transaction);
+                """, new { Id = savedId, input.Status, Now = now, StaffId = actor?.Id, Note = note }, transaction);
         }
 
         await connection.ExecuteAsync("DELETE FROM measure_municipalities WHERE measure_id = @Id", new { Id = savedId }, transaction);
@@ -145,6 +148,9 @@ public sealed class StrategyService(IDbConnectionFactory connections, ReferenceS
         }
 
         await BumpRevisionAsync(connection, transaction, now);
+        var statusChanged = id is not null && previousStatus != input.Status;
+        await AdminLog.WriteAsync(connection, transaction, actor, now, id is null ? AdminActions.Create : AdminActions.Update, AdminTarget.Measure(savedId), title,
+            statusChanged ? new { status = previousStatus } : null, statusChanged ? new { status = input.Status } : null);
         await transaction.CommitAsync();
         return new SaveResult(savedId, new Dictionary<string, string>());
     }
@@ -154,7 +160,7 @@ public sealed class StrategyService(IDbConnectionFactory connections, ReferenceS
 
     public static readonly DateOnly LatestPhaseDay = new(2099, 12, 31);
 
-    public async Task<SaveResult> SavePhaseAsync(long? id, PhaseInput input)
+    public async Task<SaveResult> SavePhaseAsync(long? id, PhaseInput input, StaffActor? actor = null)
     {
         var name = input.Name?.Trim() ?? string.Empty;
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -219,7 +225,7 @@ public sealed class StrategyService(IDbConnectionFactory connections, ReferenceS
             WHERE starts_on <= @EndsOn AND ends_on >= @StartsOn AND (@Id IS NULL OR id <> @Id)
               AND NOT EXISTS (SELECT 1 FROM process_phases WHERE id = @Id AND starts_on = @StartsOn AND ends_on = @EndsOn)
             """;
-        return await InsertOrUpdateAsync(id, now, parameters, """
+        return await InsertOrUpdateAsync(id, now, parameters, new Logged(actor, AdminTarget.StrategyPhase, name), """
             INSERT INTO process_phases (name, description, citizens_can, starts_on, ends_on) VALUES (@Name, @Description, @CitizensCan, @StartsOn, @EndsOn)
             RETURNING id
             """, """
@@ -237,7 +243,7 @@ public sealed class StrategyService(IDbConnectionFactory connections, ReferenceS
     /// Inserts (no <paramref name="id"/>) or updates one row and bumps the strategy's revision, in one transaction;
     /// <paramref name="refuse"/>, when given, runs first in it and may refuse the save with its errors.
     /// </summary>
-    private async Task<SaveResult> InsertOrUpdateAsync(long? id, DateTimeOffset now, object parameters, string insertReturningId, string update,
+    private async Task<SaveResult> InsertOrUpdateAsync(long? id, DateTimeOffset now, object parameters, Logged logged, string insertReturningId, string update,
         Func<SqliteConnection, SqliteTransaction, Task<Dictionary<string, string>?>>? refuse = null)
     {
         await using var connection = await connections.OpenAsync();
@@ -256,22 +262,28 @@ public sealed class StrategyService(IDbConnectionFactory connections, ReferenceS
         }
 
         await BumpRevisionAsync(connection, transaction, now);
+        await AdminLog.WriteAsync(connection, transaction, logged.Actor, now, id is null ? AdminActions.Create : AdminActions.Update, logged.Target(savedId), logged.Details);
         await transaction.CommitAsync();
         return new SaveResult(savedId, new Dictionary<string, string>());
     }
 
-    public async Task<bool> DeletePhaseAsync(long id)
+    /// <summary>Who saves, what (by its new id when created) and the name the log entry gives it.</summary>
+    private sealed record Logged(StaffActor? Actor, Func<long, AdminTarget> Target, string Details);
+
+    public async Task<bool> DeletePhaseAsync(long id, StaffActor? actor = null)
     {
         await using var connection = await connections.OpenAsync();
         await using var transaction = connection.BeginTransaction();
-        var deleted = await connection.ExecuteAsync("DELETE FROM process_phases WHERE id = @Id", new { Id = id }, transaction) == 1;
-        if (deleted)
+        if (await connection.QuerySingleOrDefaultAsync<string?>("DELETE FROM process_phases WHERE id = @Id RETURNING name AS Name", new { Id = id }, transaction) is not { } name)
         {
-            await BumpRevisionAsync(connection, transaction, clock.GetUtcNow());
+            return false;
         }
 
+        var now = clock.GetUtcNow();
+        await BumpRevisionAsync(connection, transaction, now);
+        await AdminLog.WriteAsync(connection, transaction, actor, now, AdminActions.Delete, AdminTarget.StrategyPhase(id), name);
         await transaction.CommitAsync();
-        return deleted;
+        return true;
     }
 
     /// <summary>Participants comment on a measure only while it is under discussion (otherwise: not available).</summary>

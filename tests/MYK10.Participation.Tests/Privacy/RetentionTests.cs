@@ -72,7 +72,7 @@ public sealed class RetentionTests
         var erika = await app.ConfirmedParticipantAsync("erika@example.org", "Erika M");
         var max = await app.ConfirmedParticipantAsync("max@example.org");
         var start = app.Clock.GetUtcNow();
-        await app.Get<PhaseStore>().SetAsync(start.AddDays(5), staffId: null);
+        await app.Get<PhaseStore>().SetAsync(start.AddDays(5), actor: null);
         var retention = app.Get<RetentionJob>();
 
         app.Clock.Set(start.AddDays(5 + 30 - 14).AddMinutes(-1));
@@ -106,7 +106,7 @@ public sealed class RetentionTests
         var today = DateOnly.FromDateTime(BerlinTime.ToBerlin(app.Clock.GetUtcNow()).DateTime);
         Assert.Equal(today.AddDays(-16), phase.EarliestLastDay());
         // Past the deletion date already, as if set by hand: the first night sends the notices and deletes nothing.
-        await phase.SetAsync(app.Clock.GetUtcNow().AddDays(-40), staffId: null);
+        await phase.SetAsync(app.Clock.GetUtcNow().AddDays(-40), actor: null);
         var retention = app.Get<RetentionJob>();
 
         var first = await retention.ApplyAsync();
@@ -125,9 +125,9 @@ public sealed class RetentionTests
     {
         await using var app = await TestApp.StartAsync();
         var phase = app.Get<PhaseStore>();
-        await phase.SetAsync(app.Clock.GetUtcNow(), staffId: null);
+        await phase.SetAsync(app.Clock.GetUtcNow(), actor: null);
         Assert.NotNull(await phase.GetAsync());
-        await phase.SetAsync(null, staffId: null);
+        await phase.SetAsync(null, actor: null);
         Assert.Null(await phase.GetAsync());
     }
 }
