@@ -51,13 +51,13 @@ public sealed class PhaseModel(PhaseStore phase, IStringLocalizer<TrustResource>
             return Page();
         }
 
-        await phase.SetAsync(PhaseStore.EndOf(date), User.StaffId());
+        await phase.SetAsync(PhaseStore.EndOf(date), User.Actor());
         return RedirectToPage(new { gespeichert = "set" });
     }
 
     public async Task<IActionResult> OnPostClearAsync()
     {
-        await phase.SetAsync(null, User.StaffId());
+        await phase.SetAsync(null, User.Actor());
         return RedirectToPage(new { gespeichert = "cleared" });
     }
 

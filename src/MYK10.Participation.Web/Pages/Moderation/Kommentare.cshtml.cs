@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using MYK10.Participation.Moderation;
+using MYK10.Participation.Web.Hosting;
 using MYK10.Participation.Web.Pages.Shared;
 
 namespace MYK10.Participation.Web.Pages.Moderation;

@@ -173,7 +173,7 @@ public sealed class BearbeitenModel(VoteStore votes, VoteService service, Refere
             return Page();
         }
 
-        var saved = id is { } existing ? await service.UpdateAsync(existing, draft, cancellationToken) : await service.CreateAsync(draft, cancellationToken);
+        var saved = id is { } existing ? await service.UpdateAsync(existing, draft, User.Actor(), cancellationToken) : await service.CreateAsync(draft, User.Actor(), cancellationToken);
         if (!saved.Succeeded)
         {
             Locked = saved.Problems.Count == 0;

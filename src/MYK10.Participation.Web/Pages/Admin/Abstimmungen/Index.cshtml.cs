@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MYK10.Participation.Ballots;
+using MYK10.Participation.Web.Hosting;
 
 namespace MYK10.Participation.Web.Pages.Admin.Abstimmungen;
 
@@ -21,7 +22,7 @@ public sealed class IndexModel(VoteStore votes, VoteService service) : PageModel
 
     public async Task<IActionResult> OnPostPublishAsync(long id, CancellationToken cancellationToken)
     {
-        if (await service.PublishAsync(id, cancellationToken))
+        if (await service.PublishAsync(id, User.Actor(), cancellationToken))
         {
             Message = "Admin.PublishedDone";
         }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using MYK10.Participation.Digests;
 using MYK10.Participation.Reference;
+using MYK10.Participation.Web.Hosting;
 
 namespace MYK10.Participation.Web.Pages.Admin.Gremien;
 
@@ -42,7 +43,7 @@ public sealed class BearbeitenModel(CouncilStore councils, DigestSchedules sched
             return Page();
         }
 
-        switch (await councils.UpdateAsync(id, input))
+        switch (await councils.UpdateAsync(id, input, User.Actor()))
         {
             case CouncilSaveResult.DuplicateName:
                 ModelState.AddModelError("Input.Name", text["Error.NameDuplicate"]);

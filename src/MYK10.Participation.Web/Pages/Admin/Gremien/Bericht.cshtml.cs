@@ -47,7 +47,7 @@ public sealed class BerichtModel(CouncilStore councils, DigestRound round, IStri
             return NotFound();
         }
 
-        if (!await round.ResendAsync(id, digestId, recipientId, User.StaffEmail() ?? "admin", copy))
+        if (!await round.ResendAsync(id, digestId, recipientId, User.StaffEmail() ?? "admin", copy, User.Actor()))
         {
             ModelState.AddModelError(string.Empty, text["View.ResendFailed"]);
             return Page();

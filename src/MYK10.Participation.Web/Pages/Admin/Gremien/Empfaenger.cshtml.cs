@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using MYK10.Participation.Digests;
+using MYK10.Participation.Web.Hosting;
 
 namespace MYK10.Participation.Web.Pages.Admin.Gremien;
 
@@ -56,7 +57,7 @@ public sealed class EmpfaengerModel(CouncilStore councils, IStringLocalizer<Dige
             return Page();
         }
 
-        if (await councils.AddRecipientAsync(id, name, email) == RecipientAddResult.Duplicate)
+        if (await councils.AddRecipientAsync(id, name, email, User.Actor()) == RecipientAddResult.Duplicate)
         {
             ModelState.AddModelError("Input.Email", text["Recipients.Duplicate"]);
             return Page();
@@ -103,7 +104,7 @@ public sealed class EmpfaengerModel(CouncilStore councils, IStringLocalizer<Dige
             return Page();
         }
 
-        var (added, skipped) = await councils.ImportRecipientsAsync(id, rows);
+        var (added, skipped) = await councils.ImportRecipientsAsync(id, rows, User.Actor());
         return RedirectToPage(new { id, hinweis = "importiert", anzahl = new[] { added, skipped } });
     }
 
@@ -114,7 +115,7 @@ public sealed class EmpfaengerModel(CouncilStore councils, IStringLocalizer<Dige
 
     private async Task<IActionResult> SetActiveAsync(long id, long recipientId, bool active)
     {
-        if (!await councils.SetRecipientActiveAsync(id, recipientId, active))
+        if (!await councils.SetRecipientActiveAsync(id, recipientId, active, User.Actor()))
         {
             return NotFound();
         }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MYK10.Participation.Digests;
+using MYK10.Participation.Web.Hosting;
 
 namespace MYK10.Participation.Web.Pages.Admin.Gremien;
 
@@ -23,7 +24,7 @@ public sealed class EmpfaengerEntfernenModel(CouncilStore councils) : PageModel
     }
 
     public async Task<IActionResult> OnPostAsync(long id, long recipientId) =>
-        await councils.RemoveRecipientAsync(id, recipientId)
+        await councils.RemoveRecipientAsync(id, recipientId, User.Actor())
             ? RedirectToPage("/Admin/Gremien/Empfaenger", new { id, hinweis = "entfernt" })
             : NotFound();
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MYK10.Participation.Digests;
+using MYK10.Participation.Web.Hosting;
 
 namespace MYK10.Participation.Web.Pages.Admin.Gremien;
 
@@ -27,7 +28,7 @@ public sealed class LoeschenModel(CouncilStore councils, DigestSchedules schedul
 
     public async Task<IActionResult> OnPostAsync(long id)
     {
-        if (!await councils.DeleteAsync(id))
+        if (!await councils.DeleteAsync(id, User.Actor()))
         {
             return NotFound();
         }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using MYK10.Participation.Digests;
 using MYK10.Participation.Reference;
+using MYK10.Participation.Web.Hosting;
 
 namespace MYK10.Participation.Web.Pages.Admin.Gremien;
 
@@ -28,7 +29,7 @@ public sealed class NeuModel(CouncilStore councils, DigestSchedules schedules, R
             return Page();
         }
 
-        var (result, id) = await councils.CreateAsync(input);
+        var (result, id) = await councils.CreateAsync(input, User.Actor());
         if (result == CouncilSaveResult.DuplicateName)
         {
             ModelState.AddModelError("Input.Name", text["Error.NameDuplicate"]);

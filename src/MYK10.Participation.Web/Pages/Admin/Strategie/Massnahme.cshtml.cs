@@ -4,7 +4,6 @@ using Microsoft.Extensions.Localization;
 using MYK10.Participation.Reference;
 using MYK10.Participation.Strategy;
 using MYK10.Participation.Web.Hosting;
-using MYK10.Participation.Web.Pages.Moderation;
 
 namespace MYK10.Participation.Web.Pages.Admin.Strategie;
 
@@ -68,7 +67,7 @@ public sealed class MassnahmeModel(StrategyStore strategy, StrategyService servi
         if (ModelState.IsValid)
         {
             var result = await service.SaveMeasureAsync(id, new MeasureInput(Input.GoalId, Input.Title, Input.Description, Input.LeadOrganisation, cost,
-                Input.TimeFrame, Input.Status, Input.MunicipalityIds, Input.Position, Input.StatusNote), User.Actor().Id);
+                Input.TimeFrame, Input.Status, Input.MunicipalityIds, Input.Position, Input.StatusNote), User.Actor());
             if (result.Succeeded)
             {
                 return RedirectToPage("/Admin/Strategie/Index", new { hinweis = "gespeichert" });

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using MYK10.Participation.Strategy;
+using MYK10.Participation.Web.Hosting;
 
 namespace MYK10.Participation.Web.Pages.Admin.Strategie;
 
@@ -34,7 +35,7 @@ public sealed class PhasenModel(StrategyStore strategy, StrategyService service,
 
     public async Task<IActionResult> OnPostAsync(long? id)
     {
-        var result = await service.SavePhaseAsync(id, new PhaseInput(Input.Name, Input.Description, Input.CitizensCan, Input.StartsOn, Input.EndsOn));
+        var result = await service.SavePhaseAsync(id, new PhaseInput(Input.Name, Input.Description, Input.CitizensCan, Input.StartsOn, Input.EndsOn), User.Actor());
         if (result.Succeeded)
         {
             return SavedRedirect();
@@ -66,7 +67,7 @@ public sealed class PhasenModel(StrategyStore strategy, StrategyService service,
         }
 
         // A phase already gone (deleted in another tab, a second click) is reported as such, not as a change saved.
-        return await service.DeletePhaseAsync(phaseId) ? SavedRedirect() : LocalRedirect("~/admin/strategie/phasen?hinweis=nicht-gefunden");
+        return await service.DeletePhaseAsync(phaseId, User.Actor()) ? SavedRedirect() : LocalRedirect("~/admin/strategie/phasen?hinweis=nicht-gefunden");
     }
 
     // Back to the list, not to the phase just edited (its id would otherwise be carried over as an ambient route value).

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using MYK10.Participation.Reference;
 using MYK10.Participation.Strategy;
+using MYK10.Participation.Web.Hosting;
 
 namespace MYK10.Participation.Web.Pages.Admin.Strategie;
 
@@ -32,7 +33,7 @@ public sealed class ZielModel(StrategyStore strategy, StrategyService service, R
 
     public async Task<IActionResult> OnPostAsync(long? id)
     {
-        var result = await service.SaveGoalAsync(id, new GoalInput(Input.FieldId, Input.Title, Input.Description, Input.Position));
+        var result = await service.SaveGoalAsync(id, new GoalInput(Input.FieldId, Input.Title, Input.Description, Input.Position), User.Actor());
         if (result.Succeeded)
         {
             return RedirectToPage("/Admin/Strategie/Index", new { hinweis = "gespeichert" });

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using MYK10.Participation.Surveys;
+using MYK10.Participation.Web.Hosting;
 using MYK10.Participation.Web.Surveys;
 
 namespace MYK10.Participation.Web.Pages.Admin.Umfragen;
@@ -42,7 +43,7 @@ public sealed class BedingungenModel(SurveyStore surveys, SurveyBuilder builder,
             return Page();
         }
 
-        var result = await builder.AddConditionAsync(id, PageId, QuestionId, Input.SourceQuestionId, Input.Operator, condition.Item, condition.Values, HttpContext.RequestAborted);
+        var result = await builder.AddConditionAsync(id, PageId, QuestionId, Input.SourceQuestionId, Input.Operator, condition.Item, condition.Values, User.Actor(), HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
             ModelState.AddModelError("Input.SourceQuestionId", SurveyAdminPages.Problem(text, result));
@@ -60,7 +61,7 @@ public sealed class BedingungenModel(SurveyStore surveys, SurveyBuilder builder,
             return stop;
         }
 
-        SurveyAdminPages.Report(TempData, text, await builder.DeleteConditionAsync(id, conditionId, HttpContext.RequestAborted), "Done.Deleted");
+        SurveyAdminPages.Report(TempData, text, await builder.DeleteConditionAsync(id, conditionId, User.Actor(), HttpContext.RequestAborted), "Done.Deleted");
         return RedirectToPage(new { id, seite = PageId, frage = QuestionId });
     }
 

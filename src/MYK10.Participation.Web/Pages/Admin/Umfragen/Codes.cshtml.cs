@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using MYK10.Participation.Surveys;
+using MYK10.Participation.Web.Hosting;
 
 namespace MYK10.Participation.Web.Pages.Admin.Umfragen;
 
@@ -37,7 +38,7 @@ public sealed class CodesModel(SurveyStore surveys, InvitationCodes codes, IStri
             return Page();
         }
 
-        NewCodes = await codes.GenerateAsync(id, Input.Count, HttpContext.RequestAborted);
+        NewCodes = await codes.GenerateAsync(id, Input.Count, User.Actor(), HttpContext.RequestAborted);
         Counts = await codes.CountAsync(id, HttpContext.RequestAborted);
         return Page();
     }
@@ -54,7 +55,7 @@ public sealed class CodesModel(SurveyStore surveys, InvitationCodes codes, IStri
             return Page();
         }
 
-        var generated = await codes.GenerateAsync(id, Input.Count, HttpContext.RequestAborted);
+        var generated = await codes.GenerateAsync(id, Input.Count, User.Actor(), HttpContext.RequestAborted);
         var csv = new StringBuilder("Nr.;Code;Adresse\r\n");
         for (var i = 0; i < generated.Count; i++)
         {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using MYK10.Participation.Surveys;
+using MYK10.Participation.Web.Hosting;
 using MYK10.Participation.Web.Surveys;
 
 namespace MYK10.Participation.Web.Pages.Admin.Umfragen;
@@ -46,7 +47,7 @@ public sealed class DetailsModel(SurveyStore surveys, MYK10.Participation.Refere
         return Page();
     }
 
-    public Task<IActionResult> OnPostOpenAsync(long id) => ActAsync(id, builder.OpenAsync(id, HttpContext.RequestAborted), "Done.Opened");
+    public Task<IActionResult> OnPostOpenAsync(long id) => ActAsync(id, builder.OpenAsync(id, User.Actor(), HttpContext.RequestAborted), "Done.Opened");
 
     /// <summary>Ending a survey cannot be undone and stops everyone still answering, so the form asks for a tick first.</summary>
     public async Task<IActionResult> OnPostCloseAsync(long id)
@@ -57,18 +58,18 @@ public sealed class DetailsModel(SurveyStore surveys, MYK10.Participation.Refere
             return await OnGetAsync(id);
         }
 
-        return await ActAsync(id, builder.CloseAsync(id, HttpContext.RequestAborted), "Done.Closed");
+        return await ActAsync(id, builder.CloseAsync(id, User.Actor(), HttpContext.RequestAborted), "Done.Closed");
     }
 
-    public Task<IActionResult> OnPostArchiveAsync(long id) => ActAsync(id, builder.ArchiveAsync(id, HttpContext.RequestAborted), "Done.Archived");
+    public Task<IActionResult> OnPostArchiveAsync(long id) => ActAsync(id, builder.ArchiveAsync(id, User.Actor(), HttpContext.RequestAborted), "Done.Archived");
 
-    public Task<IActionResult> OnPostPublishAsync(long id) => ActAsync(id, builder.PublishResultsAsync(id, true, HttpContext.RequestAborted), "Done.Published");
+    public Task<IActionResult> OnPostPublishAsync(long id) => ActAsync(id, builder.PublishResultsAsync(id, true, User.Actor(), HttpContext.RequestAborted), "Done.Published");
 
-    public Task<IActionResult> OnPostUnpublishAsync(long id) => ActAsync(id, builder.PublishResultsAsync(id, false, HttpContext.RequestAborted), "Done.Unpublished");
+    public Task<IActionResult> OnPostUnpublishAsync(long id) => ActAsync(id, builder.PublishResultsAsync(id, false, User.Actor(), HttpContext.RequestAborted), "Done.Unpublished");
 
     public async Task<IActionResult> OnPostDuplicateAsync(long id)
     {
-        var result = await builder.DuplicateAsync(id, text["Detail.CopyPrefix"], HttpContext.RequestAborted);
+        var result = await builder.DuplicateAsync(id, text["Detail.CopyPrefix"], User.Actor(), HttpContext.RequestAborted);
         SurveyAdminPages.Report(TempData, text, result, "Done.Duplicated");
         return result.Succeeded ? RedirectToPage(new { id = result.Id }) : RedirectToPage(new { id });
     }
@@ -82,7 +83,7 @@ public sealed class DetailsModel(SurveyStore surveys, MYK10.Participation.Refere
 
     public async Task<IActionResult> OnPostAddPageAsync(long id)
     {
-        var result = await builder.AddPageAsync(id, Input.PageTitle ?? string.Empty, HttpContext.RequestAborted);
+        var result = await builder.AddPageAsync(id, Input.PageTitle ?? string.Empty, User.Actor(), HttpContext.RequestAborted);
         if (result.Status != BuilderStatus.Invalid)
         {
             return await ReportAsync(id, result, "Done.Saved");
@@ -98,7 +99,7 @@ public sealed class DetailsModel(SurveyStore surveys, MYK10.Participation.Refere
     /// </summary>
     public async Task<IActionResult> OnPostRenamePageAsync(long id, long pageId)
     {
-        var result = await builder.UpdatePageAsync(id, pageId, Input.PageTitle ?? string.Empty, Input.PageConditionMode, HttpContext.RequestAborted);
+        var result = await builder.UpdatePageAsync(id, pageId, Input.PageTitle ?? string.Empty, Input.PageConditionMode, User.Actor(), HttpContext.RequestAborted);
         if (result.Status != BuilderStatus.Invalid)
         {
             return await ReportAsync(id, result, "Done.Saved");
@@ -120,14 +121,14 @@ public sealed class DetailsModel(SurveyStore surveys, MYK10.Participation.Refere
 
     /// <summary>A page goes with its questions and the conditions based on them, so the form asks for a tick first.</summary>
     public Task<IActionResult> OnPostDeletePageAsync(long id, long pageId) =>
-        DeleteAsync(id, DeletePageConfirmId(pageId), "Detail.DeletePageConfirmRequired", () => builder.DeletePageAsync(id, pageId, HttpContext.RequestAborted));
+        DeleteAsync(id, DeletePageConfirmId(pageId), "Detail.DeletePageConfirmRequired", () => builder.DeletePageAsync(id, pageId, User.Actor(), HttpContext.RequestAborted));
 
     /// <summary>A question goes with its options and the conditions based on it, so the form asks for a tick first.</summary>
     public Task<IActionResult> OnPostDeleteQuestionAsync(long id, long questionId) =>
-        DeleteAsync(id, DeleteQuestionConfirmId(questionId), "Detail.DeleteQuestionConfirmRequired", () => builder.DeleteQuestionAsync(id, questionId, HttpContext.RequestAborted));
+        DeleteAsync(id, DeleteQuestionConfirmId(questionId), "Detail.DeleteQuestionConfirmRequired", () => builder.DeleteQuestionAsync(id, questionId, User.Actor(), HttpContext.RequestAborted));
 
     public Task<IActionResult> OnPostMoveAsync(long id, long questionId, int direction) =>
-        ActAsync(id, builder.MoveQuestionAsync(id, questionId, direction, HttpContext.RequestAborted), "Done.Saved");
+        ActAsync(id, builder.MoveQuestionAsync(id, questionId, direction, User.Actor(), HttpContext.RequestAborted), "Done.Saved");
 
 
     /// <summary>Exports: antworten.csv|json (raw responses), ergebnisse.csv|json (results).</summary>

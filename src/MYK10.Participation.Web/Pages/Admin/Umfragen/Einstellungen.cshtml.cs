@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using MYK10.Participation.Reference;
 using MYK10.Participation.Surveys;
+using MYK10.Participation.Web.Hosting;
 using MYK10.Participation.Web.Surveys;
 
 namespace MYK10.Participation.Web.Pages.Admin.Umfragen;
@@ -40,7 +41,7 @@ public sealed class EinstellungenModel(SurveyStore surveys, SurveyBuilder builde
             return Page();
         }
 
-        var result = await builder.UpdateAsync(id, input, HttpContext.RequestAborted);
+        var result = await builder.UpdateAsync(id, input, User.Actor(), HttpContext.RequestAborted);
         SurveyAdminPages.Report(TempData, text, result, "Done.Saved");
         return RedirectToPage("/Admin/Umfragen/Details", new { id });
     }

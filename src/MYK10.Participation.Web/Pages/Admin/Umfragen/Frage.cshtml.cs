@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using MYK10.Participation.Surveys;
+using MYK10.Participation.Web.Hosting;
 using MYK10.Participation.Web.Surveys;
 
 namespace MYK10.Participation.Web.Pages.Admin.Umfragen;
@@ -48,8 +49,8 @@ public sealed class FrageModel(SurveyStore surveys, SurveyBuilder builder, IStri
         }
 
         var result = Question is null
-            ? await builder.AddQuestionAsync(id, PageId!.Value, input, HttpContext.RequestAborted)
-            : await builder.UpdateQuestionAsync(id, Question.Id, input, HttpContext.RequestAborted);
+            ? await builder.AddQuestionAsync(id, PageId!.Value, input, User.Actor(), HttpContext.RequestAborted)
+            : await builder.UpdateQuestionAsync(id, Question.Id, input, User.Actor(), HttpContext.RequestAborted);
         if (result.Status == BuilderStatus.Invalid)
         {
             ModelState.AddModelError(string.Empty, SurveyAdminPages.Problem(text, result));

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using MYK10.Participation.Surveys;
+using MYK10.Participation.Web.Hosting;
 using MYK10.Participation.Web.Surveys;
 
 namespace MYK10.Participation.Web.Pages.Admin.Umfragen;
@@ -28,7 +29,7 @@ public sealed class FreitexteModel(SurveyStore surveys, SurveyResultsStore resul
 
     public async Task<IActionResult> OnPostAsync(long id, long questionId, long responseId, bool publish)
     {
-        var result = await builder.PublishTextAsync(id, questionId, responseId, publish, HttpContext.RequestAborted);
+        var result = await builder.PublishTextAsync(id, questionId, responseId, publish, User.Actor(), HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
             return NotFound();

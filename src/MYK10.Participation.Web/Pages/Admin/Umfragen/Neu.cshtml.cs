@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.Extensions.Localization;
 using MYK10.Participation.Reference;
 using MYK10.Participation.Surveys;
+using MYK10.Participation.Web.Hosting;
 using MYK10.Participation.Web.Surveys;
 
 namespace MYK10.Participation.Web.Pages.Admin.Umfragen;
@@ -24,7 +25,7 @@ public sealed class NeuModel(SurveyBuilder builder, ReferenceStore reference, IS
             return Page();
         }
 
-        var id = await builder.CreateAsync(input, HttpContext.RequestAborted);
+        var id = await builder.CreateAsync(input, User.Actor(), HttpContext.RequestAborted);
         return RedirectToPage("/Admin/Umfragen/Details", new { id });
     }
 
