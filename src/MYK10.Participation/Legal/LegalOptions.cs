@@ -66,6 +66,9 @@ public sealed class LegalOptions
     /// <summary>How long the moderation log is kept (the site deletes none of its entries by itself).</summary>
     public string? ModerationLogRetention { get; set; }
 
+    /// <summary>How long the administration log is kept (the site deletes none of its entries by itself).</summary>
+    public string? AdminLogRetention { get; set; }
+
     /// <summary>The required facts that are still empty, by their configuration keys (<c>Legal:…</c>).</summary>
     public IReadOnlyList<string> Missing() =>
         new (string Key, string? Value)[]
@@ -76,6 +79,6 @@ public sealed class LegalOptions
             (nameof(AccessibilityPhone), AccessibilityPhone), (nameof(AccessibilityStatementDate), AccessibilityStatementDate),
             (nameof(AccessibilityReviewDate), AccessibilityReviewDate), (nameof(SignLanguageVideoDate), SignLanguageVideoDate),
             (nameof(EnforcementContact), EnforcementContact), (nameof(ContributionRetention), ContributionRetention),
-            (nameof(ModerationLogRetention), ModerationLogRetention),
+            (nameof(ModerationLogRetention), ModerationLogRetention), (nameof(AdminLogRetention), AdminLogRetention),
         }.Where(f => string.IsNullOrWhiteSpace(f.Value)).Select(f => $"{Section}:{f.Key}").ToList();
 }
