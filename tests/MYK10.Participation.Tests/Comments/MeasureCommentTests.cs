@@ -166,7 +166,7 @@ public sealed class MeasureCommentTests
     {
         await using var app = await TestApp.StartAsync(migrate: false);
         await app.MigrateBeforeAsync("0075");
-        var moderator = await app.ModeratorAsync();
+        var moderator = await app.ModeratorRowAsync();
         var idea = await app.PublishedIdeaAsync();
         var reporter = await app.Connections.ParticipantAsync();
         await using (var before = await app.Connections.OpenAsync())

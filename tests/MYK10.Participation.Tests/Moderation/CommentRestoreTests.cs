@@ -156,7 +156,7 @@ public sealed class CommentRestoreTests
     {
         await using var app = await TestApp.StartAsync(migrate: false);
         await app.MigrateBeforeAsync("0078");
-        var moderator = await app.ModeratorAsync();
+        var moderator = await app.ModeratorRowAsync();
         var idea = await app.PublishedIdeaAsync();
         await using (var before = await app.Connections.OpenAsync())
         {
