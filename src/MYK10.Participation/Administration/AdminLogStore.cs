@@ -11,7 +11,9 @@ public sealed class AdminLogEntry
 
     public DateTimeOffset At { get; init; }
 
-    /// <summary>Null for an entry made on the command line.</summary>
+    /// <summary>Null (as the address) for an entry made on the command line.</summary>
+    public long? StaffId { get; init; }
+
     public string? StaffEmail { get; init; }
 
     public string Action { get; init; } = "";
@@ -55,7 +57,7 @@ public sealed class AdminLogStore(IDbConnectionFactory connections)
         var parameters = new { query.TargetType, query.StaffEmail, Limit = pageSize, Offset = (long)(Math.Max(1, query.Page) - 1) * pageSize };
         // The link of a part of a survey goes to its survey, of a recipient or digest to its council.
         var list = $"""
-            SELECT l.id AS Id, l.at AS At, l.staff_email AS StaffEmail, l.action AS Action, l.target_type AS TargetType,
+            SELECT l.id AS Id, l.at AS At, l.staff_id AS StaffId, l.staff_email AS StaffEmail, l.action AS Action, l.target_type AS TargetType,
                    l.target_id AS TargetId, l.parent_id AS ParentId, l.details AS Details, l.before_json AS BeforeJson, l.after_json AS AfterJson,
                    CASE l.target_type
                        WHEN 'survey' THEN EXISTS (SELECT 1 FROM surveys WHERE id = l.target_id)
