@@ -104,6 +104,14 @@ public sealed class AnsweringTests(AnsweringTests.Site site) : IClassFixture<Ans
         var thanks = await client.GetDocumentAsync($"{url}/danke");
         Assert.Equal("Vielen Dank für Ihre Teilnahme!", thanks.QuerySelector("h1")!.TextContent);
 
+        // The thanks are for the browser that submitted, once: a reload, or anyone else, lands on the survey's page.
+        foreach (var visitor in new[] { client, site.CreateBrowserLikeClient() })
+        {
+            using var reload = await visitor.GetAsync($"{url}/danke");
+            Assert.Equal(HttpStatusCode.Redirect, reload.StatusCode);
+            Assert.Equal(url, reload.Headers.Location!.OriginalString);
+        }
+
         await using var connection = await site.Get<IDbConnectionFactory>().OpenAsync();
         Assert.Equal("mendig", await connection.ExecuteScalarAsync<string>("SELECT municipality_id FROM survey_responses WHERE survey_id = @Id", new { survey.Id }));
         Assert.Equal(11, await connection.ExecuteScalarAsync<long>(
