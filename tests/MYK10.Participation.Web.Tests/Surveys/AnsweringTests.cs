@@ -252,6 +252,12 @@ public sealed class AnsweringTests(AnsweringTests.Site site) : IClassFixture<Ans
         Assert.Equal("pellenz", await connection.ExecuteScalarAsync<string>("SELECT municipality_id FROM survey_responses WHERE survey_id = @Id", new { survey.Id }));
         Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM survey_participations WHERE survey_id = @Id AND participant_id = @P", new { survey.Id, P = participantId }));
         Assert.Contains("bereits teilgenommen", (await client.GetDocumentAsync(url)).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+
+        // The survey list marks it for this participant only.
+        string? Mark(AngleSharp.Dom.IDocument list) => list.QuerySelector($"li:has(a[href='{url}']) .answered-mark")?.TextContent;
+        Assert.Equal("Sie haben an dieser Umfrage teilgenommen.", Mark(await client.GetDocumentAsync("/umfragen")));
+        Assert.Null(Mark(await (await site.ParticipantClientAsync()).Client.GetDocumentAsync("/umfragen")));
+        Assert.Null(Mark(await site.CreateBrowserLikeClient().GetDocumentAsync("/umfragen")));
     }
 
     [Fact]
