@@ -98,6 +98,7 @@ public sealed class AnsweringTests(AnsweringTests.Site site) : IClassFixture<Ans
         Assert.Contains("Land", reviewText, StringComparison.Ordinal);
         Assert.Contains("1. Busse", reviewText, StringComparison.Ordinal);
         Assert.Contains("Mehr Radwege", reviewText, StringComparison.Ordinal);
+        Assert.Contains("Stadt Andernach", review.QuerySelectorAll("#Input_MunicipalityId option").Select(o => o.TextContent)); // named as in the profile
 
         using var submit = await client.PostFormAsync($"{url}/pruefen", new() { ["Input.MunicipalityId"] = "mendig" });
         Assert.Equal($"{url}/danke", submit.Headers.Location!.OriginalString);

@@ -110,7 +110,7 @@ public sealed class PruefenModel(SurveySession sessions, SurveyResponder respond
             .ToList();
         Municipalities = (await reference.MunicipalitiesAsync(HttpContext.RequestAborted))
             .Where(m => !m.IsCounty)
-            .Select(m => new SelectListItem(m.ShortName, m.Id))
+            .Select(m => new SelectListItem(m.Name, m.Id))
             .Prepend(new SelectListItem(text["Review.MunicipalityNone"], ""))
             .ToList();
     }
