@@ -373,9 +373,9 @@ public sealed class SurveyBuilder(IDbConnectionFactory connections, TimeProvider
     /// <summary>A draft or a closed survey goes to the archive (an open one must be closed first).</summary>
     public async Task<BuilderResult> ArchiveAsync(long surveyId, StaffActor? actor = null, CancellationToken cancellationToken = default)
     {
-        var logged = new Logged(actor, AdminActions.Archive, AdminTarget.Survey(surveyId));
-        var result = await TransitionAsync(surveyId, "closed", "archived", logged, cancellationToken);
-        return result.Status == BuilderStatus.WrongState ? await TransitionAsync(surveyId, "draft", "archived", logged, cancellationToken) : result;
+        const string sql = "UPDATE surveys SET status = 'archived', updated_at = @Now WHERE id = @Id AND status IN ('draft', 'closed')";
+        return await ChangeAsync(surveyId, sql, new { Id = surveyId, Now = clock.GetUtcNow() }, surveyId,
+            new Logged(actor, AdminActions.Archive, AdminTarget.Survey(surveyId)), cancellationToken);
     }
 
     public async Task<BuilderResult> PublishResultsAsync(long surveyId, bool published, StaffActor? actor = null, CancellationToken cancellationToken = default)
