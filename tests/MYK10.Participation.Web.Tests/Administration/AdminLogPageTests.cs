@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using MYK10.Participation.Ballots;
 using MYK10.Participation.Digests;
 using MYK10.Participation.Staff;
 using MYK10.Participation.Surveys;
@@ -37,26 +39,35 @@ public sealed class AdminLogPageTests(AdminLogPageTests.Site site) : IClassFixtu
     }
 
     [Fact]
-    public async Task List_Pages50AtATime_AndTheKindFilterKeepsToItsKind()
+    public async Task ChangesMadeOnTheAdminPages_AreRecordedWithTheSignedInStaffMember()
     {
-        var admin = await site.StaffClientAsync(StaffRole.Admin);
+        var email = $"admin-{Guid.NewGuid():N}@kvmyk.de";
+        var admin = await SignedInAsync(email, StaffRole.Admin);
         var builder = site.Get<SurveyBuilder>();
-        for (var i = 0; i < 51; i++)
-        {
-            await builder.CreateAsync(new SurveyInput($"Umfrage {i}", "", "kreis", null, null, SurveyMode.Open, true, ""));
-        }
+        var survey = await builder.CreateAsync(new SurveyInput("Busverbindungen", "", "kreis", null, null, SurveyMode.Open, true, ""));
+        var page = (await site.Get<SurveyStore>().LoadAsync(survey))!.Pages[0].Id;
+        await builder.AddQuestionAsync(survey, page, new QuestionInput(QuestionKind.ShortText, "Welche Linie fehlt?", "", true, new QuestionSettings()));
+        await builder.OpenAsync(survey);
+        var now = site.Get<TimeProvider>().GetUtcNow();
+        var vote = (await site.Get<VoteService>().CreateAsync(new VoteDraft("Was zuerst?", "", "kreis", now.AddDays(1), now.AddDays(8), VoteMethod.Approval,
+            [new OptionDraft("Radweg", "", null), new OptionDraft("Bushaltestelle", "", null)], MaxChoices: 1))).Id!.Value;
+        var lastDay = DateOnly.FromDateTime(now.UtcDateTime).AddDays(100).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-        var first = await admin.GetDocumentAsync("/admin/protokoll?art=survey");
-        var second = await admin.GetDocumentAsync("/admin/protokoll?art=survey&seite=2");
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync($"/admin/umfragen/{survey}", new() { ["Input.ConfirmClose"] = "true" }, "form[action*='handler=Close']")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync("/admin/abstimmungen", [], $"form[action*='handler=Publish'][action*='{vote}']")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync("/admin/strategie/ziel", new() { ["Input.FieldId"] = "energie", ["Input.Title"] = "Strom vom Dach", ["Input.Position"] = "0" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync("/admin/phase", new() { ["Input.EndDate"] = lastDay })).StatusCode);
 
-        Assert.Equal(50, first.QuerySelectorAll("main table tbody tr").Length);
-        Assert.Equal("Umfrage 50", first.QuerySelector("main table tbody tr td:last-child")!.TextContent.Trim());
-        Assert.Equal("/admin/protokoll?art=survey&seite=2", first.QuerySelector("nav.pagination a[rel=next]")!.GetAttribute("href"));
-        Assert.Equal("survey", first.QuerySelector("#art option[selected]")!.GetAttribute("value"));
-        var last = Assert.Single(second.QuerySelectorAll("main table tbody tr"));
-        Assert.Equal("Umfrage 0", last.QuerySelector("td:last-child")!.TextContent.Trim());
-        Assert.Equal("Kommandozeile", last.QuerySelectorAll("td")[1].TextContent.Trim());
-        Assert.All(first.QuerySelectorAll("main table tbody tr td:nth-child(4)"), c => Assert.StartsWith("Umfrage Nr. ", c.TextContent.Trim(), StringComparison.Ordinal));
+        var log = await admin.GetDocumentAsync($"/admin/protokoll?person={Uri.EscapeDataString(email)}");
+        var rows = log.QuerySelectorAll("main table tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList()).ToList();
+        Assert.All(rows, r => Assert.Equal(email, r[1]));
+        Assert.Equal(4, rows.Count);
+        Assert.Equal(("festgelegt", "Ende der Beteiligungsphase"), (rows[0][2], rows[0][3]));
+        Assert.Equal(("angelegt", "Strom vom Dach"), (rows[1][2], rows[1][4]));
+        Assert.StartsWith("Ziel der Strategie Nr. ", rows[1][3], StringComparison.Ordinal);
+        Assert.Equal(("veröffentlicht", $"Abstimmung Nr. {vote}"), (rows[2][2], rows[2][3]));
+        Assert.Equal(("geschlossen", $"Umfrage Nr. {survey}"), (rows[3][2], rows[3][3]));
+        Assert.StartsWith("Ende der Phase: keiner → ", rows[0][4], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -102,5 +113,34 @@ public sealed class AdminLogPageTests(AdminLogPageTests.Site site) : IClassFixtu
         using var response = await client.PostFormAsync("/staff/anmelden", new() { ["Input.Email"] = email, ["Input.Password"] = TestPasswords.Staff });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
+    }
+}
+
+/// <summary>Paging on a site of its own: the count of survey entries is exact only without the other tests' surveys.</summary>
+public sealed class AdminLogPagingTests(AdminLogPagingTests.Site site) : IClassFixture<AdminLogPagingTests.Site>
+{
+    public sealed class Site : SiteFactory;
+
+    [Fact]
+    public async Task List_Pages50AtATime_AndTheKindFilterKeepsToItsKind()
+    {
+        var admin = await site.StaffClientAsync(StaffRole.Admin);
+        var builder = site.Get<SurveyBuilder>();
+        for (var i = 0; i < 51; i++)
+        {
+            await builder.CreateAsync(new SurveyInput($"Umfrage {i}", "", "kreis", null, null, SurveyMode.Open, true, ""));
+        }
+
+        var first = await admin.GetDocumentAsync("/admin/protokoll?art=survey");
+        var second = await admin.GetDocumentAsync("/admin/protokoll?art=survey&seite=2");
+
+        Assert.Equal(50, first.QuerySelectorAll("main table tbody tr").Length);
+        Assert.Equal("Umfrage 50", first.QuerySelector("main table tbody tr td:last-child")!.TextContent.Trim());
+        Assert.Equal("/admin/protokoll?art=survey&seite=2", first.QuerySelector("nav.pagination a[rel=next]")!.GetAttribute("href"));
+        Assert.Equal("survey", first.QuerySelector("#art option[selected]")!.GetAttribute("value"));
+        var last = Assert.Single(second.QuerySelectorAll("main table tbody tr"));
+        Assert.Equal("Umfrage 0", last.QuerySelector("td:last-child")!.TextContent.Trim());
+        Assert.Equal("Kommandozeile", last.QuerySelectorAll("td")[1].TextContent.Trim());
+        Assert.All(first.QuerySelectorAll("main table tbody tr td:nth-child(4)"), c => Assert.StartsWith("Umfrage Nr. ", c.TextContent.Trim(), StringComparison.Ordinal));
     }
 }
