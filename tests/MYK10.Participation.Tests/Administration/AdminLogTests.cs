@@ -187,6 +187,21 @@ public sealed class AdminLogTests
     }
 
     [Fact]
+    public async Task SwitchingTheSecondFactorOnAndOff_IsRecordedWithTheStaffMemberAsActorAndTarget()
+    {
+        await using var app = await TestApp.StartAsync();
+        var actor = await app.ModeratorAsync();
+        var twoFactor = app.Get<TwoFactorService>();
+        var secret = (await twoFactor.BeginEnrolmentAsync(actor.Id))!;
+
+        Assert.True(await app.LoggedAsync(actor, AdminActions.EnableTwoFactor, AdminTargets.Staff, () => twoFactor.ConfirmEnrolmentAsync(actor.Id, twoFactor.CurrentCode(secret))));
+        app.Clock.Advance(TimeSpan.FromSeconds(30));
+        Assert.True(await app.LoggedAsync(actor, AdminActions.DisableTwoFactor, AdminTargets.Staff, () => twoFactor.DisableAsync(actor.Id, twoFactor.CurrentCode(secret))));
+
+        Assert.All((await app.AdminLogAsync(AdminTargets.Staff)).Where(e => e.StaffId is not null), e => Assert.Equal(actor.Id, e.TargetId));
+    }
+
+    [Fact]
     public async Task TheLog_RefusesUpdateAndDelete()
     {
         await using var app = await SurveyApp.StartAsync();
