@@ -46,6 +46,20 @@ public sealed class DeviceBrowserTests(BrowserFixture browser, DeviceBrowserTest
         await page.AssertOneH1AndNoHorizontalScrollAsync();
     }
 
+    [Fact]
+    public async Task ModerationReview_OnA320PixelScreen_DoesNotScrollSideways()
+    {
+        var connections = site.Get<IDbConnectionFactory>();
+        var author = await connections.ParticipantAsync("Autor");
+        var pending = await site.Get<IdeaService>().SubmitAsync(author, new IdeaSubmission("Bürgerbus per App bestellen", "Ein Bus auf Bestellung, auch abends und am Wochenende.", "verkehr-und-mobilitaet", "mendig", null));
+        var page = await browser.OpenAsStaffAsync(site, StaffRole.Moderator, width: 320, height: 640);
+
+        await page.GotoAsync($"/moderation/ideen/{pending.IdeaId}");
+
+        Assert.Equal(1, await page.Locator(".review-layout").CountAsync());
+        await page.AssertOneH1AndNoHorizontalScrollAsync();
+    }
+
 
     private async Task<long> PublishedIdeaAsync(string title, string? authorName = null)
     {
