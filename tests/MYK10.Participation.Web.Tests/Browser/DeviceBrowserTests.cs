@@ -60,6 +60,31 @@ public sealed class DeviceBrowserTests(BrowserFixture browser, DeviceBrowserTest
         await page.AssertOneH1AndNoHorizontalScrollAsync();
     }
 
+    [Fact]
+    public async Task DateAndTimeFields_ReachedWithTab_ShowTheFocusRing()
+    {
+        var page = await browser.OpenAsStaffAsync(site, StaffRole.Admin);
+        await page.GotoAsync("/admin/abstimmungen/bearbeiten");
+
+        // Tab walks through the field's parts (day, month, year, hours, minutes) and last its calendar button; on that
+        // button the field no longer matches :focus or :focus-visible in Chromium, but the ring must stay.
+        await page.FocusAsync("#Input_Title");
+        for (var i = 0; i < 30 && await page.EvaluateAsync<string>("() => document.activeElement.id") != "Input_OpensAt"; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        var stops = new List<string>();
+        while (await page.EvaluateAsync<string>("() => document.activeElement.id") == "Input_OpensAt" && stops.Count < 12)
+        {
+            stops.Add(await page.EvaluateAsync<string>("() => { const s = getComputedStyle(document.activeElement); return `${s.outlineStyle} ${s.outlineWidth} ${s.boxShadow}`; }"));
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        Assert.True(stops.Count > 1, $"{stops.Count} stops in the date and time field");
+        Assert.All(stops, ring => Assert.StartsWith("solid 3px rgb(255, 191, 71)", ring, StringComparison.Ordinal));
+    }
+
 
     private async Task<long> PublishedIdeaAsync(string title, string? authorName = null)
     {
