@@ -85,6 +85,20 @@ public sealed class DeviceBrowserTests(BrowserFixture browser, DeviceBrowserTest
         Assert.All(stops, ring => Assert.StartsWith("solid 3px rgb(255, 191, 71)", ring, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Print_OfTheDataPage_LeavesOutTheDownloadButton()
+    {
+        var page = await browser.OpenAsync(site);
+        await page.SignInParticipantAsync(site);
+        await page.GotoAsync("/konto/daten");
+        Assert.Equal("inline-block", await page.EvalOnSelectorAsync<string>("main a.button", "e => getComputedStyle(e).display"));
+
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+
+        Assert.Equal("none", await page.EvalOnSelectorAsync<string>("main a.button", "e => getComputedStyle(e).display"));
+        Assert.Equal("none", await page.EvalOnSelectorAsync<string>("header.site-header", "e => getComputedStyle(e).display"));
+    }
+
 
     private async Task<long> PublishedIdeaAsync(string title, string? authorName = null)
     {
