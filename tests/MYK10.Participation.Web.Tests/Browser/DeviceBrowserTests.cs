@@ -3,6 +3,7 @@ using MYK10.Participation.Ballots;
 using MYK10.Participation.Data;
 using MYK10.Participation.Ideas;
 using MYK10.Participation.Staff;
+using MYK10.Participation.Strategy;
 using MYK10.Participation.Surveys;
 using MYK10.Participation.Tests.Infrastructure;
 using MYK10.Participation.Web.Tests.Infrastructure;
@@ -20,18 +21,28 @@ public sealed class DeviceBrowserTests(BrowserFixture browser, DeviceBrowserTest
     {
         private readonly Lazy<Task<SurveyDemoResult>> _survey;
         private readonly Lazy<Task<IReadOnlyList<long>>> _votes;
+        private readonly Lazy<Task> _strategy;
 
         public Site()
         {
             UseRealServer();
             _survey = new(async () => (await Get<SurveyDemoData>().SeedAsync(responses: 5))!);
             _votes = new(() => VoteDemoData.SeedAsync(Services));
+            _strategy = new(async () =>
+            {
+                await using var connection = await Get<IDbConnectionFactory>().OpenAsync();
+                await using var transaction = connection.BeginTransaction();
+                await StrategyDemoData.SeedAsync(connection, transaction, DateTimeOffset.UtcNow);
+                await transaction.CommitAsync();
+            });
         }
 
         public Task<SurveyDemoResult> SurveyAsync() => _survey.Value;
 
         /// <summary>The demo votes; the first is open.</summary>
         public Task<IReadOnlyList<long>> VotesAsync() => _votes.Value;
+
+        public Task StrategyAsync() => _strategy.Value;
     }
 
     [Fact]
@@ -99,6 +110,45 @@ public sealed class DeviceBrowserTests(BrowserFixture browser, DeviceBrowserTest
         Assert.Equal("none", await page.EvalOnSelectorAsync<string>("header.site-header", "e => getComputedStyle(e).display"));
     }
 
+    [Fact]
+    public async Task EnglishPages_MarkWhatStaffWroteAsGerman_InSurveysVotesAndTheStrategy()
+    {
+        var survey = await site.SurveyAsync();
+        var vote = (await site.VotesAsync())[0];
+        var page = await browser.OpenAsync(site);
+        await page.GotoAsync("/umfragen");
+        await page.ClickAsync(".language-switch button");
+        await page.WaitForFunctionAsync("() => document.documentElement.lang === 'en'");
+
+        await page.GotoAsync($"/umfragen/{survey.OpenSurveyId}");
+        Assert.Equal(Enumerable.Repeat("de", 5), await LanguagesOfAsync(page,
+            "Bus, Rad, Auto oder Rufbus", "Ihre Wege", "Wie legen Sie Ihre täglichen Wege meistens zurück?", "Mit Bus oder Bahn", "Wie viele Minuten brauchen Sie"));
+        Assert.Equal("en", await page.EvaluateAsync<string>("() => document.querySelector('main .survey-nav button').closest('[lang]').lang"));
+
+        await page.GotoAsync($"/abstimmungen/{vote}");
+        Assert.Equal(Enumerable.Repeat("de", 3), await LanguagesOfAsync(page,
+            "Für die erste Umsetzungsphase", "Digitale Bürgerdienste für alle zehn Mitgliedskommunen", "Anträge rund um die Uhr online stellen"));
+
+        await page.GotoAsync("/abstimmungen");
+        Assert.Equal(["de"], await LanguagesOfAsync(page, "Kreisbudget Smart Region 2027"));
+        await page.GotoAsync("/umfragen");
+        Assert.Equal(["de"], await LanguagesOfAsync(page, "Mobilität im ländlichen Raum"));
+
+        await site.StrategyAsync();
+        await page.GotoAsync("/strategie/druck");
+        Assert.Equal(["de", "de"], await LanguagesOfAsync(page, "Betriebe im Kreis digital stärken", "Digitallotsen für kleine Betriebe"));
+        await page.GotoAsync("/strategie/wirtschaft");
+        Assert.Equal(["de", "de"], await LanguagesOfAsync(page, "Betriebe im Kreis digital stärken", "Digitallotsen für kleine Betriebe"));
+    }
+
+    /// <summary>For each text, the language of the element that holds it ("missing" if the page does not show it).</summary>
+    private static async Task<string[]> LanguagesOfAsync(IPage page, params string[] texts) =>
+        await page.EvaluateAsync<string[]>("""
+            texts => texts.map(text => {
+              const holder = [...document.querySelectorAll('main *')].find(e => [...e.childNodes].some(n => n.nodeType === Node.TEXT_NODE && n.textContent.includes(text)));
+              return holder ? holder.closest('[lang]').lang : 'missing: ' + text;
+            })
+            """, texts);
 
     private async Task<long> PublishedIdeaAsync(string title, string? authorName = null)
     {
