@@ -141,6 +141,33 @@ public sealed class DeviceBrowserTests(BrowserFixture browser, DeviceBrowserTest
         Assert.Equal(["de", "de"], await LanguagesOfAsync(page, "Betriebe im Kreis digital stärken", "Digitallotsen für kleine Betriebe"));
     }
 
+    [Fact]
+    public async Task StaffTables_ScrollInsideAFocusableNamedRegion_AndNoStaffPageScrollsSidewaysAt320Pixels()
+    {
+        await site.SurveyAsync();
+        await site.VotesAsync();
+        var (councilId, _) = await site.CouncilWithDigestAsync();
+        var author = await site.Get<IDbConnectionFactory>().ParticipantAsync("Autor");
+        await site.Get<IdeaService>().SubmitAsync(author, new IdeaSubmission("Bürgerbus per App bestellen", "Ein Bus auf Bestellung, auch abends und am Wochenende.", "verkehr-und-mobilitaet", "mendig", null));
+        var page = await browser.OpenAsStaffAsync(site, StaffRole.Admin, width: 320, height: 640);
+
+        foreach (var url in new[] { "/admin", "/admin/umfragen", "/admin/abstimmungen", "/admin/gremien", $"/admin/gremien/{councilId}/empfaenger", "/moderation" })
+        {
+            await page.GotoAsync(url);
+            var regions = await page.EvaluateAsync<string[]>("""
+                () => [...document.querySelectorAll('main table')].map(table => {
+                  const box = table.closest('.table-wrap, .table-scroll');
+                  if (!box) return 'no scroll box: ' + table.caption?.textContent.trim();
+                  const name = document.getElementById(box.getAttribute('aria-labelledby') ?? '')?.textContent.trim();
+                  return box.tabIndex === 0 && box.getAttribute('role') === 'group' && name ? 'ok' : 'not focusable or unnamed: ' + table.caption?.textContent.trim();
+                })
+                """);
+            Assert.NotEmpty(regions);
+            Assert.All(regions, region => Assert.Equal("ok", region));
+            await page.AssertOneH1AndNoHorizontalScrollAsync();
+        }
+    }
+
     /// <summary>For each text, the language of the element that holds it ("missing" if the page does not show it).</summary>
     private static async Task<string[]> LanguagesOfAsync(IPage page, params string[] texts) =>
         await page.EvaluateAsync<string[]>("""
