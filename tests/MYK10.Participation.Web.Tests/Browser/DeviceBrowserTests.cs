@@ -168,6 +168,29 @@ public sealed class DeviceBrowserTests(BrowserFixture browser, DeviceBrowserTest
         }
     }
 
+    [Fact]
+    public async Task RecipientActions_StandApart_AndDoNotOverlap()
+    {
+        var (councilId, _) = await site.CouncilWithDigestAsync();
+        foreach (var width in new[] { 1280, 360 })
+        {
+            var page = await browser.OpenAsStaffAsync(site, StaffRole.Admin, width: width);
+            await page.GotoAsync($"/admin/gremien/{councilId}/empfaenger");
+
+            // Between the two actions of each row: a gap on the same line, or a new line. Text glued together
+            // ("Deaktivieren: Andrea Becker Entfernen: Andrea Becker") or boxes on top of each other fail.
+            var rows = await page.EvaluateAsync<string[]>("""
+                () => [...document.querySelectorAll('main tbody tr')].map(row => {
+                  const [first, second] = [row.querySelector('td button'), row.querySelector('td a')].map(e => e.getBoundingClientRect());
+                  const sameLine = second.top < first.bottom - 2;
+                  return sameLine ? (second.left - first.right >= 12 ? 'ok' : `gap ${Math.round(second.left - first.right)} px`) : (second.top >= first.bottom - 1 ? 'ok' : 'overlap');
+                })
+                """);
+            Assert.Equal(2, rows.Length);
+            Assert.All(rows, row => Assert.Equal("ok", row));
+        }
+    }
+
     /// <summary>For each text, the language of the element that holds it ("missing" if the page does not show it).</summary>
     private static async Task<string[]> LanguagesOfAsync(IPage page, params string[] texts) =>
         await page.EvaluateAsync<string[]>("""
