@@ -60,12 +60,10 @@ public sealed class DeviceBrowserTests(BrowserFixture browser, DeviceBrowserTest
     [Fact]
     public async Task ModerationReview_OnA320PixelScreen_DoesNotScrollSideways()
     {
-        var connections = site.Get<IDbConnectionFactory>();
-        var author = await connections.ParticipantAsync("Autor");
-        var pending = await site.Get<IdeaService>().SubmitAsync(author, new IdeaSubmission("Bürgerbus per App bestellen", "Ein Bus auf Bestellung, auch abends und am Wochenende.", "verkehr-und-mobilitaet", "mendig", null));
+        var pending = await PendingIdeaAsync();
         var page = await browser.OpenAsStaffAsync(site, StaffRole.Moderator, width: 320, height: 640);
 
-        await page.GotoAsync($"/moderation/ideen/{pending.IdeaId}");
+        await page.GotoAsync($"/moderation/ideen/{pending}");
 
         Assert.Equal(1, await page.Locator(".review-layout").CountAsync());
         await page.AssertOneH1AndNoHorizontalScrollAsync();
@@ -147,8 +145,7 @@ public sealed class DeviceBrowserTests(BrowserFixture browser, DeviceBrowserTest
         await site.SurveyAsync();
         await site.VotesAsync();
         var (councilId, _) = await site.CouncilWithDigestAsync();
-        var author = await site.Get<IDbConnectionFactory>().ParticipantAsync("Autor");
-        await site.Get<IdeaService>().SubmitAsync(author, new IdeaSubmission("Bürgerbus per App bestellen", "Ein Bus auf Bestellung, auch abends und am Wochenende.", "verkehr-und-mobilitaet", "mendig", null));
+        await PendingIdeaAsync();
         var page = await browser.OpenAsStaffAsync(site, StaffRole.Admin, width: 320, height: 640);
 
         foreach (var url in new[] { "/admin", "/admin/umfragen", "/admin/abstimmungen", "/admin/gremien", $"/admin/gremien/{councilId}/empfaenger", "/moderation" })
@@ -200,12 +197,13 @@ public sealed class DeviceBrowserTests(BrowserFixture browser, DeviceBrowserTest
             })
             """, texts);
 
-    private async Task<long> PublishedIdeaAsync(string title, string? authorName = null)
+    private async Task PublishedIdeaAsync(string title, string authorName) =>
+        await site.Get<IDbConnectionFactory>().PublishAsync(await PendingIdeaAsync(title, authorName));
+
+    private async Task<long> PendingIdeaAsync(string title = "Bürgerbus per App bestellen", string authorName = "Autor")
     {
-        var connections = site.Get<IDbConnectionFactory>();
-        var author = await connections.ParticipantAsync(authorName ?? "Autorin");
-        var result = await site.Get<IdeaService>().SubmitAsync(author, new IdeaSubmission(title, "Termine online buchen und per Video mit dem Amt sprechen.", "wirtschaft", "mendig", null));
-        await connections.PublishAsync(result.IdeaId!.Value);
-        return result.IdeaId.Value;
+        var author = await site.Get<IDbConnectionFactory>().ParticipantAsync(authorName);
+        var result = await site.Get<IdeaService>().SubmitAsync(author, new IdeaSubmission(title, "Ein Bus auf Bestellung, auch abends und am Wochenende.", "verkehr-und-mobilitaet", "mendig", null));
+        return result.IdeaId!.Value;
     }
 }
