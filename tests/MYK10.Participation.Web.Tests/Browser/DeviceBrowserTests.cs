@@ -188,6 +188,26 @@ public sealed class DeviceBrowserTests(BrowserFixture browser, DeviceBrowserTest
         }
     }
 
+    [Fact]
+    public async Task SupportingAnIdeaOnAPhone_ShowsItsConfirmationWhereThePageLands()
+    {
+        var idea = await PendingIdeaAsync("Mitfahrbänke mit Anzeige in jedem Ortsteil", body: string.Join("\n\n", Enumerable.Repeat(
+            "Wer mitgenommen werden möchte, wählt an der Bank sein Ziel; die Anzeige zeigt es allen, die vorbeifahren.", 8)));
+        await site.Get<IDbConnectionFactory>().PublishAsync(idea);
+        var page = await browser.OpenAsync(site, width: 360, height: 740);
+        await page.SignInParticipantAsync(site);
+        await page.GotoAsync($"/ideen/{idea}");
+
+        await page.FocusAsync("form[action*='handler=Support'] button");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**#unterstuetzen");
+
+        var notice = page.Locator("main .notice[role=status]");
+        Assert.Equal("Danke, Sie unterstützen jetzt diese Idee.", (await notice.InnerTextAsync()).Trim());
+        Assert.True(await notice.EvaluateAsync<bool>("e => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }"),
+            "the confirmation is outside the screen where the page landed");
+    }
+
     /// <summary>For each text, the language of the element that holds it ("missing" if the page does not show it).</summary>
     private static async Task<string[]> LanguagesOfAsync(IPage page, params string[] texts) =>
         await page.EvaluateAsync<string[]>("""
@@ -200,10 +220,10 @@ public sealed class DeviceBrowserTests(BrowserFixture browser, DeviceBrowserTest
     private async Task PublishedIdeaAsync(string title, string authorName) =>
         await site.Get<IDbConnectionFactory>().PublishAsync(await PendingIdeaAsync(title, authorName));
 
-    private async Task<long> PendingIdeaAsync(string title = "Bürgerbus per App bestellen", string authorName = "Autor")
+    private async Task<long> PendingIdeaAsync(string title = "Bürgerbus per App bestellen", string authorName = "Autor", string body = "Ein Bus auf Bestellung, auch abends und am Wochenende.")
     {
         var author = await site.Get<IDbConnectionFactory>().ParticipantAsync(authorName);
-        var result = await site.Get<IdeaService>().SubmitAsync(author, new IdeaSubmission(title, "Ein Bus auf Bestellung, auch abends und am Wochenende.", "verkehr-und-mobilitaet", "mendig", null));
+        var result = await site.Get<IdeaService>().SubmitAsync(author, new IdeaSubmission(title, body, "verkehr-und-mobilitaet", "mendig", null));
         return result.IdeaId!.Value;
     }
 }
