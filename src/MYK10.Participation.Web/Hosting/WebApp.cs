@@ -247,6 +247,7 @@ public static class WebApp
 
         app.MapHealth();
         app.MapLiveness();
+        app.MapSecurityTxt();
         app.MapIdeasApi();
         app.MapStrategyApi();
         app.MapVoteEndpoints();

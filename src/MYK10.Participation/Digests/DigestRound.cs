@@ -242,6 +242,21 @@ public sealed class DigestRound(
         && CronExpression.TryParse(trimmed, out var expression)
         && expression.GetNextOccurrence(DateTimeOffset.UtcNow, BerlinTime.Zone) is not null;
 
+    /// <summary>The shortest time a council's schedule may leave between two digests.</summary>
+    public static readonly TimeSpan MinimumInterval = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// True when a valid schedule (<see cref="IsValidCron"/>) would send two digests less than
+    /// <see cref="MinimumInterval"/> apart, judged by its next 100 times: "* * * * *" would mail every recipient each minute.
+    /// </summary>
+    public static bool IsTooFrequent(string cron)
+    {
+        var expression = CronExpression.Parse(cron.Trim());
+        var from = DateTimeOffset.UtcNow;
+        var times = expression.GetOccurrences(from, from.AddYears(5), BerlinTime.Zone).Take(100).ToList();
+        return times.Zip(times.Skip(1), (a, b) => b - a).Any(gap => gap < MinimumInterval);
+    }
+
     internal static string HashToken(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     private DigestContext Context(Council council, DigestPeriod period) =>

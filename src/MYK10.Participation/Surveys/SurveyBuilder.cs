@@ -343,8 +343,8 @@ public sealed class SurveyBuilder(IDbConnectionFactory connections, TimeProvider
     /// <summary>A draft or a closed survey goes to the archive (an open one must be closed first).</summary>
     public async Task<BuilderResult> ArchiveAsync(long surveyId, CancellationToken cancellationToken = default)
     {
-        var result = await TransitionAsync(surveyId, "closed", "archived", cancellationToken);
-        return result.Status == BuilderStatus.WrongState ? await TransitionAsync(surveyId, "draft", "archived", cancellationToken) : result;
+        const string sql = "UPDATE surveys SET status = 'archived', updated_at = @Now WHERE id = @Id AND status IN ('draft', 'closed')";
+        return await ChangeAsync(surveyId, sql, new { Id = surveyId, Now = clock.GetUtcNow() }, surveyId, cancellationToken);
     }
 
     public async Task<BuilderResult> PublishResultsAsync(long surveyId, bool published, CancellationToken cancellationToken = default)

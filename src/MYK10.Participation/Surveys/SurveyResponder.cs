@@ -105,6 +105,23 @@ public sealed class SurveyResponder(IDbConnectionFactory connections, SurveyStor
         };
     }
 
+    /// <summary>
+    /// Which of <paramref name="surveyIds"/> the participant has answered as themselves: verified surveys. Open surveys
+    /// are answered per browser, surveys with codes per code; neither is linked to the account.
+    /// </summary>
+    public async Task<IReadOnlySet<long>> AnsweredByAsync(long participantId, IReadOnlyCollection<long> surveyIds, CancellationToken cancellationToken = default)
+    {
+        // By survey: the unique index (survey_id, participant_id) makes each survey one lookup.
+        const string sql = "SELECT survey_id FROM survey_participations WHERE survey_id IN @SurveyIds AND participant_id = @ParticipantId";
+        if (surveyIds.Count == 0)
+        {
+            return new HashSet<long>();
+        }
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<long>(new CommandDefinition(sql, new { SurveyIds = surveyIds, ParticipantId = participantId }, cancellationToken: cancellationToken))).ToHashSet();
+    }
+
     /// <summary>True when this respondent has already answered the survey.</summary>
     public async Task<bool> HasAnsweredAsync(long surveyId, Respondent respondent, CancellationToken cancellationToken = default)
     {

@@ -152,6 +152,31 @@ public sealed class DigestContentTests
         Assert.Contains("Wochenbericht für Mayen-Koblenz", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SurveyResponsesOfTheDigestsOwnMorning_CountInTheTotalAtOnce_AndInTheNextPeriod()
+    {
+        await using var app = await TestApp.StartAsync(DigestTestData.Settings());
+        var councilId = await app.CouncilAsync(recipients: ["rat@andernach.example.org"]);
+        var survey = await app.ScalarAsync<long>("""
+            INSERT INTO surveys (title, municipality_id, mode, created_at, updated_at) VALUES ('Breitband', 'andernach', 'open', @At, @At) RETURNING id
+            """, new { At = Start });
+        foreach (var day in new[] { "2026-11-18", "2026-11-23" })
+        {
+            await app.ExecuteAsync("INSERT INTO survey_responses (survey_id, submitted_on, municipality_id) VALUES (@Id, @Day, 'andernach')",
+                new { Id = survey, Day = day });
+        }
+
+        // The week's digest is built on Monday 23 November just after 07:00; one response came in that morning.
+        app.Clock.Set(Start.AddDays(7).AddSeconds(30));
+        await app.Get<DigestRound>().RunScheduledAsync(councilId);
+        app.Clock.Set(Start.AddDays(14).AddSeconds(30));
+        await app.Get<DigestRound>().RunScheduledAsync(councilId);
+
+        const string week = "SELECT text_body FROM digests ORDER BY period_start LIMIT 1 OFFSET @Offset";
+        Assert.Contains("Umfrage-Antworten: 1 (Zeitraum davor: 0, insgesamt: 2)", await app.ScalarAsync<string>(week, new { Offset = 0 }), StringComparison.Ordinal);
+        Assert.Contains("Umfrage-Antworten: 1 (Zeitraum davor: 1, insgesamt: 2)", await app.ScalarAsync<string>(week, new { Offset = 1 }), StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// Andernach, week of 16 November: two new ideas (Verkehr, Bildung), one older idea answered in the week, an idea of
     /// the week before, a Mendig idea (other area), a pending idea and an open report (moderation backlog).

@@ -32,6 +32,17 @@ public sealed class BuilderTests
     }
 
     [Fact]
+    public async Task ADraft_CanBeArchived()
+    {
+        await using var app = await SurveyApp.StartAsync();
+        var survey = await GoldenSurvey.CreateAsync(app, open: false);
+
+        Assert.True((await app.Get<SurveyBuilder>().ArchiveAsync(survey.Id)).Succeeded);
+
+        Assert.Equal(SurveyStatus.Archived, (await app.Get<SurveyStore>().FindAsync(survey.Id))!.Status);
+    }
+
+    [Fact]
     public async Task DeletingAPage_TakesItsQuestions_AndTheLaterPagesMoveUp()
     {
         await using var app = await SurveyApp.StartAsync();

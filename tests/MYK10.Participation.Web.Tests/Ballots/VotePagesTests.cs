@@ -48,6 +48,8 @@ public sealed class VotePagesTests(VotePagesTests.Site site) : IClassFixture<Vot
         Assert.Null(document.QuerySelector("main form[method=post]"));
         var link = document.QuerySelector("main a.button")!.GetAttribute("href")!;
         Assert.Equal($"/konto/anmelden?ReturnUrl=%2Fabstimmungen%2F{vote.Id}", link);
+        var method = document.QuerySelectorAll("dl.details dd")[2].TextContent.Replace('\u00a0', ' ');
+        Assert.Equal("Maßnahmen im Rahmen von 80.000 € auswählen, insgesamt mindestens 20.000 €", method);
     }
 
     [Fact]

@@ -32,6 +32,40 @@ public sealed class CouncilFormRobustnessTests(CouncilFormRobustnessTests.Site s
         Assert.DoesNotContain((await site.Get<CouncilStore>().ListAsync()), c => c.Name == name);
     }
 
+    [Theory]
+    [InlineData("* * * * *")]
+    [InlineData("*/30 * * * *")]
+    [InlineData("0,5 7 * * 1")]
+    public async Task ASchedule_SendingMoreOftenThanHourly_IsRefusedInGerman(string cron)
+    {
+        var admin = await site.StaffClientAsync(StaffRole.Admin);
+        var (councilId, _) = await site.CouncilWithDigestAsync();
+
+        using var saved = await admin.PostFormAsync($"/admin/gremien/{councilId}", new() { ["Input.Cron"] = cron }, "form[action*='handler=Save']");
+
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.StartsWith("Der Zeitplan würde Berichte im Abstand von weniger als einer Stunde versenden.", (await saved.ReadDocumentAsync()).QuerySelector("#Input_Cron-error")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Equal(Council.DefaultCron, (await site.Get<CouncilStore>().FindAsync(councilId))!.Cron);
+    }
+
+    [Theory]
+    [InlineData("0 * * * *")]
+    [InlineData("0 7,19 * * *")]
+    public async Task AnHourlyOrLessFrequentSchedule_IsSaved(string cron)
+    {
+        var admin = await site.StaffClientAsync(StaffRole.Admin);
+        var (councilId, _) = await site.CouncilWithDigestAsync();
+        var council = (await site.Get<CouncilStore>().FindAsync(councilId))!;
+
+        using var saved = await admin.PostFormAsync($"/admin/gremien/{councilId}", new()
+        {
+            ["Input.Name"] = council.Name, ["Input.MunicipalityId"] = council.MunicipalityId, ["Input.Cron"] = cron, ["Input.Active"] = "true",
+        }, "form[action*='handler=Save']");
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(cron, (await site.Get<CouncilStore>().FindAsync(councilId))!.Cron);
+    }
+
     [Fact]
     public async Task DeactivatingARecipient_PostedTwice_LeavesItDeactivated()
     {

@@ -21,6 +21,23 @@ public sealed class IdeaPagesTests(IdeaPagesTests.Site site) : IClassFixture<Ide
     };
 
     [Fact]
+    public async Task ReportPage_ForAComment_CancelsBackToThatComment()
+    {
+        var id = await PublishedIdeaAsync();
+        var (writer, _) = await site.ParticipantClientAsync();
+        await writer.PostFormAsync($"/ideen/{id}", new() { ["Input.Comment"] = "Das sehe ich anders." }, "form#kommentieren");
+        var commentId = (await site.Get<MYK10.Participation.Ideas.IdeaStore>().CommentsAsync(id)).Single().Id;
+        var (reporter, _) = await site.ParticipantClientAsync();
+
+        var commentReport = await reporter.GetDocumentAsync($"/ideen/{id}/melden?kommentar={commentId}");
+        var ideaReport = await reporter.GetDocumentAsync($"/ideen/{id}/melden");
+
+        Assert.Equal($"/ideen/{id}#kommentar-{commentId}", commentReport.QuerySelector("main a.cancel-link")!.GetAttribute("href"));
+        Assert.Equal($"/ideen/{id}", ideaReport.QuerySelector("main a.cancel-link")!.GetAttribute("href"));
+        Assert.NotNull((await reporter.GetDocumentAsync($"/ideen/{id}")).QuerySelector($"#kommentar-{commentId}"));
+    }
+
+    [Fact]
     public async Task ReportPage_OpenedAgainAfterAReport_SaysSo_InsteadOfOfferingTheFormAgain()
     {
         var id = await PublishedIdeaAsync();

@@ -26,6 +26,21 @@ public sealed class EndpointAnswersTests
         }
     }
 
+    [Fact]
+    public async Task RobotsTxt_KeepsCrawlersOutOfStaffAccountAndFormPages_AndSearches_NotOutOfTheIdeas()
+    {
+        await using var site = new SiteFactory(new() { ["Jobs:Server"] = "false" });
+
+        using var response = await site.CreateBrowserLikeClient().GetAsync("/robots.txt");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        var disallowed = (await response.Content.ReadAsStringAsync()).Split('\n')
+            .Where(line => line.StartsWith("Disallow: ", StringComparison.Ordinal)).Select(line => line["Disallow: ".Length..].Trim()).ToList();
+        Assert.Superset(new HashSet<string> { "/admin", "/moderation", "/staff", "/konto", "/ideen/neu", "/*?*q=" }, disallowed.ToHashSet());
+        Assert.DoesNotContain(disallowed, path => "/ideen/12".StartsWith(path, StringComparison.Ordinal) || "/umfragen/3/ergebnisse".StartsWith(path, StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("/api/v1/ideas?seite=abc", HttpStatusCode.BadRequest, "bad_request")]
     [InlineData("/api/v1/ideas?seite=99999999999", HttpStatusCode.BadRequest, "bad_request")]

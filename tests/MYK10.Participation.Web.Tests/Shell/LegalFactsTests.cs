@@ -18,6 +18,8 @@ public sealed class LegalFactsTests
         Assert.NotNull(imprint.QuerySelector(".draft-note"));
         Assert.Contains("[Name des Landrats ausfüllen]", imprint.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("Umsatzsteuer", imprint.QuerySelector("main")!.TextContent, StringComparison.Ordinal); // optional, not set
+        using var securityTxt = await site.CreateBrowserLikeClient().GetAsync("/.well-known/security.txt"); // no contact, no file
+        Assert.Equal(HttpStatusCode.NotFound, securityTxt.StatusCode);
     }
 
     [Fact]
@@ -52,5 +54,17 @@ public sealed class LegalFactsTests
             Assert.Contains("Angabe VatId", imprint.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
             Assert.Equal("mailto:smartcity@kvmyk.example", imprint.QuerySelector("main a[href^='mailto:']")!.GetAttribute("href"));
         }
+
+        // Security problems are reported to the same address (RFC 9116), with an expiry that stays ahead of today.
+        using var securityTxt = await site.CreateBrowserLikeClient().GetAsync("/.well-known/security.txt");
+        Assert.Equal(HttpStatusCode.OK, securityTxt.StatusCode);
+        Assert.Equal("text/plain", securityTxt.Content.Headers.ContentType?.MediaType);
+        var fields = (await securityTxt.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split(": ", 2)).ToDictionary(f => f[0], f => f[1]);
+        Assert.Equal("mailto:smartcity@kvmyk.example", fields["Contact"]);
+        var expires = DateTimeOffset.Parse(fields["Expires"], System.Globalization.CultureInfo.InvariantCulture);
+        var now = site.Get<TimeProvider>().GetUtcNow();
+        Assert.InRange(expires, now.AddDays(150), now.AddDays(365));
+        Assert.EndsWith("/.well-known/security.txt", fields["Canonical"], StringComparison.Ordinal);
     }
 }

@@ -56,7 +56,7 @@ public sealed class AdminTests(AdminTests.Site site) : IClassFixture<AdminTests.
         Assert.Equal(HttpStatusCode.Redirect, condition.StatusCode);
         Assert.Equal(["o1", "o2"], (await site.Get<SurveyStore>().LoadAsync(id))!.Conditions.Single().Values);
 
-        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync(detailsUrl, [], "form[action*='handler=Open']")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync(detailsUrl, new() { ["Input.ConfirmOpen"] = "true" }, "form[action*='handler=Open']")).StatusCode);
         Assert.Equal(SurveyStatus.Open, (await site.Get<SurveyStore>().FindAsync(id))!.Status);
 
         // An open survey's questions are fixed: the question form sends the admin back.
@@ -118,6 +118,26 @@ public sealed class AdminTests(AdminTests.Site site) : IClassFixture<AdminTests.
 
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
         Assert.Equal(SurveyStatus.Closed, (await site.Get<SurveyStore>().FindAsync(survey.Id))!.Status);
+    }
+
+    [Theory]
+    [InlineData("Open", "Bitte bestätigen Sie, dass Sie die Umfrage jetzt starten möchten.", "nicht mehr ändern", SurveyStatus.Open)]
+    [InlineData("Archive", "Bitte bestätigen Sie, dass Sie die Umfrage archivieren möchten.", "nicht mehr bearbeiten oder starten", SurveyStatus.Archived)]
+    public async Task StartingOrArchivingADraft_WithoutTickingTheConfirmation_KeepsItADraft_AndSaysWhy(string handler, string message, string warning, SurveyStatus done)
+    {
+        var survey = await GoldenSurvey.CreateAsync(site.Services, open: false);
+        var admin = await site.StaffClientAsync(StaffRole.Admin);
+        var detailsUrl = $"/admin/umfragen/{survey.Id}";
+        var form = $"form[action*='handler={handler}']";
+
+        var page = await RefusedWithoutTheTickAsync(admin, detailsUrl, form, $"Input_Confirm{handler}", message);
+        Assert.Contains(warning, page.QuerySelector($"label[for=Input_Confirm{handler}]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(SurveyStatus.Draft, (await site.Get<SurveyStore>().FindAsync(survey.Id))!.Status);
+
+        using var confirmed = await admin.SubmitFormAsync(page, detailsUrl, new() { [$"Input.Confirm{handler}"] = "true" }, form);
+
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Equal(done, (await site.Get<SurveyStore>().FindAsync(survey.Id))!.Status);
     }
 
     [Fact]

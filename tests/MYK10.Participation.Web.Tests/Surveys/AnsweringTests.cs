@@ -98,11 +98,20 @@ public sealed class AnsweringTests(AnsweringTests.Site site) : IClassFixture<Ans
         Assert.Contains("Land", reviewText, StringComparison.Ordinal);
         Assert.Contains("1. Busse", reviewText, StringComparison.Ordinal);
         Assert.Contains("Mehr Radwege", reviewText, StringComparison.Ordinal);
+        Assert.Contains("Stadt Andernach", review.QuerySelectorAll("#Input_MunicipalityId option").Select(o => o.TextContent)); // named as in the profile
 
         using var submit = await client.PostFormAsync($"{url}/pruefen", new() { ["Input.MunicipalityId"] = "mendig" });
         Assert.Equal($"{url}/danke", submit.Headers.Location!.OriginalString);
         var thanks = await client.GetDocumentAsync($"{url}/danke");
         Assert.Equal("Vielen Dank für Ihre Teilnahme!", thanks.QuerySelector("h1")!.TextContent);
+
+        // The thanks are for the browser that submitted, once: a reload, or anyone else, lands on the survey's page.
+        foreach (var visitor in new[] { client, site.CreateBrowserLikeClient() })
+        {
+            using var reload = await visitor.GetAsync($"{url}/danke");
+            Assert.Equal(HttpStatusCode.Redirect, reload.StatusCode);
+            Assert.Equal(url, reload.Headers.Location!.OriginalString);
+        }
 
         await using var connection = await site.Get<IDbConnectionFactory>().OpenAsync();
         Assert.Equal("mendig", await connection.ExecuteScalarAsync<string>("SELECT municipality_id FROM survey_responses WHERE survey_id = @Id", new { survey.Id }));
@@ -244,6 +253,12 @@ public sealed class AnsweringTests(AnsweringTests.Site site) : IClassFixture<Ans
         Assert.Equal("pellenz", await connection.ExecuteScalarAsync<string>("SELECT municipality_id FROM survey_responses WHERE survey_id = @Id", new { survey.Id }));
         Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM survey_participations WHERE survey_id = @Id AND participant_id = @P", new { survey.Id, P = participantId }));
         Assert.Contains("bereits teilgenommen", (await client.GetDocumentAsync(url)).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+
+        // The survey list marks it for this participant only.
+        string? Mark(AngleSharp.Dom.IDocument list) => list.QuerySelector($"li:has(a[href='{url}']) .answered-mark")?.TextContent;
+        Assert.Equal("Sie haben an dieser Umfrage teilgenommen.", Mark(await client.GetDocumentAsync("/umfragen")));
+        Assert.Null(Mark(await (await site.ParticipantClientAsync()).Client.GetDocumentAsync("/umfragen")));
+        Assert.Null(Mark(await site.CreateBrowserLikeClient().GetDocumentAsync("/umfragen")));
     }
 
     [Fact]

@@ -66,7 +66,7 @@ public sealed class PruefenModel(SurveySession sessions, SurveyResponder respond
 
         if (Honeypot.IsTripped(Request))
         {
-            return RedirectToPage("/Umfragen/Danke", new { id });
+            return DankeModel.After(this, id);
         }
 
         if (Survey.Mode == SurveyMode.Open)
@@ -88,7 +88,7 @@ public sealed class PruefenModel(SurveySession sessions, SurveyResponder respond
         switch (result.Status)
         {
             case SubmitStatus.Submitted:
-                return RedirectToPage("/Umfragen/Danke", new { id });
+                return DankeModel.After(this, id);
             case SubmitStatus.Invalid:
                 await ShowAsync(result.Errors);
                 return Page();
@@ -110,7 +110,7 @@ public sealed class PruefenModel(SurveySession sessions, SurveyResponder respond
             .ToList();
         Municipalities = (await reference.MunicipalitiesAsync(HttpContext.RequestAborted))
             .Where(m => !m.IsCounty)
-            .Select(m => new SelectListItem(m.ShortName, m.Id))
+            .Select(m => new SelectListItem(m.Name, m.Id))
             .Prepend(new SelectListItem(text["Review.MunicipalityNone"], ""))
             .ToList();
     }

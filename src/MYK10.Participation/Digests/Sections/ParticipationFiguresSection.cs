@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Dapper;
+using MYK10.Participation.Time;
 
 namespace MYK10.Participation.Digests.Sections;
 
@@ -18,22 +20,26 @@ public sealed class ParticipationFiguresSection : IDigestSection
 
     private static readonly TimeSpan Reuse = TimeSpan.FromMinutes(1);
 
-    // Each query yields the area (column "area", NULL when unknown) and the time (column "at") of one kind of contribution.
+    // Each query yields the area (column "area", NULL when unknown), the time (column "at") of one kind of contribution
+    // and whether it counts in "insgesamt", the total so far (column "so_far"): whatever came before the period's end.
+    // A survey response of the end's own day counts there too. A digest built in the morning would otherwise leave out
+    // that morning's responses, which the survey section already counts; in the period's figures they still count in
+    // the next period, by their noon.
     private static readonly (string Label, string Sql)[] Kinds =
     [
-        ("Neue Teilnehmende", "SELECT municipality_id AS area, created_at AS at FROM participants WHERE email_confirmed_at IS NOT NULL"),
-        ("Neue Ideen", "SELECT municipality_id AS area, published_at AS at FROM ideas WHERE state = 'published'"),
+        ("Neue Teilnehmende", "SELECT municipality_id AS area, created_at AS at, created_at < @End AS so_far FROM participants WHERE email_confirmed_at IS NOT NULL"),
+        ("Neue Ideen", "SELECT municipality_id AS area, published_at AS at, published_at < @End AS so_far FROM ideas WHERE state = 'published'"),
         ("Unterstützungen", """
-            SELECT i.municipality_id AS area, s.created_at AS at FROM idea_supports s JOIN ideas i ON i.id = s.idea_id
+            SELECT i.municipality_id AS area, s.created_at AS at, s.created_at < @End AS so_far FROM idea_supports s JOIN ideas i ON i.id = s.idea_id
             WHERE i.state = 'published'
             """),
         ("Kommentare", """
-            SELECT i.municipality_id AS area, c.created_at AS at FROM idea_comments c JOIN ideas i ON i.id = c.idea_id
+            SELECT i.municipality_id AS area, c.created_at AS at, c.created_at < @End AS so_far FROM idea_comments c JOIN ideas i ON i.id = c.idea_id
             WHERE c.state = 'visible' AND i.state = 'published'
             """),
-        ("Umfrage-Antworten", $"SELECT r.municipality_id AS area, {ResponseTime} AS at FROM survey_responses r"),
+        ("Umfrage-Antworten", $"SELECT r.municipality_id AS area, {ResponseTime} AS at, r.submitted_on <= @EndDay AS so_far FROM survey_responses r"),
         ("Stimmabgaben", """
-            SELECT b.municipality_id AS area, b.cast_at AS at FROM ballots b JOIN votes v ON v.id = b.vote_id
+            SELECT b.municipality_id AS area, b.cast_at AS at, b.cast_at < @End AS so_far FROM ballots b JOIN votes v ON v.id = b.vote_id
             WHERE v.status = 'published'
             """),
     ];
@@ -75,7 +81,7 @@ public sealed class ParticipationFiguresSection : IDigestSection
             SELECT coalesce(t.area, '') AS Area,
                    coalesce(sum(t.at >= @Start AND t.at < @End), 0) AS Period,
                    coalesce(sum(t.at >= @PreviousStart AND t.at < @Start), 0) AS Previous,
-                   coalesce(sum(t.at < @End), 0) AS Total
+                   coalesce(sum(t.so_far), 0) AS Total
             FROM ({timesSql}) AS t
             GROUP BY coalesce(t.area, '')
             """;
@@ -84,6 +90,7 @@ public sealed class ParticipationFiguresSection : IDigestSection
             period.Start,
             period.End,
             PreviousStart = period.Previous.Start,
+            EndDay = BerlinTime.ToBerlin(period.End).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         }, query.Transaction, cancellationToken: cancellationToken));
         var byArea = rows.ToDictionary(r => r.Area, StringComparer.Ordinal);
         _counted[(label, period)] = (now, byArea);

@@ -50,6 +50,10 @@ public sealed class CouncilForm
         {
             state.AddModelError("Input.Cron", text["Error.CronInvalid"]);
         }
+        else if (DigestRound.IsTooFrequent(Cron!))
+        {
+            state.AddModelError("Input.Cron", text["Error.CronTooFrequent"]);
+        }
 
         return state.IsValid ? new CouncilInput(name, MunicipalityId!, Cron!.Trim(), Active, SkipEmpty) : null;
     }

@@ -46,21 +46,19 @@ public sealed class DetailsModel(SurveyStore surveys, MYK10.Participation.Refere
         return Page();
     }
 
-    public Task<IActionResult> OnPostOpenAsync(long id) => ActAsync(id, builder.OpenAsync(id, HttpContext.RequestAborted), "Done.Opened");
+    // Starting, ending and archiving cannot be undone (starting fixes the questions, ending stops everyone still
+    // answering, an archived draft can no longer be started), so each form asks for a tick first.
+    public async Task<IActionResult> OnPostOpenAsync(long id) => Input.ConfirmOpen
+        ? await ActAsync(id, builder.OpenAsync(id, HttpContext.RequestAborted), "Done.Opened")
+        : await UnconfirmedAsync(id, nameof(InputModel.ConfirmOpen), "Detail.OpenConfirmRequired");
 
-    /// <summary>Ending a survey cannot be undone and stops everyone still answering, so the form asks for a tick first.</summary>
-    public async Task<IActionResult> OnPostCloseAsync(long id)
-    {
-        if (!Input.ConfirmClose)
-        {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(InputModel.ConfirmClose)}", text["Detail.CloseConfirmRequired"]);
-            return await OnGetAsync(id);
-        }
+    public async Task<IActionResult> OnPostCloseAsync(long id) => Input.ConfirmClose
+        ? await ActAsync(id, builder.CloseAsync(id, HttpContext.RequestAborted), "Done.Closed")
+        : await UnconfirmedAsync(id, nameof(InputModel.ConfirmClose), "Detail.CloseConfirmRequired");
 
-        return await ActAsync(id, builder.CloseAsync(id, HttpContext.RequestAborted), "Done.Closed");
-    }
-
-    public Task<IActionResult> OnPostArchiveAsync(long id) => ActAsync(id, builder.ArchiveAsync(id, HttpContext.RequestAborted), "Done.Archived");
+    public async Task<IActionResult> OnPostArchiveAsync(long id) => Input.ConfirmArchive
+        ? await ActAsync(id, builder.ArchiveAsync(id, HttpContext.RequestAborted), "Done.Archived")
+        : await UnconfirmedAsync(id, nameof(InputModel.ConfirmArchive), "Detail.ArchiveConfirmRequired");
 
     public Task<IActionResult> OnPostPublishAsync(long id) => ActAsync(id, builder.PublishResultsAsync(id, true, HttpContext.RequestAborted), "Done.Published");
 
@@ -158,6 +156,13 @@ public sealed class DetailsModel(SurveyStore surveys, MYK10.Participation.Refere
 
     private async Task<IActionResult> ActAsync(long id, Task<BuilderResult> action, string doneKey) => await ReportAsync(id, await action, doneKey);
 
+    /// <summary>The page again, with <paramref name="messageKey"/> at the confirmation box that was not ticked.</summary>
+    private async Task<IActionResult> UnconfirmedAsync(long id, string box, string messageKey)
+    {
+        ModelState.AddModelError($"{nameof(Input)}.{box}", text[messageKey]);
+        return await OnGetAsync(id);
+    }
+
     private async Task<IActionResult> ReportAsync(long id, BuilderResult result, string doneKey)
     {
         if (result.Status == BuilderStatus.NotFound && await surveys.FindAsync(id, HttpContext.RequestAborted) is null)
@@ -177,7 +182,11 @@ public sealed class DetailsModel(SurveyStore surveys, MYK10.Participation.Refere
 
         public ConditionMode PageConditionMode { get; set; }
 
+        public bool ConfirmOpen { get; set; }
+
         public bool ConfirmClose { get; set; }
+
+        public bool ConfirmArchive { get; set; }
 
         public bool ConfirmDelete { get; set; }
     }
