@@ -21,6 +21,19 @@ public sealed class IdeaPagesTests(IdeaPagesTests.Site site) : IClassFixture<Ide
     };
 
     [Fact]
+    public async Task AFormSentBackWithErrors_SaysSoFirstInThePageTitle_AGetWithABadQueryDoesNot()
+    {
+        var (author, _) = await site.ParticipantClientAsync();
+        var form = await author.GetDocumentAsync("/ideen/neu");
+
+        using var refused = await author.SubmitFormAsync(form, "/ideen/neu", new() { ["Input.Title"] = "" });
+        var list = await author.GetDocumentAsync("/ideen?seite=abc");
+
+        Assert.Equal("Fehler: " + form.Title, (await refused.ReadDocumentAsync()).Title);
+        Assert.DoesNotContain("Fehler", list.Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ReportPage_ForAComment_CancelsBackToThatComment()
     {
         var id = await PublishedIdeaAsync();
