@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using MYK10.Participation.Administration;
 using MYK10.Participation.Moderation;
 
 namespace MYK10.Participation.Web.Hosting;
@@ -21,4 +22,19 @@ public static class StaffIdentity
         var identity = user.Identities.First(i => i.IsAuthenticated && i.AuthenticationType == Policies.StaffScheme);
         return new StaffActor(long.Parse(identity.FindFirst(ClaimTypes.NameIdentifier)!.Value, CultureInfo.InvariantCulture), identity.Name!);
     }
+
+    /// <summary>Every request of a signed-in staff member runs with them as <see cref="ActingStaff"/>.</summary>
+    public static IApplicationBuilder UseActingStaff(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (context.User.StaffId() is null)
+        {
+            await next(context);
+            return;
+        }
+
+        using (ActingStaff.Use(context.User.Actor()))
+        {
+            await next(context);
+        }
+    });
 }

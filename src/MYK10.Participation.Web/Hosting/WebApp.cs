@@ -241,6 +241,7 @@ public static class WebApp
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseCombinedUser();
+        app.UseActingStaff();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.UsePageCache();

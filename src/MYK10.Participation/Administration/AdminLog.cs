@@ -90,7 +90,8 @@ public static class AdminActions
 
 /// <summary>
 /// Writes admin log entries inside the transaction of the action they record, so that an action and its entry commit
-/// together or not at all. A null actor is the command line (no one is signed in there).
+/// together or not at all. A null actor is the staff member of the request (<see cref="ActingStaff"/>), and outside a
+/// staff request the command line (no one is signed in there).
 /// </summary>
 internal static class AdminLog
 {
@@ -107,6 +108,7 @@ internal static class AdminLog
             VALUES (@At, @StaffId, @StaffEmail, @Action, @TargetType, @TargetId, @ParentId, @Details, @Before, @After)
             """;
         var trimmed = details?.Trim();
+        actor ??= ActingStaff.Member;
         return connection.ExecuteAsync(sql, new
         {
             At = at,

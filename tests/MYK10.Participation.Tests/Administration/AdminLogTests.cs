@@ -40,6 +40,30 @@ public sealed class AdminLogTests
     }
 
     [Fact]
+    public async Task AnActionWithoutAnActor_IsLoggedForTheActingStaffMember_AndOutsideARequestForTheCommandLine()
+    {
+        await using var app = await SurveyApp.StartAsync();
+        var actor = await app.ModeratorAsync("admin@kvmyk.de");
+        var builder = app.Get<SurveyBuilder>();
+        var input = new SurveyInput("Radwege im Kreis", "", "kreis", null, null, SurveyMode.Open, true, "");
+
+        long inRequest;
+        using (ActingStaff.Use(actor))
+        {
+            inRequest = await builder.CreateAsync(input);
+        }
+
+        var onCommandLine = await builder.CreateAsync(input);
+
+        var created = (await app.AdminLogAsync()).Where(e => e.Action == AdminActions.Create && e.TargetType == AdminTargets.Survey).ToList();
+        var logged = created.Single(e => e.TargetId == inRequest);
+        Assert.Equal(actor.Id, logged.StaffId);
+        Assert.Equal(actor.Email, logged.StaffEmail);
+        Assert.Null(created.Single(e => e.TargetId == onCommandLine).StaffEmail);
+        Assert.Null(ActingStaff.Member);
+    }
+
+    [Fact]
     public async Task RefusedSurveyAction_WritesNoEntry()
     {
         await using var app = await SurveyApp.StartAsync();
