@@ -34,6 +34,23 @@ public sealed class IdeaPagesTests(IdeaPagesTests.Site site) : IClassFixture<Ide
     }
 
     [Fact]
+    public async Task AfterCommenting_TheNoticeStandsAtTheNewComment_WhereThePageLands()
+    {
+        var id = await PublishedIdeaAsync();
+        var (writer, _) = await site.ParticipantClientAsync();
+        (await writer.PostFormAsync($"/ideen/{id}", new() { ["Input.Comment"] = "Ein früherer Gedanke" }, "form#kommentieren")).Dispose();
+        using var response = await writer.PostFormAsync($"/ideen/{id}", new() { ["Input.Comment"] = "Der neue Gedanke" }, "form#kommentieren");
+        var landing = response.Headers.Location!.OriginalString;
+        var comment = (await site.Get<MYK10.Participation.Ideas.IdeaStore>().CommentsAsync(id)).Single(c => c.Body == "Der neue Gedanke").Id;
+
+        var page = await writer.GetDocumentAsync(landing);
+
+        Assert.EndsWith($"#kommentar-{comment}", landing, StringComparison.Ordinal);
+        var notice = Assert.Single(page.QuerySelectorAll("main .notice"));
+        Assert.Equal($"kommentar-{comment}", notice.ParentElement!.Id);
+    }
+
+    [Fact]
     public async Task ReportPage_ForAComment_CancelsBackToThatComment()
     {
         var id = await PublishedIdeaAsync();

@@ -31,6 +31,23 @@ public sealed class MeasureCommentPagesTests(MeasureCommentPagesTests.Site site)
     }
 
     [Fact]
+    public async Task AfterCommenting_TheNoticeStandsAtTheNewComment_WhereThePageLands()
+    {
+        var measure = await MeasureAsync();
+        var (writer, _) = await site.ParticipantClientAsync();
+        await CommentAsync(writer, measure, "Ein früherer Kommentar");
+        using var response = await writer.PostFormAsync(Path(measure), new() { ["Input.Comment"] = "Der neue Kommentar" }, "form[action*='handler=Comment']");
+        var landing = response.Headers.Location!.OriginalString;
+        var comment = (await site.Get<StrategyStore>().DetailAsync(measure))!.Comments.Single(c => c.Body == "Der neue Kommentar").Id;
+
+        var page = await writer.GetDocumentAsync(landing);
+
+        Assert.EndsWith($"#kommentar-{comment}", landing, StringComparison.Ordinal);
+        var notice = Assert.Single(page.QuerySelectorAll("main .notice"));
+        Assert.Equal($"kommentar-{comment}", notice.ParentElement!.Id);
+    }
+
+    [Fact]
     public async Task ReportPage_OpenedAgainAfterAReport_SaysSo_InsteadOfOfferingTheFormAgain()
     {
         var measure = await MeasureAsync();

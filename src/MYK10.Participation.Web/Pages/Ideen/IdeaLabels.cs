@@ -24,4 +24,11 @@ public static class IdeaLabels
     /// </summary>
     public static string CommentSubject(IStringLocalizer<IdeasResource> text, int position, string bylineOrTime) =>
         text["Detail.CommentSubject", position, bylineOrTime];
+
+    /// <summary>
+    /// The comment a "kommentiert" notice stands beside: the participant's newest visible comment, which the redirect
+    /// after commenting lands on (far below the page's top on a phone). Null for any other notice.
+    /// </summary>
+    public static long? JustCommented(string? notice, IEnumerable<long> ownVisibleCommentIds) =>
+        notice == "kommentiert" ? ownVisibleCommentIds.Cast<long?>().Max() : null;
 }
