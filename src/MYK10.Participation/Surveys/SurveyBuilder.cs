@@ -517,7 +517,8 @@ public sealed class SurveyBuilder(IDbConnectionFactory connections, TimeProvider
         await using var transaction = connection.BeginTransaction();
         if (await connection.ExecuteAsync(sql, parameters, transaction) != 1)
         {
-            return await MissingOrWrongStateAsync(connection, surveyId, transaction);
+            // A change to the survey itself that finds it in another state (closing a draft) is in the wrong state.
+            return await MissingOrWrongStateAsync(connection, surveyId, transaction, partOfSurvey: logged.Target.Type != AdminTargets.Survey);
         }
 
         // A change to the survey itself names it by its title (as it is after the change).
@@ -539,12 +540,18 @@ public sealed class SurveyBuilder(IDbConnectionFactory connections, TimeProvider
     /// <summary>The admin log entry a one-statement change writes when it changed its row.</summary>
     private sealed record Logged(StaffActor? Actor, string Action, AdminTarget Target, string? Details = null);
 
-    private static async Task<BuilderResult> MissingOrWrongStateAsync(SqliteConnection connection, long surveyId, SqliteTransaction? transaction = null)
+    /// <summary>
+    /// Why a change found no row: no such survey, or a survey in a state that does not allow it. A change to a part of a
+    /// draft (page, question, condition) that found nothing is about a part that is not there: not found as well.
+    /// </summary>
+    private static async Task<BuilderResult> MissingOrWrongStateAsync(SqliteConnection connection, long surveyId, SqliteTransaction? transaction = null,
+        bool partOfSurvey = true)
     {
         var status = await connection.ExecuteScalarAsync<string?>("SELECT status FROM surveys WHERE id = @Id", new { Id = surveyId }, transaction);
         return status switch
         {
-            null or "draft" => BuilderResult.NotFound,
+            null => BuilderResult.NotFound,
+            "draft" when partOfSurvey => BuilderResult.NotFound,
             _ => BuilderResult.WrongState,
         };
     }

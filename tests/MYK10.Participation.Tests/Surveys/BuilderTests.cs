@@ -32,11 +32,12 @@ public sealed class BuilderTests
     }
 
     [Fact]
-    public async Task ADraft_CanBeArchived()
+    public async Task ADraft_CannotBeClosed_ButCanBeArchived()
     {
         await using var app = await SurveyApp.StartAsync();
         var survey = await GoldenSurvey.CreateAsync(app, open: false);
 
+        Assert.Equal(BuilderStatus.WrongState, (await app.Get<SurveyBuilder>().CloseAsync(survey.Id)).Status);
         Assert.True((await app.Get<SurveyBuilder>().ArchiveAsync(survey.Id)).Succeeded);
 
         Assert.Equal(SurveyStatus.Archived, (await app.Get<SurveyStore>().FindAsync(survey.Id))!.Status);
