@@ -162,13 +162,15 @@ public sealed class SurveyBuilder(IDbConnectionFactory connections, TimeProvider
             return BuilderResult.Invalid(Problems.LastPage);
         }
 
+        // The log keeps what was deleted: the page's title (the page and its questions are gone afterwards).
+        var title = await connection.ExecuteScalarAsync<string?>(PageTitleSql, new { SurveyId = surveyId, PageId = pageId }, transaction);
         if (await connection.ExecuteScalarAsync<long?>(delete, new { SurveyId = surveyId, PageId = pageId }, transaction) is not { } deleted)
         {
             return await MissingOrWrongStateAsync(connection, surveyId, transaction);
         }
 
         await connection.ExecuteAsync(renumber, new { SurveyId = surveyId, Deleted = deleted, Offset = int.MaxValue / 2 }, transaction);
-        await AdminLog.WriteAsync(connection, transaction, actor, clock.GetUtcNow(), AdminActions.Delete, AdminTarget.SurveyPage(surveyId, pageId));
+        await AdminLog.WriteAsync(connection, transaction, actor, clock.GetUtcNow(), AdminActions.Delete, AdminTarget.SurveyPage(surveyId, pageId), title);
         transaction.Commit();
         return BuilderResult.Ok();
     }
@@ -223,7 +225,7 @@ public sealed class SurveyBuilder(IDbConnectionFactory connections, TimeProvider
             WHERE id = @QuestionId AND survey_id = @SurveyId AND EXISTS (SELECT 1 FROM surveys WHERE id = @SurveyId AND status = 'draft')
             """;
         return await ChangeAsync(surveyId, sql, new { SurveyId = surveyId, QuestionId = questionId }, null,
-            new Logged(actor, AdminActions.Delete, AdminTarget.SurveyQuestion(surveyId, questionId)), cancellationToken);
+            new Logged(actor, AdminActions.Delete, AdminTarget.SurveyQuestion(surveyId, questionId), DetailsBefore: QuestionTextSql), cancellationToken);
     }
 
     /// <summary>Moves a question one place up (-1) or down (+1) within its page.</summary>
@@ -515,14 +517,16 @@ public sealed class SurveyBuilder(IDbConnectionFactory connections, TimeProvider
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
+        var deletedText = logged.DetailsBefore is { } before ? await connection.ExecuteScalarAsync<string?>(before, parameters, transaction) : null;
         if (await connection.ExecuteAsync(sql, parameters, transaction) != 1)
         {
             // A change to the survey itself that finds it in another state (closing a draft) is in the wrong state.
             return await MissingOrWrongStateAsync(connection, surveyId, transaction, partOfSurvey: logged.Target.Type != AdminTargets.Survey);
         }
 
-        // A change to the survey itself names it by its title (as it is after the change).
-        var details = logged.Details ?? (logged.Target.Type == AdminTargets.Survey ? await TitleAsync(connection, transaction, surveyId) : null);
+        // A deletion names what it deleted (read above, before it was gone); a change to the survey itself names it by
+        // its title (as it is after the change).
+        var details = logged.Details ?? deletedText ?? (logged.Target.Type == AdminTargets.Survey ? await TitleAsync(connection, transaction, surveyId) : null);
         await AdminLog.WriteAsync(connection, transaction, logged.Actor, clock.GetUtcNow(), logged.Action, logged.Target, details);
         transaction.Commit();
         return BuilderResult.Ok(id);
@@ -538,7 +542,12 @@ public sealed class SurveyBuilder(IDbConnectionFactory connections, TimeProvider
         connection.ExecuteScalarAsync<string?>("SELECT title AS Title FROM surveys WHERE id = @Id", new { Id = surveyId }, transaction);
 
     /// <summary>The admin log entry a one-statement change writes when it changed its row.</summary>
-    private sealed record Logged(StaffActor? Actor, string Action, AdminTarget Target, string? Details = null);
+    /// <remarks><paramref name="DetailsBefore"/>: a query, with the change's parameters, for the details as they are before it.</remarks>
+    private sealed record Logged(StaffActor? Actor, string Action, AdminTarget Target, string? Details = null, string? DetailsBefore = null);
+
+    private const string PageTitleSql = "SELECT title FROM survey_pages WHERE id = @PageId AND survey_id = @SurveyId";
+
+    private const string QuestionTextSql = "SELECT text FROM survey_questions WHERE id = @QuestionId AND survey_id = @SurveyId";
 
     /// <summary>
     /// Why a change found no row: no such survey, or a survey in a state that does not allow it. A change to a part of a

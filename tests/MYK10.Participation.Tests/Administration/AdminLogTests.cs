@@ -64,6 +64,25 @@ public sealed class AdminLogTests
     }
 
     [Fact]
+    public async Task DeletingAPageOrAQuestion_KeepsItsTitleOrTextInTheEntry()
+    {
+        await using var app = await SurveyApp.StartAsync();
+        var actor = await app.ModeratorAsync();
+        var survey = await GoldenSurvey.CreateAsync(app, open: false);
+        var definition = (await app.Get<SurveyStore>().LoadAsync(survey.Id))!;
+        var page = definition.Pages[^1];
+        var question = definition.Questions.First(q => q.PageId != page.Id);
+        var builder = app.Get<SurveyBuilder>();
+
+        Assert.True((await builder.DeleteQuestionAsync(survey.Id, question.Id, actor)).Succeeded);
+        Assert.True((await builder.DeletePageAsync(survey.Id, page.Id, actor)).Succeeded);
+
+        var deleted = (await app.AdminLogAsync()).Where(e => e.Action == AdminActions.Delete).ToList();
+        Assert.Equal(question.Text, deleted.Single(e => e.TargetType == AdminTargets.SurveyQuestion).Details);
+        Assert.Equal(page.Title, deleted.Single(e => e.TargetType == AdminTargets.SurveyPage).Details);
+    }
+
+    [Fact]
     public async Task RefusedSurveyAction_WritesNoEntry()
     {
         await using var app = await SurveyApp.StartAsync();
