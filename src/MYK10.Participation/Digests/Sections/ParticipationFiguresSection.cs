@@ -20,26 +20,27 @@ public sealed class ParticipationFiguresSection : IDigestSection
 
     private static readonly TimeSpan Reuse = TimeSpan.FromMinutes(1);
 
-    // Each query yields the area (column "area", NULL when unknown), the time (column "at") of one kind of contribution
-    // and whether it counts in "insgesamt", the total so far (column "so_far"): whatever came before the period's end.
-    // A survey response of the end's own day counts there too. A digest built in the morning would otherwise leave out
-    // that morning's responses, which the survey section already counts; in the period's figures they still count in
-    // the next period, by their noon.
-    private static readonly (string Label, string Sql)[] Kinds =
+    // Each query yields the area (column "area", NULL when unknown) and the time (column "at") of one kind of contribution.
+    // "Insgesamt", the total so far, counts whatever came before the period's end; a survey response of the end's own day
+    // counts there too (its query also yields its "day"). A digest built in the morning would otherwise leave out that
+    // morning's responses, which the survey section already counts; in the period's figures they still count in the
+    // next period, by their noon.
+    private static readonly Kind[] Kinds =
     [
-        ("Neue Teilnehmende", "SELECT municipality_id AS area, created_at AS at, created_at < @End AS so_far FROM participants WHERE email_confirmed_at IS NOT NULL"),
-        ("Neue Ideen", "SELECT municipality_id AS area, published_at AS at, published_at < @End AS so_far FROM ideas WHERE state = 'published'"),
-        ("Unterstützungen", """
-            SELECT i.municipality_id AS area, s.created_at AS at, s.created_at < @End AS so_far FROM idea_supports s JOIN ideas i ON i.id = s.idea_id
+        new("Neue Teilnehmende", "SELECT municipality_id AS area, created_at AS at FROM participants WHERE email_confirmed_at IS NOT NULL"),
+        new("Neue Ideen", "SELECT municipality_id AS area, published_at AS at FROM ideas WHERE state = 'published'"),
+        new("Unterstützungen", """
+            SELECT i.municipality_id AS area, s.created_at AS at FROM idea_supports s JOIN ideas i ON i.id = s.idea_id
             WHERE i.state = 'published'
             """),
-        ("Kommentare", """
-            SELECT i.municipality_id AS area, c.created_at AS at, c.created_at < @End AS so_far FROM idea_comments c JOIN ideas i ON i.id = c.idea_id
+        new("Kommentare", """
+            SELECT i.municipality_id AS area, c.created_at AS at FROM idea_comments c JOIN ideas i ON i.id = c.idea_id
             WHERE c.state = 'visible' AND i.state = 'published'
             """),
-        ("Umfrage-Antworten", $"SELECT r.municipality_id AS area, {ResponseTime} AS at, r.submitted_on <= @EndDay AS so_far FROM survey_responses r"),
-        ("Stimmabgaben", """
-            SELECT b.municipality_id AS area, b.cast_at AS at, b.cast_at < @End AS so_far FROM ballots b JOIN votes v ON v.id = b.vote_id
+        new("Umfrage-Antworten", $"SELECT r.municipality_id AS area, {ResponseTime} AS at, r.submitted_on AS day FROM survey_responses r",
+            SoFar: "t.day <= @EndDay"),
+        new("Stimmabgaben", """
+            SELECT b.municipality_id AS area, b.cast_at AS at FROM ballots b JOIN votes v ON v.id = b.vote_id
             WHERE v.status = 'published'
             """),
     ];
@@ -51,20 +52,20 @@ public sealed class ParticipationFiguresSection : IDigestSection
     public async Task<DigestBlock> BuildAsync(DigestContext context, DigestQuery query, CancellationToken cancellationToken)
     {
         var figures = new List<DigestFigure>();
-        foreach (var (label, sql) in Kinds)
+        foreach (var kind in Kinds)
         {
-            var byArea = await CountByAreaAsync(label, sql, context.Period, query, cancellationToken);
+            var byArea = await CountByAreaAsync(kind, context.Period, query, cancellationToken);
             var counts = context.AreaId is { } area
                 ? byArea.GetValueOrDefault(area, Counts.None)
                 : byArea.Values.Aggregate(Counts.None, (sum, c) => sum + c);
-            figures.Add(new DigestFigure(label, counts.Period, counts.Previous, counts.Total));
+            figures.Add(new DigestFigure(kind.Label, counts.Period, counts.Previous, counts.Total));
         }
 
         return DigestBlock.FiguresOnly([.. figures]);
     }
 
     /// <summary>The counts of one kind for every area (key "" for rows without an area), reused within a minute for the same period.</summary>
-    private async Task<IReadOnlyDictionary<string, Counts>> CountByAreaAsync(string label, string timesSql, DigestPeriod period, DigestQuery query, CancellationToken cancellationToken)
+    private async Task<IReadOnlyDictionary<string, Counts>> CountByAreaAsync(Kind kind, DigestPeriod period, DigestQuery query, CancellationToken cancellationToken)
     {
         var now = Environment.TickCount64;
         foreach (var stale in _counted.Where(e => now - e.Value.Tick > Reuse.TotalMilliseconds).Select(e => e.Key).ToList())
@@ -72,7 +73,7 @@ public sealed class ParticipationFiguresSection : IDigestSection
             _counted.TryRemove(stale, out _);
         }
 
-        if (_counted.TryGetValue((label, period), out var known))
+        if (_counted.TryGetValue((kind.Label, period), out var known))
         {
             return known.ByArea;
         }
@@ -81,8 +82,8 @@ public sealed class ParticipationFiguresSection : IDigestSection
             SELECT coalesce(t.area, '') AS Area,
                    coalesce(sum(t.at >= @Start AND t.at < @End), 0) AS Period,
                    coalesce(sum(t.at >= @PreviousStart AND t.at < @Start), 0) AS Previous,
-                   coalesce(sum(t.so_far), 0) AS Total
-            FROM ({timesSql}) AS t
+                   coalesce(sum({kind.SoFar}), 0) AS Total
+            FROM ({kind.Sql}) AS t
             GROUP BY coalesce(t.area, '')
             """;
         var rows = await query.Connection.QueryAsync<Counts>(new CommandDefinition(sql, new
@@ -93,9 +94,12 @@ public sealed class ParticipationFiguresSection : IDigestSection
             EndDay = BerlinTime.ToBerlin(period.End).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         }, query.Transaction, cancellationToken: cancellationToken));
         var byArea = rows.ToDictionary(r => r.Area, StringComparer.Ordinal);
-        _counted[(label, period)] = (now, byArea);
+        _counted[(kind.Label, period)] = (now, byArea);
         return byArea;
     }
+
+    /// <summary>One kind of contribution: its figure's label, its query, and what counts in its total so far.</summary>
+    private sealed record Kind(string Label, string Sql, string SoFar = "t.at < @End");
 
     // A class, not a positional record: with no rows SQLite reports expression columns as blobs, which no constructor matches.
     private sealed class Counts
