@@ -232,6 +232,7 @@ public static class WebApp
         }
 
         app.UseSecurityHeaders();
+        app.UseOpenDataLicense();
         app.UseErrorStatusPages();
         app.UseBodySizeLimit();
         app.UseStaticFiles();

@@ -69,6 +69,16 @@ public sealed class LegalOptions
     /// <summary>How long the administration log is kept (the site deletes none of its entries by itself).</summary>
     public string? AdminLogRetention { get; set; }
 
+    /// <summary>
+    /// The licence under which published contributions and results are open data (the participation rules and the
+    /// <c>Link: rel="license"</c> header of the open data API name it). Germany's licence for open data of the public
+    /// sector, with attribution, unless the district chooses another.
+    /// </summary>
+    public string OpenDataLicense { get; set; } = "Datenlizenz Deutschland – Namensnennung – Version 2.0";
+
+    /// <summary>The licence's text on the web.</summary>
+    public string OpenDataLicenseUrl { get; set; } = "https://www.govdata.de/dl-de/by-2-0";
+
     /// <summary>The required facts that are still empty, by their configuration keys (<c>Legal:…</c>).</summary>
     public IReadOnlyList<string> Missing() =>
         new (string Key, string? Value)[]

@@ -12,7 +12,7 @@ public sealed class ShellBrowserTests(BrowserFixture browser, ShellBrowserTests.
         public Site() => UseRealServer();
     }
 
-    public static TheoryData<string> PublicPages => ["/", "/datenschutz", "/impressum", "/barrierefreiheit", "/staff/anmelden", "/gibt-es-nicht"];
+    public static TheoryData<string> PublicPages => ["/", "/datenschutz", "/impressum", "/regeln", "/barrierefreiheit", "/staff/anmelden", "/gibt-es-nicht"];
 
     [Theory]
     [MemberData(nameof(PublicPages))]

@@ -12,7 +12,7 @@ public sealed class TrustBrowserTests(BrowserFixture browser, TrustBrowserTests.
         public Site() : base(new() { ["RateLimits:Writes:PermitLimit"] = "100000" }) => UseRealServer();
     }
 
-    private static readonly string[] PublicPages = ["/", "/leichte-sprache", "/barrierefreiheit", "/datenschutz", "/impressum", "/konto/geloescht"];
+    private static readonly string[] PublicPages = ["/", "/leichte-sprache", "/barrierefreiheit", "/datenschutz", "/impressum", "/regeln", "/konto/geloescht"];
 
     private static readonly string[] ParticipantPages = ["/konto", "/konto/daten", "/konto/loeschen"];
 

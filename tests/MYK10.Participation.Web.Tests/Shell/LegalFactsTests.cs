@@ -6,7 +6,7 @@ namespace MYK10.Participation.Web.Tests.Shell;
 
 public sealed class LegalFactsTests
 {
-    private static readonly string[] LegalPages = ["/impressum", "/datenschutz", "/barrierefreiheit", "/leichte-sprache", "/admin/verarbeitungen"];
+    private static readonly string[] LegalPages = ["/impressum", "/datenschutz", "/barrierefreiheit", "/leichte-sprache", "/regeln", "/admin/verarbeitungen"];
 
     [Fact]
     public async Task WithoutTheDistrictsFacts_TheLegalPagesShowPlaceholdersAndADraftNote()

@@ -8,7 +8,7 @@ public sealed class ShellPagesTests(ShellPagesTests.Site site) : IClassFixture<S
 {
     public sealed class Site : SiteFactory;
 
-    public static TheoryData<string> PublicPages => ["/", "/datenschutz", "/impressum", "/barrierefreiheit", "/staff/anmelden"];
+    public static TheoryData<string> PublicPages => ["/", "/datenschutz", "/impressum", "/regeln", "/barrierefreiheit", "/staff/anmelden"];
 
     [Theory]
     [MemberData(nameof(PublicPages))]
@@ -27,6 +27,7 @@ public sealed class ShellPagesTests(ShellPagesTests.Site site) : IClassFixture<S
         var footerLinks = document.QuerySelectorAll("footer a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Contains("/datenschutz", footerLinks);
         Assert.Contains("/impressum", footerLinks);
+        Assert.Contains("/regeln", footerLinks);
         Assert.Contains("/barrierefreiheit", footerLinks);
     }
 
