@@ -34,6 +34,8 @@ public sealed class RulesPageTests(RulesPageTests.Site site) : IClassFixture<Rul
         Assert.NotNull(document.QuerySelector("main a[href='/datenschutz']"));
         Assert.NotNull(document.QuerySelector("main a[href='/konto/daten']"));
         Assert.Contains("/regeln", document.QuerySelectorAll("footer a").Select(a => a.GetAttribute("href")));
+        var imprint = await site.CreateBrowserLikeClient().GetDocumentAsync("/impressum");
+        Assert.Equal("Regeln für die Beteiligung", imprint.QuerySelector("main a[href='/regeln']")!.TextContent.Trim());
     }
 
     [Fact]
