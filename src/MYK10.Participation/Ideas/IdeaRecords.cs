@@ -22,20 +22,8 @@ public sealed record IdeaSummary(
 
     public bool AuthorDeleted => AuthorDeletedAt is not null;
 
-    /// <summary>The start of the text, cut at a word boundary.</summary>
-    public string Excerpt
-    {
-        get
-        {
-            if (Body.Length <= ExcerptLength)
-            {
-                return Body;
-            }
-
-            var cut = Body.LastIndexOf(' ', ExcerptLength);
-            return Body[..(cut > 0 ? cut : ExcerptLength)] + " …";
-        }
-    }
+    /// <summary>The start of the text, cut after a whole word.</summary>
+    public string Excerpt => Text.TextExcerpt.Of(Body, ExcerptLength) ?? string.Empty;
 }
 
 /// <summary>An idea with everything its page shows.</summary>

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace MYK10.Participation.Web.Pages.Shared;
 
 /// <summary>
@@ -15,46 +13,6 @@ public static class PageDescription
     /// <summary>About as much as a search result shows.</summary>
     public const int MaxLength = 160;
 
-    /// <summary>
-    /// The text on one line, cut after a whole word with "…" when longer than <see cref="MaxLength"/>; null for a text
-    /// without any (the page then has the site's description).
-    /// </summary>
-    public static string? Excerpt(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        var line = new StringBuilder(Math.Min(text.Length, MaxLength + 1));
-        var space = false;
-        foreach (var c in text)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                space = line.Length > 0;
-                continue;
-            }
-
-            if (space)
-            {
-                line.Append(' ');
-                space = false;
-            }
-
-            line.Append(c);
-            if (line.Length > MaxLength)
-            {
-                break;
-            }
-        }
-
-        if (line.Length <= MaxLength)
-        {
-            return line.ToString();
-        }
-
-        var cut = line.ToString(0, MaxLength).LastIndexOf(' ');
-        return (cut > MaxLength / 2 ? line.ToString(0, cut) : line.ToString(0, MaxLength - 1)).TrimEnd(',', ';', ':', '.', '-', '–') + "…";
-    }
+    /// <summary>The start of <paramref name="text"/> as a description, or null without any text (the site's description then).</summary>
+    public static string? Excerpt(string? text) => MYK10.Participation.Text.TextExcerpt.Of(text, MaxLength);
 }
