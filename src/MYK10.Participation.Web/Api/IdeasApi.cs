@@ -86,5 +86,6 @@ internal static class IdeasApi
         url = site.Link(IdeaPaths.Detail(idea.Id)),
     };
 
-    private static string Author(string? displayName, bool deleted) => deleted ? "gelöschte Person" : displayName ?? "anonym";
+    /// <summary>How open data and the feed name an idea's author: the chosen display name, "anonym" or "gelöschte Person".</summary>
+    internal static string Author(string? displayName, bool deleted) => deleted ? "gelöschte Person" : displayName ?? "anonym";
 }

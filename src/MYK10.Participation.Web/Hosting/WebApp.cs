@@ -11,6 +11,7 @@ using MYK10.Participation.Jobs;
 using MYK10.Participation.Mail;
 using MYK10.Participation.Staff;
 using MYK10.Participation.Web.Api;
+using MYK10.Participation.Web.Feeds;
 using MYK10.Participation.Web.Surveys;
 
 namespace MYK10.Participation.Web.Hosting;
@@ -251,6 +252,7 @@ public static class WebApp
         app.MapLiveness();
         app.MapSecurityTxt();
         app.MapIdeasApi();
+        app.MapIdeaFeed();
         app.MapStrategyApi();
         app.MapVoteEndpoints();
         app.MapHangfireDashboard("/admin/jobs", new DashboardOptions

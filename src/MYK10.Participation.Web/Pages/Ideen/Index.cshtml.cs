@@ -40,15 +40,21 @@ public sealed class IndexModel(IdeaStore ideas, ReferenceStore reference, Shared
 
     public bool Filtered => !string.IsNullOrEmpty(Municipality) || !string.IsNullOrEmpty(Field) || !string.IsNullOrEmpty(Status) || !string.IsNullOrWhiteSpace(Search);
 
+    /// <summary>The feed of new ideas for the list's municipality and field, the filters a feed takes.</summary>
+    public string FeedHref { get; private set; } = Feeds.IdeaFeed.Path;
+
     public PaginationModel Pagination => new(Result.Page, Result.PageCount, "/Ideen/Index", RouteValues());
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Municipalities = await reference.MunicipalitiesAsync(cancellationToken);
         Fields = await reference.FieldsOfActionAsync(cancellationToken);
+        var municipality = Municipalities.Any(m => m.Id == Municipality) ? Municipality : null;
+        var field = Fields.Any(f => f.Id == Field) ? Field : null;
+        FeedHref = Feeds.IdeaFeed.Href(municipality, field);
         var query = new IdeaQuery(
-            Municipalities.Any(m => m.Id == Municipality) ? Municipality : null,
-            Fields.Any(f => f.Id == Field) ? Field : null,
+            municipality,
+            field,
             Status,
             Search,
             Sort == SortSupported ? IdeaSort.MostSupported : IdeaSort.Newest,
