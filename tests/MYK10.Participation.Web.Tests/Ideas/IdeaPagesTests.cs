@@ -205,6 +205,11 @@ public sealed class IdeaPagesTests(IdeaPagesTests.Site site) : IClassFixture<Ide
         Assert.Contains("&lt;b&gt;fett&lt;/b&gt;", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<b>fett</b>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"http://böse.example\"", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;a href=&quot;http://böse.example&quot;&gt;Link&lt;/a&gt;", html, StringComparison.Ordinal);
+
+        // German letters go out as UTF-8, in the site's own text as in the participant's, markup characters encoded.
+        Assert.Contains("<title>&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; Idee – MYK10 Bürgerbeteiligung</title>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("&#xFC;", html, StringComparison.Ordinal);
     }
 
     [Fact]
