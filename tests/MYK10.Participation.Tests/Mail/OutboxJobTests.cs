@@ -97,6 +97,25 @@ public sealed class OutboxJobTests
     }
 
     [Fact]
+    public async Task Run_AddressMimeCannotParse_FailsForGoodAndTheRestIsSent()
+    {
+        await using var smtp = await SmtpTestServer.StartAsync();
+        await using var app = await TestApp.StartAsync(smtp.Settings());
+        await app.EnqueueAsync(OutboxHelper.Sample("max mustermann@example.org"));
+        await app.EnqueueAsync(OutboxHelper.Sample("zwei@example.org"));
+
+        await app.Get<OutboxJob>().RunAsync(CancellationToken.None);
+        app.Clock.Advance(TimeSpan.FromHours(1));
+        await app.Get<OutboxJob>().RunAsync(CancellationToken.None);
+
+        var (status, attempts, error) = await app.OutboxRowAsync("max mustermann@example.org");
+        Assert.Equal(("failed", 1L), (status, attempts));
+        Assert.StartsWith("Invalid recipient address", error, StringComparison.Ordinal);
+        Assert.Equal("zwei@example.org", Assert.Single(await smtp.WaitForAsync(1)).To.Mailboxes.Single().Address);
+        Assert.Equal("sent", (await app.OutboxRowAsync("zwei@example.org")).Status);
+    }
+
+    [Fact]
     public async Task Run_Transient4xx_RetriesWithBackoffThenDeliversOnce()
     {
         await using var smtp = await SmtpTestServer.StartAsync();
