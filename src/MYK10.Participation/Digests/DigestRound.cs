@@ -300,7 +300,6 @@ public sealed class DigestRound(
             ["List-Unsubscribe"] = $"<{unsubscribe}>",
             // RFC 8058: the mail client may POST "List-Unsubscribe=One-Click" to the link above.
             ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click",
-            ["Auto-Submitted"] = "auto-generated",
         };
         await outbox.EnqueueAsync(connection, transaction, new OutgoingMail(recipient.Email, recipient.Name, subject, personalText, personalHtml, dedupeKey, headers));
         await connection.ExecuteAsync(

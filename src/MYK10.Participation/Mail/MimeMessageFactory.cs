@@ -27,6 +27,10 @@ public sealed class MimeMessageFactory(IOptions<MailOptions> options)
             }
         }
 
+        // Every mail of the site is sent by a machine (RFC 3834): out-of-office replies and the like stay away. Set
+        // after the row's own headers so that a row which names it too still carries it once.
+        message.Headers["Auto-Submitted"] = "auto-generated";
+
         var body = new BodyBuilder { TextBody = row.TextBody };
         if (row.HtmlBody is not null)
         {
