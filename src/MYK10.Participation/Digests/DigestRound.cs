@@ -294,7 +294,7 @@ public sealed class DigestRound(
             new { Hash = HashToken(token), RecipientId = recipient.Id, Now = now }, transaction);
 
         var unsubscribe = site.Value.Link($"/gremien/abmelden/{token}");
-        var (personalText, personalHtml) = DigestBuilder.Personalise(text, html, council.Name, unsubscribe);
+        var (personalText, personalHtml) = DigestBuilder.Personalise(text, html, council.Name, unsubscribe, site.Value.ImprintLink);
         var headers = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["List-Unsubscribe"] = $"<{unsubscribe}>",

@@ -50,7 +50,7 @@ public sealed class SignInLinkService(
                 Now = now,
                 ExpiresAt = now + Validity,
             }, transaction);
-            await outbox.EnqueueAsync(connection, transaction, Mail(email, site.Value.Link($"/konto/link/{token}")));
+            await outbox.EnqueueAsync(connection, transaction, Mail(email, site.Value.Link($"/konto/link/{token}"), site.Value.ImprintLink));
             await transaction.CommitAsync();
         }
 
@@ -122,8 +122,9 @@ public sealed class SignInLinkService(
 
     internal static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
-    private static OutgoingMail Mail(string email, string link)
+    private static OutgoingMail Mail(string email, string link, string imprint)
     {
+        const string reason = "Sie erhalten diese E-Mail, weil auf der Website ein Anmeldelink für Ihre Adresse angefordert wurde.";
         var text = $"""
             Guten Tag,
 
@@ -137,7 +138,8 @@ public sealed class SignInLinkService(
             Mit freundlichen Grüßen
             Ihr Team der MYK10 Bürgerbeteiligung
             Landkreis Mayen-Koblenz
-            """;
+
+            """ + MailFooter.Text(reason, imprint);
         var encoded = WebUtility.HtmlEncode(link);
         var html = $"""
             <!DOCTYPE html>
@@ -150,6 +152,7 @@ public sealed class SignInLinkService(
             <p>Der Link ist 30 Minuten gültig und funktioniert nur einmal. Wenn Sie keinen Anmeldelink angefordert haben,
             können Sie diese E-Mail einfach löschen: Ohne den Link kann sich niemand mit Ihrer Adresse anmelden.</p>
             <p>Mit freundlichen Grüßen<br>Ihr Team der MYK10 Bürgerbeteiligung<br>Landkreis Mayen-Koblenz</p>
+            {MailFooter.Html(reason, imprint)}
             </body></html>
             """;
         return new OutgoingMail(email, null, "Ihr Anmeldelink für die MYK10 Bürgerbeteiligung", text, html);
