@@ -128,6 +128,20 @@ public sealed class SignInFlowTests
     }
 
     [Fact]
+    public async Task AddressNoMailCanBeSentTo_GivesGermanMessage_AndQueuesNothing()
+    {
+        await using var site = new SiteFactory();
+        var client = site.CreateBrowserLikeClient();
+
+        using var response = await client.PostFormAsync("/konto/anmelden", new() { ["Input.Email"] = "max mustermann@example.org" });
+        var document = await response.ReadDocumentAsync();
+
+        Assert.StartsWith("Bitte geben Sie eine gültige E-Mail-Adresse an", document.QuerySelector("#Input_Email-error")!.TextContent.Trim(), StringComparison.Ordinal);
+        await using var connection = await site.Get<IDbConnectionFactory>().OpenAsync();
+        Assert.Equal(0L, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM mail_outbox"));
+    }
+
+    [Fact]
     public async Task Profile_IsRequiredBeforeTheAccount_AndValidatesInGerman()
     {
         await using var site = new SiteFactory();
