@@ -148,7 +148,7 @@ public sealed class SignInLinkService(
             <p>Guten Tag,</p>
             <p>mit diesem Link melden Sie sich bei der MYK10 Bürgerbeteiligung an:</p>
             <p><a href="{encoded}" style="color: #0b4a7d; font-weight: bold;">Jetzt anmelden</a></p>
-            <p>Falls der Knopf nicht funktioniert, kopieren Sie diese Adresse in Ihren Browser:<br>{encoded}</p>
+            <p>Falls der Link nicht funktioniert, kopieren Sie diese Adresse in Ihren Browser:<br>{encoded}</p>
             <p>Der Link ist 30 Minuten gültig und funktioniert nur einmal. Wenn Sie keinen Anmeldelink angefordert haben,
             können Sie diese E-Mail einfach löschen: Ohne den Link kann sich niemand mit Ihrer Adresse anmelden.</p>
             <p>Mit freundlichen Grüßen<br>Ihr Team der MYK10 Bürgerbeteiligung<br>Landkreis Mayen-Koblenz</p>

@@ -26,6 +26,8 @@ public sealed class SignInFlowTests
         Assert.True(start >= 0, body);
         var link = new Uri(body[start..body.IndexOfAny(['\r', '\n'], start)]).PathAndQuery;
         Assert.Contains(link, mail.HtmlBody, StringComparison.Ordinal);
+        // The mail shows a link, not a button: its fallback line must say so.
+        Assert.Contains("Falls der Link nicht funktioniert", mail.HtmlBody, StringComparison.Ordinal);
 
         var confirm = await client.GetDocumentAsync(link);
         Assert.Equal("Anmeldung bestätigen", confirm.QuerySelector("h1")!.TextContent);
