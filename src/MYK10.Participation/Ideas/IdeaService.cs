@@ -155,6 +155,7 @@ public sealed class IdeaService(
             <!DOCTYPE html>
             <html lang="de"><head><meta charset="utf-8"><title>Ihre Idee ist eingegangen</title></head>
             <body style="font-family: Arial, sans-serif; color: #1b1b1b; line-height: 1.5;">
+            {MailHtml.Heading("Ihre Idee ist eingegangen")}
             <p>Guten Tag,</p>
             <p>vielen Dank für Ihre Idee „{WebUtility.HtmlEncode(title)}“. Sie ist bei uns eingegangen.</p>
             <p>Bevor Ideen öffentlich erscheinen, prüft sie die Moderation des Landkreises. Das dauert in der Regel

@@ -64,7 +64,7 @@ internal static class ModerationMails
     {
         var text = "Guten Tag,\n\n" + string.Join("\n\n", paragraphs) + $"\n\nZur Idee: {link}\n\nMit freundlichen Grüßen\nIhr Team der MYK10 Bürgerbeteiligung\n" + MailFooter.Text(reason, imprint);
         var html = "<!DOCTYPE html><html lang=\"de\"><head><meta charset=\"utf-8\"><title>" + WebUtility.HtmlEncode(subject) + "</title></head>"
-            + "<body style=\"font-family: Arial, sans-serif; color: #1b1b1b; line-height: 1.5;\"><p>Guten Tag,</p>"
+            + "<body style=\"font-family: Arial, sans-serif; color: #1b1b1b; line-height: 1.5;\">" + MailHtml.Heading(subject) + "<p>Guten Tag,</p>"
             + string.Concat(paragraphs.Select(p => "<p>" + WebUtility.HtmlEncode(p).Replace("\n", "<br>", StringComparison.Ordinal) + "</p>"))
             + $"<p><a href=\"{WebUtility.HtmlEncode(link)}\" style=\"color: #0b4a7d;\">Zur Idee</a></p>"
             + "<p>Mit freundlichen Grüßen<br>Ihr Team der MYK10 Bürgerbeteiligung</p>" + MailFooter.Html(reason, imprint) + "</body></html>";

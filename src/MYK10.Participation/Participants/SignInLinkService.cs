@@ -145,6 +145,7 @@ public sealed class SignInLinkService(
             <!DOCTYPE html>
             <html lang="de"><head><meta charset="utf-8"><title>Ihr Anmeldelink</title></head>
             <body style="font-family: Arial, sans-serif; color: #1b1b1b; line-height: 1.5;">
+            {MailHtml.Heading("Ihr Anmeldelink")}
             <p>Guten Tag,</p>
             <p>mit diesem Link melden Sie sich bei der MYK10 Bürgerbeteiligung an:</p>
             <p><a href="{encoded}" style="color: #0b4a7d; font-weight: bold;">Jetzt anmelden</a></p>

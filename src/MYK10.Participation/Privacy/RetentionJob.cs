@@ -197,6 +197,7 @@ public sealed class RetentionJob(
             <!DOCTYPE html>
             <html lang="de"><head><meta charset="utf-8"><title>Ihr Konto wird gelöscht</title></head>
             <body style="font-family: Arial, sans-serif; color: #1b1b1b; line-height: 1.5;">
+            {MailHtml.Heading("Ihr Konto wird gelöscht")}
             <p>Guten Tag,</p>
             <p>die erste Phase der MYK10 Bürgerbeteiligung ist beendet. Wie in der Datenschutzerklärung angekündigt,
             löschen wir am <strong>{WebUtility.HtmlEncode(date)}</strong> alle Konten der Teilnehmenden, auch Ihres. Ihre veröffentlichten

@@ -2,6 +2,7 @@ using AngleSharp.Html.Parser;
 using MimeKit;
 using MYK10.Participation.Digests;
 using MYK10.Participation.Ideas;
+using MYK10.Participation.Legal;
 using MYK10.Participation.Mail;
 using MYK10.Participation.Moderation;
 using MYK10.Participation.Participants;
@@ -11,12 +12,51 @@ using MYK10.Participation.Tests.Privacy;
 
 namespace MYK10.Participation.Tests.Mail;
 
-public sealed class MailFooterTests
+public sealed class MailContentTests
 {
     [Fact]
     public async Task EveryMailToCitizensAndCouncils_SaysWhoSendsItAndWhy_AndLinksTheImprint()
     {
         await using var smtp = await SmtpTestServer.StartAsync();
+        Assert.All(await SendOneOfEachAsync(smtp), AssertFooter);
+    }
+
+    [Fact]
+    public async Task EveryShortHtmlMail_HasLanguageTitleAndOneHeading()
+    {
+        await using var smtp = await SmtpTestServer.StartAsync();
+        var mails = (await SendOneOfEachAsync(smtp)).Where(m => m.Subject?.Contains("Wochenbericht", StringComparison.Ordinal) != true).ToList();
+
+        Assert.NotEmpty(mails);
+        Assert.All(mails, mail =>
+        {
+            var document = new HtmlParser().ParseDocument(mail.HtmlBody ?? string.Empty);
+            Assert.Equal("de", document.DocumentElement.GetAttribute("lang"));
+            Assert.False(string.IsNullOrWhiteSpace(document.Title), mail.Subject);
+            Assert.Single(document.QuerySelectorAll("h1"));
+        });
+    }
+
+    [Fact]
+    public async Task AccessibilityFeedback_ForStaff_HasLanguageTitleAndOneHeading()
+    {
+        await using var smtp = await SmtpTestServer.StartAsync();
+        var settings = smtp.Settings();
+        settings["Accessibility:FeedbackAddresses:0"] = "barrierefreiheit@kvmyk.de";
+        await using var app = await TestApp.StartAsync(settings);
+        await app.Get<AccessibilityFeedbackService>().SendAsync(new AccessibilityFeedback("Der Kontrast ist zu schwach.", "/ideen", "Erika", "erika@example.org"));
+
+        await app.Get<OutboxJob>().RunAsync(CancellationToken.None);
+
+        var document = new HtmlParser().ParseDocument(Assert.Single(await smtp.WaitForAsync(1)).HtmlBody ?? string.Empty);
+        Assert.Equal("de", document.DocumentElement.GetAttribute("lang"));
+        Assert.False(string.IsNullOrWhiteSpace(document.Title));
+        Assert.Single(document.QuerySelectorAll("h1"));
+    }
+
+    /// <summary>A sign-in link, an idea's confirmation, publication and answer, a council digest and the phase-end notice.</summary>
+    private static async Task<IReadOnlyList<MimeMessage>> SendOneOfEachAsync(SmtpTestServer smtp)
+    {
         await using var app = await TestApp.StartAsync(DigestTestData.Settings(smtp.Settings()));
         await app.Get<SignInLinkService>().RequestAsync("anmeldung@example.org", staySignedIn: false, returnUrl: null);
         var author = await app.Connections.ParticipantAsync(email: "autorin@example.org");
@@ -40,7 +80,7 @@ public sealed class MailFooterTests
         var mails = smtp.Received;
         string[] subjects = ["Ihr Anmeldelink", "Ihre Idee ist eingegangen", "Ihre Idee ist veröffentlicht", "Neue Antwort", "Wochenbericht", "wird am"];
         Assert.All(subjects, s => Assert.Contains(mails, m => m.Subject?.Contains(s, StringComparison.Ordinal) == true));
-        Assert.All(mails, AssertFooter);
+        return mails;
     }
 
     private static void AssertFooter(MimeMessage mail)
