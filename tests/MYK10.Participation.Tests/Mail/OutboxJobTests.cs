@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using MimeKit;
 using MYK10.Participation.Mail;
 using MYK10.Participation.Tests.Infrastructure;
@@ -171,6 +173,67 @@ public sealed class OutboxJobTests
         Assert.Equal(["eins@example.org", "zwei@example.org"], received.Select(m => m.To.Mailboxes.Single().Address).Order());
         Assert.Equal("sent", (await app.OutboxRowAsync("eins@example.org")).Status);
         Assert.Equal("sent", (await app.OutboxRowAsync("zwei@example.org")).Status);
+    }
+
+    [Fact]
+    public async Task Run_ServerSlowerThanTheLease_LeavesTheRestToTheNextRun_SoAnotherRunSendsNothingTwice()
+    {
+        await using var smtp = await SmtpTestServer.StartAsync();
+        SlowTransport? slow = null;
+        await using var app = await TestApp.StartAsync(smtp.Settings(), services => services.AddSingleton<IMailTransport>(sp =>
+            slow = new SlowTransport(new SmtpMailTransport(sp.GetRequiredService<IOptions<MailOptions>>()), (ManualClock)sp.GetRequiredService<TimeProvider>())));
+        string[] recipients = ["eins@example.org", "zwei@example.org", "drei@example.org", "vier@example.org"];
+        foreach (var to in recipients)
+        {
+            await app.EnqueueAsync(OutboxHelper.Sample(to));
+        }
+
+        // Each message takes the server two minutes; once the first run's five-minute lease has run out, a second run
+        // (Hangfire may start one, ARCHITECTURE.md) claims whatever that run has not marked sent.
+        _ = app.Get<IMailTransport>();
+        slow!.OnceLeaseRanOut = () => app.Get<OutboxJob>().RunAsync(CancellationToken.None);
+        await app.Get<OutboxJob>().RunAsync(CancellationToken.None);
+        app.Clock.Advance(TimeSpan.FromMinutes(10));
+        await app.Get<OutboxJob>().RunAsync(CancellationToken.None);
+
+        Assert.Equal(recipients.Order(), smtp.Received.Select(m => m.To.Mailboxes.Single().Address).Order());
+        foreach (var to in recipients)
+        {
+            Assert.Equal("sent", (await app.OutboxRowAsync(to)).Status);
+        }
+    }
+
+    /// <summary>The real SMTP transport, with a server that takes two minutes per message on the test's clock.</summary>
+    private sealed class SlowTransport(IMailTransport inner, ManualClock clock) : IMailTransport
+    {
+        private readonly DateTimeOffset _leaseEnds = clock.GetUtcNow().AddMinutes(5);
+
+        public Func<Task>? OnceLeaseRanOut { get; set; }
+
+        public string Description => inner.Description;
+
+        public async Task<IMailSession> ConnectAsync(CancellationToken cancellationToken) => new Session(await inner.ConnectAsync(cancellationToken), this);
+
+        private async Task AfterSendAsync()
+        {
+            clock.Advance(TimeSpan.FromMinutes(2));
+            if (clock.GetUtcNow() > _leaseEnds && OnceLeaseRanOut is { } other)
+            {
+                OnceLeaseRanOut = null;
+                await other();
+            }
+        }
+
+        private sealed class Session(IMailSession inner, SlowTransport transport) : IMailSession
+        {
+            public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+            {
+                await inner.SendAsync(message, cancellationToken);
+                await transport.AfterSendAsync();
+            }
+
+            public ValueTask DisposeAsync() => inner.DisposeAsync();
+        }
     }
 
     [Fact]
