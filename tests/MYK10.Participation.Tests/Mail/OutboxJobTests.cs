@@ -95,6 +95,27 @@ public sealed class OutboxJobTests
     }
 
     [Fact]
+    public async Task Run_PickupDirectoryNotWritable_StaysPendingAndIsWrittenOnceItIs()
+    {
+        using var blocked = new TempDirectory();
+        File.WriteAllText(blocked.File("mail"), "a file where the directory should be");
+        await using var app = await TestApp.StartAsync(new() { ["Mail:PickupDirectory"] = blocked.File("mail") });
+        await app.EnqueueAsync(OutboxHelper.Sample());
+
+        await app.Get<OutboxJob>().RunAsync(CancellationToken.None);
+
+        var (status, attempts, error) = await app.OutboxRowAsync("buerger@example.org");
+        Assert.Equal(("pending", 0L), (status, attempts));
+        Assert.StartsWith("Pickup directory not writable", error, StringComparison.Ordinal);
+
+        File.Delete(blocked.File("mail"));
+        app.Clock.Advance(TimeSpan.FromMinutes(2));
+        await app.Get<OutboxJob>().RunAsync(CancellationToken.None);
+        Assert.Single(Directory.GetFiles(blocked.File("mail"), "*.eml"));
+        Assert.Equal("sent", (await app.OutboxRowAsync("buerger@example.org")).Status);
+    }
+
+    [Fact]
     public async Task Run_Permanent5xx_MarksFailedWithReasonAndDoesNotRetry()
     {
         await using var smtp = await SmtpTestServer.StartAsync();
