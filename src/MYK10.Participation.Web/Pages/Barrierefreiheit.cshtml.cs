@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using MYK10.Participation.Legal;
+using MYK10.Participation.Mail;
 using MYK10.Participation.Web.Hosting;
 
 namespace MYK10.Participation.Web.Pages;
@@ -62,6 +63,7 @@ public sealed class BarrierefreiheitModel(AccessibilityFeedbackService feedback,
         public string? Name { get; set; }
 
         [EmailAddress(ErrorMessage = "Validation.Email")]
+        [DeliverableEmail(ErrorMessage = "Validation.Email")]
         [StringLength(320, ErrorMessage = "Validation.Email")]
         [Display(Name = "Feedback.Email")]
         public string? Email { get; set; }

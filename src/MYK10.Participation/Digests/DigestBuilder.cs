@@ -1,4 +1,5 @@
 using System.Text;
+using MYK10.Participation.Mail;
 using static MYK10.Participation.Digests.DigestFormat;
 
 namespace MYK10.Participation.Digests;
@@ -19,7 +20,6 @@ public sealed class DigestBuilder(IEnumerable<IDigestSection> sections)
     private const string FrameStyle = "max-width:680px;margin:0 auto;background:#ffffff;padding:24px;";
     private const string BrandStyle = "font-size:14px;font-weight:bold;letter-spacing:0.03em;color:#0b4f6c;margin:0 0 12px;";
     private const string H1Style = "font-size:24px;line-height:1.25;margin:0 0 4px;color:#1a1a1a;";
-    private const string FooterStyle = "font-size:14px;line-height:1.5;color:#4a4a4a;border-top:1px solid #d0d0d0;margin:32px 0 0;padding:12px 0 0;";
 
     private readonly IReadOnlyList<IDigestSection> _sections = sections.OrderBy(s => s.Order).ToList();
 
@@ -76,16 +76,16 @@ public sealed class DigestBuilder(IEnumerable<IDigestSection> sections)
         return new DigestContent(subject, text.ToString(), html.ToString(), isEmpty);
     }
 
-    /// <summary>The end of a recipient's mail: why they get it and how to stop it.</summary>
-    public static (string Text, string Html) RecipientFooter(string councilName, string unsubscribeLink) => (
-        $"\n-- \nSie erhalten diesen Bericht als Empfänger·in für {councilName}.\nBericht abbestellen (ein Klick): {unsubscribeLink}\n",
-        $"<p style=\"{FooterStyle}\">Sie erhalten diesen Bericht als Empfänger·in für {Html(councilName)}. " +
-        $"<a href=\"{Html(unsubscribeLink)}\" style=\"{LinkStyle}\">Bericht abbestellen</a></p>");
+    /// <summary>The end of a recipient's mail: who sends it, why they get it, how to stop it, and the imprint.</summary>
+    public static (string Text, string Html) RecipientFooter(string councilName, string unsubscribeLink, string imprintLink) => (
+        MailFooter.Text($"Sie erhalten diesen Bericht als Empfänger·in für {councilName}.\nBericht abbestellen (ein Klick): {unsubscribeLink}", imprintLink),
+        MailFooter.Html($"Sie erhalten diesen Bericht als Empfänger·in für {Html(councilName)}. " +
+            $"<a href=\"{Html(unsubscribeLink)}\" style=\"{LinkStyle}\">Bericht abbestellen</a>", imprintLink));
 
     /// <summary>The stored digest with the footer of one recipient.</summary>
-    public static (string Text, string Html) Personalise(string text, string html, string councilName, string unsubscribeLink)
+    public static (string Text, string Html) Personalise(string text, string html, string councilName, string unsubscribeLink, string imprintLink)
     {
-        var footer = RecipientFooter(councilName, unsubscribeLink);
+        var footer = RecipientFooter(councilName, unsubscribeLink, imprintLink);
         return (text + footer.Text, html.Replace(RecipientFooterMarker, footer.Html, StringComparison.Ordinal));
     }
 

@@ -93,10 +93,12 @@ public sealed class DigestDeliveryOutcomes(
             Die Empfängerin oder der Empfänger erhält vorerst keine Berichte mehr. Bitte prüfen Sie die Adresse und aktivieren Sie sie wieder:
             {link}
             """;
-        var html = $"<p>Guten Tag,</p><p>die Berichte an {DigestFormat.Html(recipient.Name)} &lt;{DigestFormat.Html(recipient.Email)}&gt; ({DigestFormat.Html(recipient.CouncilName)}) " +
+        var html = "<!DOCTYPE html><html lang=\"de\"><head><meta charset=\"utf-8\"><title>" + DigestFormat.Html(subject) + "</title></head>"
+            + "<body style=\"font-family: Arial, sans-serif; color: #1b1b1b; line-height: 1.5;\">" + MailHtml.Heading(subject) +
+            $"<p>Guten Tag,</p><p>die Berichte an {DigestFormat.Html(recipient.Name)} &lt;{DigestFormat.Html(recipient.Email)}&gt; ({DigestFormat.Html(recipient.CouncilName)}) " +
             $"konnten {PauseAfterFailures}-mal nacheinander nicht zugestellt werden.<br>Der Mailserver antwortete zuletzt: {DigestFormat.Html(reason)}</p>" +
             $"<p>Die Empfängerin oder der Empfänger erhält vorerst keine Berichte mehr. Bitte prüfen Sie die Adresse und " +
-            $"<a href=\"{DigestFormat.Html(link)}\">aktivieren Sie sie wieder</a>.</p>";
+            $"<a href=\"{DigestFormat.Html(link)}\">aktivieren Sie sie wieder</a>.</p></body></html>";
         foreach (var admin in admins)
         {
             await outbox.EnqueueAsync(connection, transaction, new OutgoingMail(admin, null, subject, text, html,

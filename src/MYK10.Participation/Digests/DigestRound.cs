@@ -294,13 +294,12 @@ public sealed class DigestRound(
             new { Hash = HashToken(token), RecipientId = recipient.Id, Now = now }, transaction);
 
         var unsubscribe = site.Value.Link($"/gremien/abmelden/{token}");
-        var (personalText, personalHtml) = DigestBuilder.Personalise(text, html, council.Name, unsubscribe);
+        var (personalText, personalHtml) = DigestBuilder.Personalise(text, html, council.Name, unsubscribe, site.Value.ImprintLink);
         var headers = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["List-Unsubscribe"] = $"<{unsubscribe}>",
             // RFC 8058: the mail client may POST "List-Unsubscribe=One-Click" to the link above.
             ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click",
-            ["Auto-Submitted"] = "auto-generated",
         };
         await outbox.EnqueueAsync(connection, transaction, new OutgoingMail(recipient.Email, recipient.Name, subject, personalText, personalHtml, dedupeKey, headers));
         await connection.ExecuteAsync(

@@ -10,6 +10,9 @@ public sealed class SiteOptions
 
     public string Link(string path) => BaseUrl.TrimEnd('/') + "/" + path.TrimStart('/');
 
+    /// <summary>The imprint, which every mail's footer links to.</summary>
+    public string ImprintLink => Link("/impressum");
+
     /// <summary>
     /// Why links in mail built from <see cref="BaseUrl"/> would not work for citizens (not an absolute address, this
     /// machine only, or not https), or null when it looks like a public address.

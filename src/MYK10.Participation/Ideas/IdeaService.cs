@@ -134,6 +134,7 @@ public sealed class IdeaService(
 
     private OutgoingMail ConfirmationMail(string email, long ideaId, string title)
     {
+        const string reason = "Sie erhalten diese E-Mail, weil Sie eine Idee eingereicht haben.";
         var link = site.Value.Link(IdeaPaths.Detail(ideaId));
         var text = $"""
             Guten Tag,
@@ -148,17 +149,20 @@ public sealed class IdeaService(
 
             Mit freundlichen Grüßen
             Ihr Team der MYK10 Bürgerbeteiligung
-            """;
+
+            """ + MailFooter.Text(reason, site.Value.ImprintLink);
         var html = $"""
             <!DOCTYPE html>
             <html lang="de"><head><meta charset="utf-8"><title>Ihre Idee ist eingegangen</title></head>
             <body style="font-family: Arial, sans-serif; color: #1b1b1b; line-height: 1.5;">
+            {MailHtml.Heading("Ihre Idee ist eingegangen")}
             <p>Guten Tag,</p>
             <p>vielen Dank für Ihre Idee „{WebUtility.HtmlEncode(title)}“. Sie ist bei uns eingegangen.</p>
             <p>Bevor Ideen öffentlich erscheinen, prüft sie die Moderation des Landkreises. Das dauert in der Regel
             wenige Werktage. Sie erhalten eine Nachricht, sobald Ihre Idee veröffentlicht ist. Bis dahin sehen nur Sie die
             Idee, unter „Mein Konto“ oder hier: <a href="{WebUtility.HtmlEncode(link)}">{WebUtility.HtmlEncode(link)}</a></p>
             <p>Mit freundlichen Grüßen<br>Ihr Team der MYK10 Bürgerbeteiligung</p>
+            {MailFooter.Html(reason, site.Value.ImprintLink)}
             </body></html>
             """;
         return new OutgoingMail(email, null, "Ihre Idee ist eingegangen", text, html, $"idea-submitted:{ideaId}");

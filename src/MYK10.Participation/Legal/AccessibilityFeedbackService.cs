@@ -59,6 +59,7 @@ public sealed class AccessibilityFeedbackService(IDbConnectionFactory connection
             <!DOCTYPE html>
             <html lang="de"><head><meta charset="utf-8"><title>Rückmeldung zur Barrierefreiheit</title></head>
             <body style="font-family: Arial, sans-serif; color: #1b1b1b; line-height: 1.5;">
+            {MailHtml.Heading("Rückmeldung zur Barrierefreiheit")}
             <p>Über die Erklärung zur Barrierefreiheit ist eine Rückmeldung eingegangen.</p>
             <p>Von: {WebUtility.HtmlEncode(from)}<br>Seite: {WebUtility.HtmlEncode(feedback.PageAddress ?? "nicht angegeben")}</p>
             <blockquote style="white-space: pre-wrap;">{WebUtility.HtmlEncode(feedback.Message)}</blockquote>

@@ -5,8 +5,9 @@ using Microsoft.Extensions.Options;
 namespace MYK10.Participation.Mail;
 
 /// <summary>
-/// Sends the due rows of the outbox. Safe to run twice or at once: rows are claimed under a lease, and a row is
-/// marked sent only by the run holding its lease. A crash between sending and marking can resend that one message;
+/// Sends the due rows of the outbox. Safe to run twice or at once: rows are claimed under a lease, a row is
+/// marked sent only by the run holding its lease, and no message is started when the lease is about to run out (a slow
+/// server), since another run may then claim the same rows. A crash between sending and marking can resend that one message;
 /// it keeps its Message-ID, so receiving systems can recognise the copy.
 /// </summary>
 public sealed class OutboxJob(
@@ -20,6 +21,9 @@ public sealed class OutboxJob(
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan ServerDownDelay = TimeSpan.FromMinutes(1);
+
+    /// <summary>Time a message may still take to send; no message starts later than this before the lease ends.</summary>
+    private static readonly TimeSpan LeaseMargin = TimeSpan.FromMinutes(1);
 
     /// <summary>Delay before the next try after the n-th transient failure: 1, 2, 4 … minutes, at most 6 hours.</summary>
     public static TimeSpan Backoff(long attempts) =>
@@ -41,7 +45,7 @@ public sealed class OutboxJob(
                 return;
             }
 
-            var completed = await SendBatchAsync(batch, leaseId, cancellationToken);
+            var completed = await SendBatchAsync(batch, leaseId, now + Lease, cancellationToken);
             if (!completed || batch.Count < batchSize)
             {
                 return;
@@ -49,7 +53,7 @@ public sealed class OutboxJob(
         }
     }
 
-    private async Task<bool> SendBatchAsync(IReadOnlyList<OutboxMessage> batch, Guid leaseId, CancellationToken cancellationToken)
+    private async Task<bool> SendBatchAsync(IReadOnlyList<OutboxMessage> batch, Guid leaseId, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
     {
         IMailSession session;
         try
@@ -68,6 +72,14 @@ public sealed class OutboxJob(
             for (var i = 0; i < batch.Count; i++)
             {
                 var row = batch[i];
+                if (clock.GetUtcNow() >= leaseUntil - LeaseMargin)
+                {
+                    // A slow server: past its lease, another run may claim and send this row too. Give the rest back.
+                    logger.LogWarning("Mail server slow, {Count} messages wait for the next run", batch.Count - i);
+                    await ReleaseAsync(batch.Skip(i), leaseId, null);
+                    return false;
+                }
+
                 try
                 {
                     await session.SendAsync(messages.Create(row), cancellationToken);

@@ -12,7 +12,16 @@ public sealed class PickupDirectoryMailTransport(IOptions<MailOptions> options) 
 
     public Task<IMailSession> ConnectAsync(CancellationToken cancellationToken)
     {
-        System.IO.Directory.CreateDirectory(Directory);
+        try
+        {
+            System.IO.Directory.CreateDirectory(Directory);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Like an SMTP server that cannot be reached: the messages wait, the job does not fail on them.
+            throw new MailDeliveryException(MailFailureKind.ConnectionLost, $"Pickup directory not writable: {ex.Message}", ex);
+        }
+
         return Task.FromResult<IMailSession>(new Session(Directory));
     }
 
@@ -24,8 +33,15 @@ public sealed class PickupDirectoryMailTransport(IOptions<MailOptions> options) 
             var name = string.Concat((message.MessageId ?? Guid.NewGuid().ToString("N")).Select(c => char.IsLetterOrDigit(c) || c is '-' or '.' ? c : '_')) + ".eml";
             var path = Path.Combine(directory, name);
             var temporary = path + ".tmp";
-            await message.WriteToAsync(temporary, cancellationToken);
-            File.Move(temporary, path, overwrite: true);
+            try
+            {
+                await message.WriteToAsync(temporary, cancellationToken);
+                File.Move(temporary, path, overwrite: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new MailDeliveryException(MailFailureKind.ConnectionLost, $"Pickup directory not writable: {ex.Message}", ex);
+            }
         }
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;

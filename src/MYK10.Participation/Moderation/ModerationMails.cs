@@ -23,48 +23,51 @@ internal static class ModerationMails
         ["not_feasible"] = "nicht umsetzbar",
     };
 
-    public static OutgoingMail Published(string email, long ideaId, string title, string link) => Build(
-        email, $"idea-published:{ideaId}", "Ihre Idee ist veröffentlicht",
-        [$"Ihre Idee „{title}“ wurde von der Moderation geprüft und ist jetzt öffentlich. Andere können sie ab sofort unterstützen und kommentieren."],
-        link);
+    private const string AuthorReason = "Sie erhalten diese E-Mail, weil Sie diese Idee eingereicht haben.";
 
-    public static OutgoingMail Rejected(string email, long ideaId, string title, string reason, string? note, string link) => Build(
-        email, $"idea-rejected:{ideaId}", "Ihre Idee wurde nicht veröffentlicht",
+    public static OutgoingMail Published(string email, long ideaId, string title, string link, string imprint) => Build(
+        email, $"idea-published:{ideaId}", "Ihre Idee ist veröffentlicht", AuthorReason,
+        [$"Ihre Idee „{title}“ wurde von der Moderation geprüft und ist jetzt öffentlich. Andere können sie ab sofort unterstützen und kommentieren."],
+        link, imprint);
+
+    public static OutgoingMail Rejected(string email, long ideaId, string title, string reason, string? note, string link, string imprint) => Build(
+        email, $"idea-rejected:{ideaId}", "Ihre Idee wurde nicht veröffentlicht", AuthorReason,
         [
             $"vielen Dank für Ihre Idee „{title}“. Die Moderation hat sie geprüft und kann sie leider nicht veröffentlichen.",
             $"Grund: {RejectionLabels[reason]}",
             .. note is null ? Array.Empty<string>() : [$"Hinweis der Moderation: {note}"],
             "Sie können Ihre Idee gern überarbeitet erneut einreichen.",
         ],
-        link);
+        link, imprint);
 
-    public static OutgoingMail Merged(string email, long sourceId, string sourceTitle, string targetTitle, bool isTargetAuthor, string link) => Build(
-        email, $"idea-merged:{sourceId}:{email}", "Ideen wurden zusammengeführt",
+    public static OutgoingMail Merged(string email, long sourceId, string sourceTitle, string targetTitle, bool isTargetAuthor, string link, string imprint) => Build(
+        email, $"idea-merged:{sourceId}:{email}", "Ideen wurden zusammengeführt", "Sie erhalten diese E-Mail, weil Sie eine der beiden Ideen eingereicht haben.",
         [
             isTargetAuthor
                 ? $"die Idee „{sourceTitle}“ beschreibt dasselbe Anliegen wie Ihre Idee „{targetTitle}“. Die Moderation hat beide zusammengeführt: Unterstützerinnen und Unterstützer zählen jetzt bei Ihrer Idee mit."
                 : $"Ihre Idee „{sourceTitle}“ beschreibt dasselbe Anliegen wie die Idee „{targetTitle}“. Die Moderation hat beide zusammengeführt, damit die Unterstützung gebündelt zählt. Ihre Idee leitet jetzt dorthin weiter.",
         ],
-        link);
+        link, imprint);
 
-    public static OutgoingMail Answered(string email, long ideaId, long version, string title, string status, string answer, IReadOnlyList<string> measures, string link) => Build(
+    public static OutgoingMail Answered(string email, long ideaId, long version, string title, string status, string answer, IReadOnlyList<string> measures, string link, string imprint) => Build(
         email, $"idea-answer:{ideaId}:{version}:{email}", "Neue Antwort der Verwaltung zu einer Idee",
+        "Sie erhalten diese E-Mail, weil Sie diese Idee eingereicht oder unterstützt haben.",
         [
             $"die Idee „{title}“, die Sie eingereicht oder unterstützt haben, hat eine Antwort der Verwaltung erhalten.",
             $"Neuer Stand: {AnswerLabels[status]}",
             answer,
             .. measures.Count == 0 ? Array.Empty<string>() : [$"Die Idee ist in diese Maßnahmen der Strategie eingeflossen: {string.Join("; ", measures)}"],
         ],
-        link);
+        link, imprint);
 
-    private static OutgoingMail Build(string email, string dedupeKey, string subject, IReadOnlyList<string> paragraphs, string link)
+    private static OutgoingMail Build(string email, string dedupeKey, string subject, string reason, IReadOnlyList<string> paragraphs, string link, string imprint)
     {
-        var text = "Guten Tag,\n\n" + string.Join("\n\n", paragraphs) + $"\n\nZur Idee: {link}\n\nMit freundlichen Grüßen\nIhr Team der MYK10 Bürgerbeteiligung\n";
+        var text = "Guten Tag,\n\n" + string.Join("\n\n", paragraphs) + $"\n\nZur Idee: {link}\n\nMit freundlichen Grüßen\nIhr Team der MYK10 Bürgerbeteiligung\n" + MailFooter.Text(reason, imprint);
         var html = "<!DOCTYPE html><html lang=\"de\"><head><meta charset=\"utf-8\"><title>" + WebUtility.HtmlEncode(subject) + "</title></head>"
-            + "<body style=\"font-family: Arial, sans-serif; color: #1b1b1b; line-height: 1.5;\"><p>Guten Tag,</p>"
+            + "<body style=\"font-family: Arial, sans-serif; color: #1b1b1b; line-height: 1.5;\">" + MailHtml.Heading(subject) + "<p>Guten Tag,</p>"
             + string.Concat(paragraphs.Select(p => "<p>" + WebUtility.HtmlEncode(p).Replace("\n", "<br>", StringComparison.Ordinal) + "</p>"))
             + $"<p><a href=\"{WebUtility.HtmlEncode(link)}\" style=\"color: #0b4a7d;\">Zur Idee</a></p>"
-            + "<p>Mit freundlichen Grüßen<br>Ihr Team der MYK10 Bürgerbeteiligung</p></body></html>";
+            + "<p>Mit freundlichen Grüßen<br>Ihr Team der MYK10 Bürgerbeteiligung</p>" + MailFooter.Html(reason, imprint) + "</body></html>";
         return new OutgoingMail(email, null, subject, text, html, dedupeKey);
     }
 }

@@ -49,7 +49,7 @@ public sealed partial class ModerationService(
             await AuditLog.WriteAsync(connection, transaction, actor, now, "publish", "idea", idea.Id, idea.Id,
                 new { state = idea.State, field = idea.FieldId, municipality = idea.MunicipalityId },
                 new { state = IdeaStates.Published, field, municipality });
-            await MailAuthorAsync(connection, transaction, idea, email => ModerationMails.Published(email, idea.Id, idea.Title, Link(idea.Id)));
+            await MailAuthorAsync(connection, transaction, idea, email => ModerationMails.Published(email, idea.Id, idea.Title, Link(idea.Id), site.Value.ImprintLink));
             return ModerationResult.Done;
         });
 
@@ -112,7 +112,7 @@ public sealed partial class ModerationService(
                 """, new { Reason = reason, Note = note, StaffId = actor.Id, Now = now, idea.Id, idea.Version }, transaction);
             await AuditLog.WriteAsync(connection, transaction, actor, now, "reject", "idea", idea.Id, idea.Id,
                 new { state = idea.State }, new { state = IdeaStates.Rejected, reason }, note);
-            await MailAuthorAsync(connection, transaction, idea, email => ModerationMails.Rejected(email, idea.Id, idea.Title, reason, note, Link(idea.Id)));
+            await MailAuthorAsync(connection, transaction, idea, email => ModerationMails.Rejected(email, idea.Id, idea.Title, reason, note, Link(idea.Id), site.Value.ImprintLink));
             return ModerationResult.Done;
         });
 
@@ -158,8 +158,8 @@ public sealed partial class ModerationService(
                 """, new { Target = target.Id, StaffId = actor.Id, Now = now, source.Id, source.Version }, transaction);
             await AuditLog.WriteAsync(connection, transaction, actor, now, "merge", "idea", source.Id, source.Id,
                 new { state = source.State, supporters = source.Supporters }, new { state = IdeaStates.Merged, mergedInto = target.Id });
-            await MailAuthorAsync(connection, transaction, source, email => ModerationMails.Merged(email, source.Id, source.Title, target.Title, false, Link(target.Id)));
-            await MailAuthorAsync(connection, transaction, target, email => ModerationMails.Merged(email, source.Id, source.Title, target.Title, true, Link(target.Id)));
+            await MailAuthorAsync(connection, transaction, source, email => ModerationMails.Merged(email, source.Id, source.Title, target.Title, false, Link(target.Id), site.Value.ImprintLink));
+            await MailAuthorAsync(connection, transaction, target, email => ModerationMails.Merged(email, source.Id, source.Title, target.Title, true, Link(target.Id), site.Value.ImprintLink));
             return ModerationResult.Done;
         });
 
@@ -201,7 +201,7 @@ public sealed partial class ModerationService(
                 """, new { Author = idea.AuthorId, idea.Id }, transaction);
             foreach (var email in recipients)
             {
-                await outbox.EnqueueAsync(connection, transaction, ModerationMails.Answered(email, idea.Id, idea.Version + 1, idea.Title, status, answer, measures, Link(idea.Id)));
+                await outbox.EnqueueAsync(connection, transaction, ModerationMails.Answered(email, idea.Id, idea.Version + 1, idea.Title, status, answer, measures, Link(idea.Id), site.Value.ImprintLink));
             }
 
             return ModerationResult.Done;

@@ -50,7 +50,7 @@ public sealed class SignInLinkService(
                 Now = now,
                 ExpiresAt = now + Validity,
             }, transaction);
-            await outbox.EnqueueAsync(connection, transaction, Mail(email, site.Value.Link($"/konto/link/{token}")));
+            await outbox.EnqueueAsync(connection, transaction, Mail(email, site.Value.Link($"/konto/link/{token}"), site.Value.ImprintLink));
             await transaction.CommitAsync();
         }
 
@@ -122,8 +122,9 @@ public sealed class SignInLinkService(
 
     internal static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
-    private static OutgoingMail Mail(string email, string link)
+    private static OutgoingMail Mail(string email, string link, string imprint)
     {
+        const string reason = "Sie erhalten diese E-Mail, weil auf der Website ein Anmeldelink für Ihre Adresse angefordert wurde.";
         var text = $"""
             Guten Tag,
 
@@ -137,19 +138,22 @@ public sealed class SignInLinkService(
             Mit freundlichen Grüßen
             Ihr Team der MYK10 Bürgerbeteiligung
             Landkreis Mayen-Koblenz
-            """;
+
+            """ + MailFooter.Text(reason, imprint);
         var encoded = WebUtility.HtmlEncode(link);
         var html = $"""
             <!DOCTYPE html>
             <html lang="de"><head><meta charset="utf-8"><title>Ihr Anmeldelink</title></head>
             <body style="font-family: Arial, sans-serif; color: #1b1b1b; line-height: 1.5;">
+            {MailHtml.Heading("Ihr Anmeldelink")}
             <p>Guten Tag,</p>
             <p>mit diesem Link melden Sie sich bei der MYK10 Bürgerbeteiligung an:</p>
             <p><a href="{encoded}" style="color: #0b4a7d; font-weight: bold;">Jetzt anmelden</a></p>
-            <p>Falls der Knopf nicht funktioniert, kopieren Sie diese Adresse in Ihren Browser:<br>{encoded}</p>
+            <p>Falls der Link nicht funktioniert, kopieren Sie diese Adresse in Ihren Browser:<br>{encoded}</p>
             <p>Der Link ist 30 Minuten gültig und funktioniert nur einmal. Wenn Sie keinen Anmeldelink angefordert haben,
             können Sie diese E-Mail einfach löschen: Ohne den Link kann sich niemand mit Ihrer Adresse anmelden.</p>
             <p>Mit freundlichen Grüßen<br>Ihr Team der MYK10 Bürgerbeteiligung<br>Landkreis Mayen-Koblenz</p>
+            {MailFooter.Html(reason, imprint)}
             </body></html>
             """;
         return new OutgoingMail(email, null, "Ihr Anmeldelink für die MYK10 Bürgerbeteiligung", text, html);

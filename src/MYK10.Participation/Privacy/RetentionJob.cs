@@ -176,6 +176,7 @@ public sealed class RetentionJob(
     {
         var german = CultureInfo.GetCultureInfo("de-DE");
         var date = BerlinTime.FormatDate(end.DeletionAt, german);
+        const string reason = "Sie erhalten diese E-Mail, weil Sie ein Konto bei der MYK10 Bürgerbeteiligung haben.";
         var link = site.Value.Link("/konto");
         var text = $"""
             Guten Tag,
@@ -190,11 +191,13 @@ public sealed class RetentionJob(
             Mit freundlichen Grüßen
             Ihr Team der MYK10 Bürgerbeteiligung
             Landkreis Mayen-Koblenz
-            """;
+
+            """ + MailFooter.Text(reason, site.Value.ImprintLink);
         var html = $"""
             <!DOCTYPE html>
             <html lang="de"><head><meta charset="utf-8"><title>Ihr Konto wird gelöscht</title></head>
             <body style="font-family: Arial, sans-serif; color: #1b1b1b; line-height: 1.5;">
+            {MailHtml.Heading("Ihr Konto wird gelöscht")}
             <p>Guten Tag,</p>
             <p>die erste Phase der MYK10 Bürgerbeteiligung ist beendet. Wie in der Datenschutzerklärung angekündigt,
             löschen wir am <strong>{WebUtility.HtmlEncode(date)}</strong> alle Konten der Teilnehmenden, auch Ihres. Ihre veröffentlichten
@@ -202,6 +205,7 @@ public sealed class RetentionJob(
             <p>Bis dahin können Sie <a href="{WebUtility.HtmlEncode(link)}">Ihre Daten herunterladen oder Ihr Konto selbst sofort löschen</a>.
             Sie müssen nichts tun: Die Löschung geschieht automatisch.</p>
             <p>Mit freundlichen Grüßen<br>Ihr Team der MYK10 Bürgerbeteiligung<br>Landkreis Mayen-Koblenz</p>
+            {MailFooter.Html(reason, site.Value.ImprintLink)}
             </body></html>
             """;
         return new OutgoingMail(email, null, $"Ihr Konto bei der MYK10 Bürgerbeteiligung wird am {date} gelöscht", text, html, dedupeKey);

@@ -220,6 +220,10 @@ public sealed class DigestExactlyOnceTests
         Assert.Equal("admin@kvmyk.de", notice.To.Mailboxes.Single().Address);
         Assert.Contains("kaputt@andernach.example.org", notice.TextBody, StringComparison.Ordinal);
         Assert.Contains("553", notice.TextBody, StringComparison.Ordinal);
+        Assert.IsType<MultipartAlternative>(notice.Body);
+        Assert.StartsWith("<!DOCTYPE html><html lang=\"de\">", notice.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains($"<title>{System.Net.WebUtility.HtmlEncode(notice.Subject)}</title>", notice.HtmlBody, StringComparison.Ordinal);
+        Assert.Single(new AngleSharp.Html.Parser.HtmlParser().ParseDocument(notice.HtmlBody!).QuerySelectorAll("h1"));
 
         app.Clock.Set(DigestTestData.Monday0700.AddDays(28).AddSeconds(1));
         await app.Get<DigestRound>().RunScheduledAsync(councilId);

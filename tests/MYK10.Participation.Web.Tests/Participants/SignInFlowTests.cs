@@ -26,6 +26,8 @@ public sealed class SignInFlowTests
         Assert.True(start >= 0, body);
         var link = new Uri(body[start..body.IndexOfAny(['\r', '\n'], start)]).PathAndQuery;
         Assert.Contains(link, mail.HtmlBody, StringComparison.Ordinal);
+        // The mail shows a link, not a button: its fallback line must say so.
+        Assert.Contains("Falls der Link nicht funktioniert", mail.HtmlBody, StringComparison.Ordinal);
 
         var confirm = await client.GetDocumentAsync(link);
         Assert.Equal("Anmeldung bestätigen", confirm.QuerySelector("h1")!.TextContent);
@@ -125,6 +127,20 @@ public sealed class SignInFlowTests
 
         Assert.StartsWith("Bitte geben Sie eine gültige E-Mail-Adresse an", document.QuerySelector("#Input_Email-error")!.TextContent.Trim(), StringComparison.Ordinal);
         Assert.Equal("keine-adresse", document.QuerySelector("#Input_Email")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task AddressNoMailCanBeSentTo_GivesGermanMessage_AndQueuesNothing()
+    {
+        await using var site = new SiteFactory();
+        var client = site.CreateBrowserLikeClient();
+
+        using var response = await client.PostFormAsync("/konto/anmelden", new() { ["Input.Email"] = "max mustermann@example.org" });
+        var document = await response.ReadDocumentAsync();
+
+        Assert.StartsWith("Bitte geben Sie eine gültige E-Mail-Adresse an", document.QuerySelector("#Input_Email-error")!.TextContent.Trim(), StringComparison.Ordinal);
+        await using var connection = await site.Get<IDbConnectionFactory>().OpenAsync();
+        Assert.Equal(0L, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM mail_outbox"));
     }
 
     [Fact]

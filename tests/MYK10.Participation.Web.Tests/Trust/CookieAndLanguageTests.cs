@@ -244,6 +244,20 @@ public sealed class CookieAndLanguageTests(CookieAndLanguageTests.Site site) : I
     }
 
     [Fact]
+    public async Task AccessibilityFeedback_ReplyAddressNoMailCanGoTo_ShowsTheErrorBesideTheField()
+    {
+        using var response = await site.CreateBrowserLikeClient().PostFormAsync("/barrierefreiheit", new()
+        {
+            ["Input.Message"] = "Kontrast zu schwach.",
+            ["Input.Email"] = "erika mustermann@example.org",
+        });
+        var document = await response.ReadDocumentAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("Bitte geben Sie eine gültige E-Mail-Adresse an", document.QuerySelector("#Input_Email-error")!.TextContent.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AccessibilityFeedback_WithoutMessage_ShowsTheErrorBesideTheField()
     {
         using var response = await site.CreateBrowserLikeClient().PostFormAsync("/barrierefreiheit", new() { ["Input.Message"] = "" });

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using MYK10.Participation.Mail;
 using MYK10.Participation.Participants;
 using MYK10.Participation.Time;
 using MYK10.Participation.Web.Hosting;
@@ -51,6 +52,7 @@ public sealed class AnmeldenModel(SignInLinkService links, RateLimits limits, IS
     {
         [Required(ErrorMessage = "Validation.Required")]
         [EmailAddress(ErrorMessage = "Validation.Email")]
+        [DeliverableEmail(ErrorMessage = "Validation.Email")]
         [StringLength(320, ErrorMessage = "Validation.Email")]
         [Display(Name = "Staff.Email")]
         public string Email { get; set; } = string.Empty;
