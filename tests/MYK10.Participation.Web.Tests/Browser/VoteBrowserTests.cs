@@ -184,6 +184,18 @@ public sealed class VoteBrowserTests(BrowserFixture browser, VoteBrowserTests.Si
     }
 
     [Fact]
+    public async Task BudgetBallot_OnAPhoneWithTextAt200Percent_LeavesTheBudgetBarInPlace()
+    {
+        var (_, page) = await BudgetBallotAsync(width: 360, height: 740);
+        Assert.Equal("sticky", await page.EvalOnSelectorAsync<string>("#ballot-status", "e => getComputedStyle(e).position"));
+
+        await WithTextAt200PercentAsync(page);
+
+        Assert.Equal("32px", await page.EvaluateAsync<string>("() => getComputedStyle(document.documentElement).fontSize"));
+        Assert.Equal("static", await page.EvalOnSelectorAsync<string>("#ballot-status", "e => getComputedStyle(e).position"));
+    }
+
+    [Fact]
     public async Task Voting_WithTheKeyboardAlone_ReachesTheReceipt()
     {
         var (vote, page) = await BudgetBallotAsync(width: 390, height: 800);
@@ -203,6 +215,14 @@ public sealed class VoteBrowserTests(BrowserFixture browser, VoteBrowserTests.Si
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync($"**/abstimmungen/{vote.Id}/beleg");
         Assert.Single(await site.Get<VoteStore>().BallotsAsync(vote.Id));
+    }
+
+    /// <summary>The browser's text size setting at twice the usual 16 px, as a reader who needs large text sets it; the page reloaded.</summary>
+    private static async Task WithTextAt200PercentAsync(IPage page)
+    {
+        var browserSettings = await page.Context.NewCDPSessionAsync(page);
+        await browserSettings.SendAsync("Page.setFontSizes", new Dictionary<string, object> { ["fontSizes"] = new Dictionary<string, object> { ["standard"] = 32 } });
+        await page.ReloadAsync();
     }
 
     /// <summary>An open budget vote, and a signed-in participant's page on its ballot.</summary>
