@@ -196,6 +196,40 @@ public sealed class VoteBrowserTests(BrowserFixture browser, VoteBrowserTests.Si
     }
 
     [Fact]
+    public async Task BudgetBallot_WithLargeTextOrOnASmallPhone_WrapsLongWordsOnlyWhereTheyDoNotFit()
+    {
+        // At 320 pixels every word of the page fits a line: none is split.
+        var (_, page) = await BudgetBallotAsync(width: 320, height: 640);
+        await page.AssertOneH1AndNoHorizontalScrollAsync();
+        Assert.Empty(await page.EvaluateAsync<string[]>(SplitWords));
+
+        // With text at 200 % a compound such as "Abstimmungszeitraum" or "Bürgerbeteiligung" (in the header) is wider than
+        // the phone: it wraps, the page does not scroll sideways.
+        page = (await BudgetBallotAsync(width: 360, height: 740)).Page;
+        await WithTextAt200PercentAsync(page);
+        await page.AssertOneH1AndNoHorizontalScrollAsync();
+    }
+
+    /// <summary>The words in main that the browser broke over two lines.</summary>
+    private const string SplitWords = """
+        () => {
+          const split = [];
+          const walker = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            if (!node.parentElement.checkVisibility() || node.parentElement.closest('.visually-hidden')) continue;
+            for (const match of node.textContent.matchAll(/\S+/g)) {
+              const range = document.createRange();
+              range.setStart(node, match.index);
+              range.setEnd(node, match.index + match[0].length);
+              const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+              if (tops.size > 1) split.push(match[0]);
+            }
+          }
+          return split;
+        }
+        """;
+
+    [Fact]
     public async Task Voting_WithTheKeyboardAlone_ReachesTheReceipt()
     {
         var (vote, page) = await BudgetBallotAsync(width: 390, height: 800);
