@@ -151,6 +151,30 @@ public sealed class ModerationPagesTests(ModerationPagesTests.Site site) : IClas
     }
 
     [Fact]
+    public async Task EnglishPages_MarkTheIdeasTitleAsGerman_ApartFromTheEnglishWordsAroundIt()
+    {
+        var (_, idea, title, _) = await PendingIdeaAsync();
+        var reported = await PublishedIdeaAsync();
+        var (reporter, _) = await site.ParticipantClientAsync();
+        (await reporter.PostFormAsync($"/ideen/{reported}/melden", new() { ["Input.Reason"] = "spam" })).Dispose();
+        var moderator = await site.StaffClientAsync(StaffRole.Moderator);
+        var url = $"/moderation/ideen/{idea}";
+
+        var german = await moderator.GetDocumentAsync(url);
+        await moderator.PostFormAsync(url, new() { ["Input.Culture"] = "en", ["Input.ReturnUrl"] = url }, "form.language-switch");
+        var english = await moderator.GetDocumentAsync(url);
+        var queue = await moderator.GetDocumentAsync("/moderation");
+        var reports = await moderator.GetDocumentAsync("/moderation/meldungen");
+
+        Assert.Null(german.QuerySelector("main [lang]"));
+        var heading = english.QuerySelector("h1")!;
+        Assert.Equal(($"Review idea: {title}", title), (heading.TextContent, heading.QuerySelector("span[lang=de]")?.TextContent));
+        Assert.Null(heading.GetAttribute("lang"));
+        Assert.Equal("de", queue.QuerySelector($"table.queue th:has(a[href='{url}'])")!.GetAttribute("lang"));
+        Assert.Contains(reports.QuerySelectorAll(".report-item h2"), h2 => h2.GetAttribute("lang") is null && h2.TextContent == $"Idea “{h2.QuerySelector("span[lang=de]")?.TextContent}”");
+    }
+
+    [Fact]
     public async Task DismissClickedTwice_SecondClickSaysTheReportsWereAlreadyHandled()
     {
         var idea = await PublishedIdeaAsync();

@@ -235,6 +235,35 @@ public sealed class AdminTests(AdminTests.Site site) : IClassFixture<AdminTests.
     }
 
     [Fact]
+    public async Task EnglishPages_MarkTheSurveysGermanTextAsGerman_ApartFromTheEnglishWordsAroundIt_AndGermanPagesMarkNothing()
+    {
+        var survey = await GoldenSurvey.CreatePublishedAsync(site.Services);
+        var admin = await site.StaffClientAsync(StaffRole.Admin);
+        var results = $"/umfragen/{survey.Id}/ergebnisse";
+        var details = $"/admin/umfragen/{survey.Id}";
+
+        var germanResults = await admin.GetDocumentAsync(results);
+        var germanDetails = await admin.GetDocumentAsync(details);
+        await admin.PostFormAsync(details, new() { ["Input.Culture"] = "en", ["Input.ReturnUrl"] = details }, "form.language-switch");
+        var englishResults = await admin.GetDocumentAsync(results);
+        var englishDetails = await admin.GetDocumentAsync(details);
+
+        Assert.Null(germanResults.QuerySelector("main [lang]"));
+        Assert.Null(germanDetails.QuerySelector("main [lang]"));
+        // "Question 1: Wohnen Sie …": the English words belong to the page, the question is its own German element.
+        var question = englishResults.QuerySelector("main .result h2")!;
+        Assert.Equal(("Question 1: ", "Wohnen Sie in der Stadt oder auf dem Land?"), (question.TextContent[..12], question.QuerySelector("span[lang=de]")?.TextContent));
+        Assert.Null(question.Closest("[lang=de]"));
+        Assert.Equal("Mobilität im Test", englishResults.QuerySelector("h1 span[lang=de]")?.TextContent);
+        Assert.Equal(["Stadt", "Land"], englishResults.QuerySelectorAll("main .result:first-of-type tbody th[lang=de]").Select(th => th.TextContent));
+        Assert.Equal(["Other", "Yes", "No"], englishResults.QuerySelectorAll("main tbody th:not([lang])").Select(th => th.TextContent).Take(3)); // translated: not marked
+        Assert.Equal("de", englishDetails.QuerySelector("h1")!.GetAttribute("lang"));
+        var pageTitle = englishDetails.QuerySelectorAll("main h3").First(h => h.TextContent.StartsWith("Page 2: ", StringComparison.Ordinal));
+        Assert.Equal("Familie", pageTitle.QuerySelector("span[lang=de]")?.TextContent);
+        Assert.Contains(englishDetails.QuerySelectorAll(".question-admin span[lang=de]"), span => span.TextContent == "Wie zufrieden sind Sie mit den Kitas?");
+    }
+
+    [Fact]
     public async Task ResultsApi_UnknownMunicipality_IsABadRequestNamingTheParameter_NotAnEmptyResult()
     {
         var survey = await GoldenSurvey.CreatePublishedAsync(site.Services);
