@@ -140,9 +140,7 @@ public sealed class VotePagesTests(VotePagesTests.Site site) : IClassFixture<Vot
         }
 
         var (first, second) = (vote.Options.Single(o => o.Position == 1).Title, vote.Options.Single(o => o.Position == 2).Title);
-        var german = await client.GetDocumentAsync($"/abstimmungen/{vote.Id}/beleg");
-        await client.PostFormAsync("/", new() { ["Input.Culture"] = "en", ["Input.ReturnUrl"] = "/" }, "form.language-switch");
-        var english = await client.GetDocumentAsync($"/abstimmungen/{vote.Id}/beleg");
+        var (german, english) = await client.GermanThenEnglishAsync($"/abstimmungen/{vote.Id}/beleg");
         var result = await client.GetDocumentAsync($"/abstimmungen/{vote.Id}/ergebnis");
 
         Assert.Null(german.QuerySelector("main [lang]"));

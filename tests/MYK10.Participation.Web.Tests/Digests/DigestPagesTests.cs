@@ -100,9 +100,7 @@ public sealed class DigestPagesTests(DigestPagesTests.Site site) : IClassFixture
         var admin = await site.StaffClientAsync(StaffRole.Admin);
         var url = $"/admin/gremien/{councilId}";
 
-        var german = await admin.GetDocumentAsync(url);
-        await admin.PostFormAsync(url, new() { ["Input.Culture"] = "en", ["Input.ReturnUrl"] = url }, "form.language-switch");
-        var english = await admin.GetDocumentAsync(url);
+        var (german, english) = await admin.GermanThenEnglishAsync(url);
         var list = await admin.GetDocumentAsync("/admin/gremien");
 
         Assert.Null(german.QuerySelector("main [lang]"));

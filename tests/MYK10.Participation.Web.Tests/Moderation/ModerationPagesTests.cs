@@ -160,9 +160,7 @@ public sealed class ModerationPagesTests(ModerationPagesTests.Site site) : IClas
         var moderator = await site.StaffClientAsync(StaffRole.Moderator);
         var url = $"/moderation/ideen/{idea}";
 
-        var german = await moderator.GetDocumentAsync(url);
-        await moderator.PostFormAsync(url, new() { ["Input.Culture"] = "en", ["Input.ReturnUrl"] = url }, "form.language-switch");
-        var english = await moderator.GetDocumentAsync(url);
+        var (german, english) = await moderator.GermanThenEnglishAsync(url);
         var queue = await moderator.GetDocumentAsync("/moderation");
         var reports = await moderator.GetDocumentAsync("/moderation/meldungen");
 

@@ -243,10 +243,8 @@ public sealed class AdminTests(AdminTests.Site site) : IClassFixture<AdminTests.
         var details = $"/admin/umfragen/{survey.Id}";
 
         var germanResults = await admin.GetDocumentAsync(results);
-        var germanDetails = await admin.GetDocumentAsync(details);
-        await admin.PostFormAsync(details, new() { ["Input.Culture"] = "en", ["Input.ReturnUrl"] = details }, "form.language-switch");
+        var (germanDetails, englishDetails) = await admin.GermanThenEnglishAsync(details);
         var englishResults = await admin.GetDocumentAsync(results);
-        var englishDetails = await admin.GetDocumentAsync(details);
 
         Assert.Null(germanResults.QuerySelector("main [lang]"));
         Assert.Null(germanDetails.QuerySelector("main [lang]"));
