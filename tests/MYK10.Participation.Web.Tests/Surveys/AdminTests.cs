@@ -287,13 +287,16 @@ public sealed class AdminTests(AdminTests.Site site) : IClassFixture<AdminTests.
         var admin = await site.StaffClientAsync(StaffRole.Admin);
         var url = $"/admin/umfragen/{survey.Id}";
 
-        var german = (await admin.GetDocumentAsync(url)).QuerySelector("main")!.TextContent;
-        await admin.PostFormAsync(url, new() { ["Input.Culture"] = "en", ["Input.ReturnUrl"] = url }, "form.language-switch");
-        var english = (await admin.GetDocumentAsync(url)).QuerySelector("main")!.TextContent;
+        var (germanPage, englishPage) = await admin.GermanThenEnglishAsync(url);
+        var (german, english) = (germanPage.QuerySelector("main")!.TextContent, englishPage.QuerySelector("main")!.TextContent);
 
         Assert.Contains($"Nur wenn: F{number} „Leben Kinder in Ihrem Haushalt?“", german, StringComparison.Ordinal);
         Assert.Contains($"Only if: Q{number} “Leben Kinder in Ihrem Haushalt?”", english, StringComparison.Ordinal);
         Assert.DoesNotContain("„", english, StringComparison.Ordinal);
+        // The question is German inside the English sentence; the condition's own words are not.
+        var condition = englishPage.QuerySelectorAll("main p.muted").First(p => p.TextContent.StartsWith("Only if:", StringComparison.Ordinal));
+        Assert.Equal("Leben Kinder in Ihrem Haushalt?", condition.QuerySelector("span[lang=de]")?.TextContent);
+        Assert.Null(condition.GetAttribute("lang"));
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public static class VoteDisplay
         ArgumentNullException.ThrowIfNull(s);
         if (choices.Count == 0)
         {
-            return new HtmlString(System.Text.Encodings.Web.HtmlEncoder.Default.Encode(s["Result.EmptyBallot"]));
+            return new HtmlContentBuilder().Append(s["Result.EmptyBallot"]);
         }
 
         var titles = vote.Options.ToDictionary(o => o.Id, o => o.Title);
