@@ -176,6 +176,25 @@ public sealed class AnsweringTests(AnsweringTests.Site site) : IClassFixture<Ans
     }
 
     [Fact]
+    public async Task ReviewPage_InEnglish_MarksTheQuestionsAndPageTitlesAsGerman_ApartFromTheEnglishWordsAroundThem()
+    {
+        var survey = await GoldenSurvey.CreateAsync(site.Services);
+        var client = site.CreateBrowserLikeClient();
+        var url = $"/umfragen/{survey.Id}";
+        await client.GetAsync(url);
+
+        var (german, english) = await client.GermanThenEnglishAsync($"{url}/pruefen");
+
+        Assert.Null(german.QuerySelector("main [lang]"));
+        var missing = english.QuerySelectorAll(".error-summary a").First(a => a.TextContent.Contains("Wohnen Sie", StringComparison.Ordinal));
+        Assert.StartsWith("Page 1, “Wohnen Sie in der Stadt oder auf dem Land?”: ", missing.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Wohnen Sie in der Stadt oder auf dem Land?", missing.QuerySelector("span[lang=de]")?.TextContent);
+        Assert.Null(missing.Closest("[lang=de]"));
+        Assert.Equal(("2. Bewertung", "Bewertung"), english.QuerySelectorAll(".review-page h2").Select(h => (h.TextContent, h.QuerySelector("span[lang=de]")?.TextContent)).ElementAt(1));
+        Assert.All(english.QuerySelectorAll(".review-list dt"), dt => Assert.Equal("de", dt.GetAttribute("lang")));
+    }
+
+    [Fact]
     public async Task APageChangedFromTheReviewPage_LeadsBackToTheReview_NotThroughTheFollowingPages()
     {
         var survey = await GoldenSurvey.CreateAsync(site.Services);
