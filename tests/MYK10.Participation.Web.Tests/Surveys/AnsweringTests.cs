@@ -11,6 +11,16 @@ public sealed class AnsweringTests(AnsweringTests.Site site) : IClassFixture<Ans
 {
     public sealed class Site : SiteFactory;
 
+    /// <summary>A visitor who has opened the golden survey and answered nothing yet, and the survey's address.</summary>
+    private async Task<(HttpClient Client, string Url)> UnansweredSurveyAsync()
+    {
+        var survey = await GoldenSurvey.CreateAsync(site.Services);
+        var client = site.CreateBrowserLikeClient();
+        var url = $"/umfragen/{survey.Id}";
+        (await client.GetAsync(url)).Dispose();
+        return (client, url);
+    }
+
     private static string F(GoldenSurvey survey, string question, string item = "") => SurveyFields.Name(survey.Q[question], item);
 
     private static Dictionary<string, string> Next(params (string Key, string Value)[] fields)
@@ -35,10 +45,7 @@ public sealed class AnsweringTests(AnsweringTests.Site site) : IClassFixture<Ans
     [Fact]
     public async Task ReviewPage_LinksEachMissingAnswer_ToItsQuestionsField_NotOnlyToItsPage()
     {
-        var survey = await GoldenSurvey.CreateAsync(site.Services);
-        var client = site.CreateBrowserLikeClient();
-        var url = $"/umfragen/{survey.Id}";
-        await client.GetAsync(url);
+        var (client, url) = await UnansweredSurveyAsync();
 
         var review = await client.GetDocumentAsync($"{url}/pruefen");
 
@@ -178,10 +185,7 @@ public sealed class AnsweringTests(AnsweringTests.Site site) : IClassFixture<Ans
     [Fact]
     public async Task ReviewPage_InEnglish_MarksTheQuestionsAndPageTitlesAsGerman_ApartFromTheEnglishWordsAroundThem()
     {
-        var survey = await GoldenSurvey.CreateAsync(site.Services);
-        var client = site.CreateBrowserLikeClient();
-        var url = $"/umfragen/{survey.Id}";
-        await client.GetAsync(url);
+        var (client, url) = await UnansweredSurveyAsync();
 
         var (german, english) = await client.GermanThenEnglishAsync($"{url}/pruefen");
 
