@@ -117,7 +117,7 @@ public static class SurveyDisplay
             }
         }
 
-        return description;
+        return TextFormatting.Finished(description);
     }
 
     private static string Scale(QuestionSettings settings, string value) =>

@@ -170,6 +170,10 @@ public sealed class ModerationPagesTests(ModerationPagesTests.Site site) : IClas
         Assert.Null(heading.GetAttribute("lang"));
         Assert.Equal("de", queue.QuerySelector($"table.queue th:has(a[href='{url}'])")!.GetAttribute("lang"));
         Assert.Contains(reports.QuerySelectorAll(".report-item h2"), h2 => h2.GetAttribute("lang") is null && h2.TextContent == $"Idea “{h2.QuerySelector("span[lang=de]")?.TextContent}”");
+        // The links and buttons of each report repeat the heading in their names, with the title marked the same way.
+        var names = reports.QuerySelectorAll(".report-item :is(a, button) .visually-hidden");
+        Assert.True(names.Length >= 3);
+        Assert.All(names, name => Assert.NotNull(name.QuerySelector("span[lang=de]")));
     }
 
     [Fact]

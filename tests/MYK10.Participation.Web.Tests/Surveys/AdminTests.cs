@@ -297,6 +297,18 @@ public sealed class AdminTests(AdminTests.Site site) : IClassFixture<AdminTests.
         var condition = englishPage.QuerySelectorAll("main p.muted").First(p => p.TextContent.StartsWith("Only if:", StringComparison.Ordinal));
         Assert.Equal("Leben Kinder in Ihrem Haushalt?", condition.QuerySelector("span[lang=de]")?.TextContent);
         Assert.Null(condition.GetAttribute("lang"));
+        // On the conditions page of a draft the description is shown twice: as the item, and as the name of its remove button.
+        var draft = await GoldenSurvey.CreateAsync(site.Services, open: false);
+        var draftPage = await admin.GetDocumentAsync($"/admin/umfragen/{draft.Id}");
+        var conditionPages = draftPage.QuerySelectorAll("main a[href*='/bedingungen']").Select(a => a.GetAttribute("href")!).Distinct();
+        var removeButtons = new List<AngleSharp.Dom.IElement>();
+        foreach (var conditionPage in conditionPages)
+        {
+            removeButtons.AddRange((await admin.GetDocumentAsync(conditionPage)).QuerySelectorAll(".question-admin li button"));
+        }
+
+        Assert.Contains(removeButtons, button => button.TextContent.StartsWith($"Remove condition: Q{number} “Leben Kinder in Ihrem Haushalt?” ", StringComparison.Ordinal)
+            && button.QuerySelector(".visually-hidden span[lang=de]")?.TextContent == "Leben Kinder in Ihrem Haushalt?");
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public static class VoteDisplay
         ArgumentNullException.ThrowIfNull(s);
         if (choices.Count == 0)
         {
-            return new HtmlContentBuilder().Append(s["Result.EmptyBallot"]);
+            return TextFormatting.Finished(new HtmlContentBuilder().Append(s["Result.EmptyBallot"]));
         }
 
         var titles = vote.Options.ToDictionary(o => o.Id, o => o.Title);
@@ -68,7 +68,7 @@ public static class VoteDisplay
             line.AppendHtml(part);
         }
 
-        return line;
+        return TextFormatting.Finished(line);
     }
 
     private static int Position(Vote vote, long optionId) => vote.Options.FirstOrDefault(o => o.Id == optionId)?.Position ?? int.MaxValue;
