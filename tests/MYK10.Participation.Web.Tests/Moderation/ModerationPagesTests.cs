@@ -89,6 +89,22 @@ public sealed class ModerationPagesTests(ModerationPagesTests.Site site) : IClas
     }
 
     [Fact]
+    public async Task ModerationLog_InEnglish_MarksTheEditedTextsAsGerman_AndNotTheLogsOwnWords()
+    {
+        var (_, idea, title, _) = await PendingIdeaAsync();
+        var moderator = await site.StaffClientAsync(StaffRole.Moderator);
+        (await moderator.PostFormAsync($"/moderation/ideen/{idea}", new() { ["Input.Title"] = "Schulwegsicherung für Grundschüler" }, "form[action*='handler=Edit']")).Dispose();
+
+        var (german, english) = await moderator.GermanThenEnglishAsync($"/moderation/protokoll?idee={idea}");
+
+        Assert.Null(german.QuerySelector("main [lang]"));
+        var values = english.QuerySelectorAll("table.audit dd").ToList();
+        Assert.Equal("de", values.Single(dd => dd.TextContent == title).GetAttribute("lang"));
+        Assert.Equal("de", values.Single(dd => dd.TextContent == "Schulwegsicherung für Grundschüler").GetAttribute("lang"));
+        Assert.All(values.Where(dd => dd.GetAttribute("lang") is null), dd => Assert.DoesNotContain("Schulweg", dd.TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task TwoModeratorsAtOnce_OneDecisionAndOneClearConflictMessage()
     {
         var (_, idea, _, _) = await PendingIdeaAsync();
