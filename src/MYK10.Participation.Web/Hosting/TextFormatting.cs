@@ -9,6 +9,18 @@ namespace MYK10.Participation.Web.Hosting;
 /// </summary>
 public static class TextFormatting
 {
+    /// <summary>
+    /// The content rendered once into finished HTML. A page moves an <see cref="HtmlContentBuilder"/> into its output
+    /// instead of copying it, so a builder shown twice (a heading, then a button's name) would be empty the second time.
+    /// </summary>
+    public static IHtmlContent Finished(IHtmlContent content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        content.WriteTo(writer, HtmlEncoder.Default);
+        return new HtmlString(writer.ToString());
+    }
+
     public static IHtmlContent Paragraphs(string? text)
     {
         var builder = new HtmlContentBuilder();

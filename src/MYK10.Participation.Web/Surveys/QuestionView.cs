@@ -1,7 +1,9 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 using MYK10.Participation.Surveys;
+using MYK10.Participation.Web.Hosting;
 
 namespace MYK10.Participation.Web.Surveys;
 
@@ -76,30 +78,46 @@ public static class SurveyDisplay
         };
     }
 
-    /// <summary>For example: F3 „Leben Kinder in Ihrem Haushalt?“ ist gleich Ja.</summary>
-    public static string DescribeCondition(IStringLocalizer<SurveysResource> text, SurveyDefinition definition, Condition condition)
+    /// <summary>
+    /// For example: F3 „Leben Kinder in Ihrem Haushalt?“ ist gleich Ja. The question, its row and its options are German
+    /// parts (<see cref="ContentLanguage.Part"/>) in the admin's language.
+    /// </summary>
+    public static IHtmlContent DescribeCondition(IStringLocalizer<SurveysResource> text, SurveyDefinition definition, Condition condition)
     {
         var source = definition.Find(condition.SourceQuestionId);
         if (source is null)
         {
-            return string.Empty;
+            return HtmlString.Empty;
         }
 
         var number = definition.QuestionNumbers().GetValueOrDefault(source.Id);
         var row = source.Kind == QuestionKind.Matrix ? source.Settings.Rows.FirstOrDefault(r => r.Key == condition.Item)?.Label : null;
-        var values = condition.Values.Select(v => source.Kind switch
+        IHtmlContent Value(string v) => source.Kind switch
         {
-            QuestionKind.YesNo => v == "yes" ? text["Answer.Yes"].Value : text["Answer.No"].Value,
-            QuestionKind.Matrix => Scale(source.Settings, v),
-            QuestionKind.Multiple when v == QuestionSettings.OtherItem => text["Answer.Other"].Value,
-            _ => source.Settings.OptionLabel(v) ?? v.Replace('.', ','),
-        });
-        var named = $"{text["Question.Label", number]} {text["Question.Quoted", source.Text]}";
-        var subject = row is null ? named : $"{named} – {row}";
-        var op = text[$"Op.{condition.Operator.ToText()}"];
-        return condition.Operator is ConditionOperator.Answered or ConditionOperator.NotAnswered
-            ? $"{subject} {op}"
-            : $"{subject} {op} {string.Join("; ", values)}";
+            QuestionKind.YesNo => new HtmlContentBuilder().Append(v == "yes" ? text["Answer.Yes"].Value : text["Answer.No"].Value),
+            QuestionKind.Matrix => ContentLanguage.Part(Scale(source.Settings, v)),
+            QuestionKind.Multiple when v == QuestionSettings.OtherItem => new HtmlContentBuilder().Append(text["Answer.Other"].Value),
+            _ => ContentLanguage.Part(source.Settings.OptionLabel(v) ?? v.Replace('.', ',')),
+        };
+        var description = new HtmlContentBuilder()
+            .Append(text["Question.Label", number]).Append(" ")
+            .AppendHtml(ContentLanguage.Sentence(text["Question.Quoted"], ContentLanguage.Part(source.Text)));
+        if (row is not null)
+        {
+            description.Append(" – ").AppendHtml(ContentLanguage.Part(row));
+        }
+
+        description.Append(" ").Append(text[$"Op.{condition.Operator.ToText()}"]);
+        if (condition.Operator is not (ConditionOperator.Answered or ConditionOperator.NotAnswered))
+        {
+            description.Append(" ");
+            for (var i = 0; i < condition.Values.Count; i++)
+            {
+                description.Append(i > 0 ? "; " : "").AppendHtml(Value(condition.Values[i]));
+            }
+        }
+
+        return TextFormatting.Finished(description);
     }
 
     private static string Scale(QuestionSettings settings, string value) =>

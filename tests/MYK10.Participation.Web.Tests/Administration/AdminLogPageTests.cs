@@ -71,6 +71,24 @@ public sealed class AdminLogPageTests(AdminLogPageTests.Site site) : IClassFixtu
     }
 
     [Fact]
+    public async Task Log_InEnglish_MarksWhatStaffWroteAsGerman_AndNotTheLogsOwnWords()
+    {
+        var email = $"admin-{Guid.NewGuid():N}@kvmyk.de";
+        var admin = await SignedInAsync(email, StaffRole.Admin);
+        var lastDay = DateOnly.FromDateTime(site.Get<TimeProvider>().GetUtcNow().UtcDateTime).AddDays(100).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync("/admin/strategie/ziel", new() { ["Input.FieldId"] = "energie", ["Input.Title"] = "Wärme aus dem Dorf", ["Input.Position"] = "0" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync("/admin/phase", new() { ["Input.EndDate"] = lastDay })).StatusCode);
+
+        var (german, english) = await admin.GermanThenEnglishAsync($"/admin/protokoll?person={Uri.EscapeDataString(email)}");
+
+        Assert.Null(german.QuerySelector("main [lang]"));
+        var details = english.QuerySelectorAll("main tbody td.free-text div").ToList();
+        Assert.Equal("de", details.Single(d => d.TextContent == "Wärme aus dem Dorf").QuerySelector("span")?.GetAttribute("lang"));
+        var change = details.Single(d => d.TextContent.StartsWith("End of the phase: ", StringComparison.Ordinal));
+        Assert.Null(change.QuerySelector("[lang]")); // the key and the dates are the page's own
+    }
+
+    [Fact]
     public async Task AFilterWithoutEntries_ShowsTheEmptyState()
     {
         var admin = await site.StaffClientAsync(StaffRole.Admin);

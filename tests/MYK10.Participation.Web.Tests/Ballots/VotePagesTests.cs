@@ -131,6 +131,29 @@ public sealed class VotePagesTests(VotePagesTests.Site site) : IClassFixture<Vot
     }
 
     [Fact]
+    public async Task Receipt_InEnglish_KeepsTheMeasuresTitlesAsGermanElements_BesideTheEnglishWords()
+    {
+        var vote = await site.OpenVoteAsync(VoteMethod.Points);
+        var (client, _) = await site.ParticipantClientAsync();
+        using (await client.PostFormAsync($"/abstimmungen/{vote.Id}", await FieldsAsync(client, vote, id => id == vote.OptionId(1) ? "6" : id == vote.OptionId(2) ? "4" : "", "Value")))
+        {
+        }
+
+        var (first, second) = (vote.Options.Single(o => o.Position == 1).Title, vote.Options.Single(o => o.Position == 2).Title);
+        var (german, english) = await client.GermanThenEnglishAsync($"/abstimmungen/{vote.Id}/beleg");
+        var result = await client.GetDocumentAsync($"/abstimmungen/{vote.Id}/ergebnis");
+
+        Assert.Null(german.QuerySelector("main [lang]"));
+        Assert.Equal($"{first}: 6 P.; {second}: 4 P.", german.QuerySelector("main h2:nth-of-type(2) + p")!.TextContent);
+        // "Title: 6 pts": the points are English, each title is its own German element.
+        var choices = english.QuerySelector("main h2:nth-of-type(2) + p")!;
+        Assert.Null(choices.Closest("[lang]:not(html)"));
+        Assert.Equal([first, second], choices.QuerySelectorAll("span[lang=de]").Select(span => span.TextContent));
+        Assert.Equal($"{first}: 6 pts; {second}: 4 pts", choices.TextContent);
+        Assert.Equal(vote.Title, result.QuerySelector("h1 span[lang=de]")?.TextContent);
+    }
+
+    [Fact]
     public async Task RankingBallot_WithAGap_IsRefused()
     {
         var vote = await site.OpenVoteAsync(VoteMethod.Ranking);

@@ -184,6 +184,52 @@ public sealed class VoteBrowserTests(BrowserFixture browser, VoteBrowserTests.Si
     }
 
     [Fact]
+    public async Task BudgetBallot_OnAPhoneWithTextAt200Percent_LeavesTheBudgetBarInPlace()
+    {
+        var (_, page) = await BudgetBallotAsync(width: 360, height: 740);
+        Assert.Equal("sticky", await page.EvalOnSelectorAsync<string>("#ballot-status", "e => getComputedStyle(e).position"));
+
+        await WithTextAt200PercentAsync(page);
+
+        Assert.Equal("32px", await page.EvaluateAsync<string>("() => getComputedStyle(document.documentElement).fontSize"));
+        Assert.Equal("static", await page.EvalOnSelectorAsync<string>("#ballot-status", "e => getComputedStyle(e).position"));
+    }
+
+    [Fact]
+    public async Task BudgetBallot_WithLargeTextOrOnASmallPhone_WrapsLongWordsOnlyWhereTheyDoNotFit()
+    {
+        // At 320 pixels every word of the page fits a line: none is split.
+        var (_, page) = await BudgetBallotAsync(width: 320, height: 640);
+        await page.AssertOneH1AndNoHorizontalScrollAsync();
+        Assert.Empty(await page.EvaluateAsync<string[]>(SplitWords));
+
+        // With text at 200 % a compound such as "Abstimmungszeitraum" or "Bürgerbeteiligung" (in the header) is wider than
+        // the phone: it wraps, the page does not scroll sideways.
+        page = (await BudgetBallotAsync(width: 360, height: 740)).Page;
+        await WithTextAt200PercentAsync(page);
+        await page.AssertOneH1AndNoHorizontalScrollAsync();
+    }
+
+    /// <summary>The words in main that the browser broke over two lines.</summary>
+    private const string SplitWords = """
+        () => {
+          const split = [];
+          const walker = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            if (!node.parentElement.checkVisibility() || node.parentElement.closest('.visually-hidden')) continue;
+            for (const match of node.textContent.matchAll(/\S+/g)) {
+              const range = document.createRange();
+              range.setStart(node, match.index);
+              range.setEnd(node, match.index + match[0].length);
+              const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+              if (tops.size > 1) split.push(match[0]);
+            }
+          }
+          return split;
+        }
+        """;
+
+    [Fact]
     public async Task Voting_WithTheKeyboardAlone_ReachesTheReceipt()
     {
         var (vote, page) = await BudgetBallotAsync(width: 390, height: 800);
@@ -203,6 +249,14 @@ public sealed class VoteBrowserTests(BrowserFixture browser, VoteBrowserTests.Si
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync($"**/abstimmungen/{vote.Id}/beleg");
         Assert.Single(await site.Get<VoteStore>().BallotsAsync(vote.Id));
+    }
+
+    /// <summary>The browser's text size setting at twice the usual 16 px, as a reader who needs large text sets it; the page reloaded.</summary>
+    private static async Task WithTextAt200PercentAsync(IPage page)
+    {
+        var browserSettings = await page.Context.NewCDPSessionAsync(page);
+        await browserSettings.SendAsync("Page.setFontSizes", new Dictionary<string, object> { ["fontSizes"] = new Dictionary<string, object> { ["standard"] = 32 } });
+        await page.ReloadAsync();
     }
 
     /// <summary>An open budget vote, and a signed-in participant's page on its ballot.</summary>

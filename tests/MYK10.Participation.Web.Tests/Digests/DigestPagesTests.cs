@@ -94,6 +94,23 @@ public sealed class DigestPagesTests(DigestPagesTests.Site site) : IClassFixture
     }
 
     [Fact]
+    public async Task EditPage_InEnglish_KeepsTheCouncilsNameAsAGermanElement_BesideTheEnglishLabel()
+    {
+        var (councilId, _) = await site.CouncilWithDigestAsync("Verbandsgemeinderat Maifeld");
+        var admin = await site.StaffClientAsync(StaffRole.Admin);
+        var url = $"/admin/gremien/{councilId}";
+
+        var (german, english) = await admin.GermanThenEnglishAsync(url);
+        var list = await admin.GetDocumentAsync("/admin/gremien");
+
+        Assert.Null(german.QuerySelector("main [lang]"));
+        var heading = english.QuerySelector("h1")!;
+        Assert.Equal(("Edit council: Verbandsgemeinderat Maifeld", "Verbandsgemeinderat Maifeld"), (heading.TextContent, heading.QuerySelector("span[lang=de]")?.TextContent));
+        Assert.Null(heading.GetAttribute("lang"));
+        Assert.Equal("de", list.QuerySelector($"main th:has(a[href='{url}'])")!.GetAttribute("lang"));
+    }
+
+    [Fact]
     public async Task RemoveRecipient_AsksFirst_AndOnlyTheConfirmationRemoves()
     {
         var admin = await site.StaffClientAsync(StaffRole.Admin);

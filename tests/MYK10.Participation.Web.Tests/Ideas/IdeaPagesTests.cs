@@ -465,6 +465,9 @@ public sealed class IdeaPagesTests(IdeaPagesTests.Site site) : IClassFixture<Ide
         Assert.Null(english.QuerySelector(".details dt[lang]")); // the page's own English labels are not
         var card = list.QuerySelector($".idea-card:has(a[href='/ideen/{id}'])")!;
         Assert.Equal(("de", "de"), (card.QuerySelector("h3")!.GetAttribute("lang"), card.QuerySelector(".excerpt")!.GetAttribute("lang")));
+        // The municipality keeps its German name; the field of action is translated and not marked.
+        Assert.Equal(("de", null), (card.QuerySelector(".idea-meta span:nth-child(3)")!.GetAttribute("lang"), card.QuerySelector(".idea-meta span:nth-child(2)")!.GetAttribute("lang")));
+        Assert.Equal("de", english.QuerySelector(".details a[href*='gemeinde=mendig']")!.GetAttribute("lang"));
     }
 
     [Fact]

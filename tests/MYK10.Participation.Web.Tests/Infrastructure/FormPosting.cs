@@ -16,6 +16,17 @@ public static class FormPosting
 
     public static IHtmlDocument Parse(string html) => Parser.ParseDocument(html);
 
+    /// <summary>The page at <paramref name="url"/> in German, then again after its language switch to English (which the client keeps).</summary>
+    public static async Task<(IHtmlDocument German, IHtmlDocument English)> GermanThenEnglishAsync(this HttpClient client, string url)
+    {
+        var german = await client.GetDocumentAsync(url);
+        using (await client.PostFormAsync(url, new() { ["Input.Culture"] = "en", ["Input.ReturnUrl"] = url }, "form.language-switch"))
+        {
+        }
+
+        return (german, await client.GetDocumentAsync(url));
+    }
+
     /// <summary>
     /// Loads <paramref name="pageUrl"/>, picks the form (by <paramref name="formSelector"/>, else the last POST form
     /// in <c>main</c>), fills <paramref name="fields"/> over the form's own values, and posts it.

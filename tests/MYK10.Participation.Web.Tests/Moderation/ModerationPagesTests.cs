@@ -89,6 +89,22 @@ public sealed class ModerationPagesTests(ModerationPagesTests.Site site) : IClas
     }
 
     [Fact]
+    public async Task ModerationLog_InEnglish_MarksTheEditedTextsAsGerman_AndNotTheLogsOwnWords()
+    {
+        var (_, idea, title, _) = await PendingIdeaAsync();
+        var moderator = await site.StaffClientAsync(StaffRole.Moderator);
+        (await moderator.PostFormAsync($"/moderation/ideen/{idea}", new() { ["Input.Title"] = "Schulwegsicherung für Grundschüler" }, "form[action*='handler=Edit']")).Dispose();
+
+        var (german, english) = await moderator.GermanThenEnglishAsync($"/moderation/protokoll?idee={idea}");
+
+        Assert.Null(german.QuerySelector("main [lang]"));
+        var values = english.QuerySelectorAll("table.audit dd").ToList();
+        Assert.Equal("de", values.Single(dd => dd.TextContent == title).GetAttribute("lang"));
+        Assert.Equal("de", values.Single(dd => dd.TextContent == "Schulwegsicherung für Grundschüler").GetAttribute("lang"));
+        Assert.All(values.Where(dd => dd.GetAttribute("lang") is null), dd => Assert.DoesNotContain("Schulweg", dd.TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task TwoModeratorsAtOnce_OneDecisionAndOneClearConflictMessage()
     {
         var (_, idea, _, _) = await PendingIdeaAsync();
@@ -148,6 +164,32 @@ public sealed class ModerationPagesTests(ModerationPagesTests.Site site) : IClas
         var buttons = tab.QuerySelectorAll(".report-list button").Select(b => b.TextContent.Trim()).ToList();
         Assert.True(buttons.Count >= 4);
         Assert.Equal(buttons.Count, buttons.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task EnglishPages_MarkTheIdeasTitleAsGerman_ApartFromTheEnglishWordsAroundIt()
+    {
+        var (_, idea, title, _) = await PendingIdeaAsync();
+        var reported = await PublishedIdeaAsync();
+        var (reporter, _) = await site.ParticipantClientAsync();
+        (await reporter.PostFormAsync($"/ideen/{reported}/melden", new() { ["Input.Reason"] = "spam" })).Dispose();
+        var moderator = await site.StaffClientAsync(StaffRole.Moderator);
+        var url = $"/moderation/ideen/{idea}";
+
+        var (german, english) = await moderator.GermanThenEnglishAsync(url);
+        var queue = await moderator.GetDocumentAsync("/moderation");
+        var reports = await moderator.GetDocumentAsync("/moderation/meldungen");
+
+        Assert.Null(german.QuerySelector("main [lang]"));
+        var heading = english.QuerySelector("h1")!;
+        Assert.Equal(($"Review idea: {title}", title), (heading.TextContent, heading.QuerySelector("span[lang=de]")?.TextContent));
+        Assert.Null(heading.GetAttribute("lang"));
+        Assert.Equal("de", queue.QuerySelector($"table.queue th:has(a[href='{url}'])")!.GetAttribute("lang"));
+        Assert.Contains(reports.QuerySelectorAll(".report-item h2"), h2 => h2.GetAttribute("lang") is null && h2.TextContent == $"Idea “{h2.QuerySelector("span[lang=de]")?.TextContent}”");
+        // The links and buttons of each report repeat the heading in their names, with the title marked the same way.
+        var names = reports.QuerySelectorAll(".report-item :is(a, button) .visually-hidden");
+        Assert.True(names.Length >= 3);
+        Assert.All(names, name => Assert.NotNull(name.QuerySelector("span[lang=de]")));
     }
 
     [Fact]

@@ -235,6 +235,33 @@ public sealed class AdminTests(AdminTests.Site site) : IClassFixture<AdminTests.
     }
 
     [Fact]
+    public async Task EnglishPages_MarkTheSurveysGermanTextAsGerman_ApartFromTheEnglishWordsAroundIt_AndGermanPagesMarkNothing()
+    {
+        var survey = await GoldenSurvey.CreatePublishedAsync(site.Services);
+        var admin = await site.StaffClientAsync(StaffRole.Admin);
+        var results = $"/umfragen/{survey.Id}/ergebnisse";
+        var details = $"/admin/umfragen/{survey.Id}";
+
+        var germanResults = await admin.GetDocumentAsync(results);
+        var (germanDetails, englishDetails) = await admin.GermanThenEnglishAsync(details);
+        var englishResults = await admin.GetDocumentAsync(results);
+
+        Assert.Null(germanResults.QuerySelector("main [lang]"));
+        Assert.Null(germanDetails.QuerySelector("main [lang]"));
+        // "Question 1: Wohnen Sie …": the English words belong to the page, the question is its own German element.
+        var question = englishResults.QuerySelector("main .result h2")!;
+        Assert.Equal(("Question 1: ", "Wohnen Sie in der Stadt oder auf dem Land?"), (question.TextContent[..12], question.QuerySelector("span[lang=de]")?.TextContent));
+        Assert.Null(question.Closest("[lang=de]"));
+        Assert.Equal("Mobilität im Test", englishResults.QuerySelector("h1 span[lang=de]")?.TextContent);
+        Assert.Equal(["Stadt", "Land"], englishResults.QuerySelectorAll("main .result:first-of-type tbody th[lang=de]").Select(th => th.TextContent));
+        Assert.Equal(["Other", "Yes", "No"], englishResults.QuerySelectorAll("main tbody th:not([lang])").Select(th => th.TextContent).Take(3)); // translated: not marked
+        Assert.Equal("de", englishDetails.QuerySelector("h1")!.GetAttribute("lang"));
+        var pageTitle = englishDetails.QuerySelectorAll("main h3").First(h => h.TextContent.StartsWith("Page 2: ", StringComparison.Ordinal));
+        Assert.Equal("Familie", pageTitle.QuerySelector("span[lang=de]")?.TextContent);
+        Assert.Contains(englishDetails.QuerySelectorAll(".question-admin span[lang=de]"), span => span.TextContent == "Wie zufrieden sind Sie mit den Kitas?");
+    }
+
+    [Fact]
     public async Task ResultsApi_UnknownMunicipality_IsABadRequestNamingTheParameter_NotAnEmptyResult()
     {
         var survey = await GoldenSurvey.CreatePublishedAsync(site.Services);
@@ -260,13 +287,28 @@ public sealed class AdminTests(AdminTests.Site site) : IClassFixture<AdminTests.
         var admin = await site.StaffClientAsync(StaffRole.Admin);
         var url = $"/admin/umfragen/{survey.Id}";
 
-        var german = (await admin.GetDocumentAsync(url)).QuerySelector("main")!.TextContent;
-        await admin.PostFormAsync(url, new() { ["Input.Culture"] = "en", ["Input.ReturnUrl"] = url }, "form.language-switch");
-        var english = (await admin.GetDocumentAsync(url)).QuerySelector("main")!.TextContent;
+        var (germanPage, englishPage) = await admin.GermanThenEnglishAsync(url);
+        var (german, english) = (germanPage.QuerySelector("main")!.TextContent, englishPage.QuerySelector("main")!.TextContent);
 
         Assert.Contains($"Nur wenn: F{number} „Leben Kinder in Ihrem Haushalt?“", german, StringComparison.Ordinal);
         Assert.Contains($"Only if: Q{number} “Leben Kinder in Ihrem Haushalt?”", english, StringComparison.Ordinal);
         Assert.DoesNotContain("„", english, StringComparison.Ordinal);
+        // The question is German inside the English sentence; the condition's own words are not.
+        var condition = englishPage.QuerySelectorAll("main p.muted").First(p => p.TextContent.StartsWith("Only if:", StringComparison.Ordinal));
+        Assert.Equal("Leben Kinder in Ihrem Haushalt?", condition.QuerySelector("span[lang=de]")?.TextContent);
+        Assert.Null(condition.GetAttribute("lang"));
+        // On the conditions page of a draft the description is shown twice: as the item, and as the name of its remove button.
+        var draft = await GoldenSurvey.CreateAsync(site.Services, open: false);
+        var draftPage = await admin.GetDocumentAsync($"/admin/umfragen/{draft.Id}");
+        var conditionPages = draftPage.QuerySelectorAll("main a[href*='/bedingungen']").Select(a => a.GetAttribute("href")!).Distinct();
+        var removeButtons = new List<AngleSharp.Dom.IElement>();
+        foreach (var conditionPage in conditionPages)
+        {
+            removeButtons.AddRange((await admin.GetDocumentAsync(conditionPage)).QuerySelectorAll(".question-admin li button"));
+        }
+
+        Assert.Contains(removeButtons, button => button.TextContent.StartsWith($"Remove condition: Q{number} “Leben Kinder in Ihrem Haushalt?” ", StringComparison.Ordinal)
+            && button.QuerySelector(".visually-hidden span[lang=de]")?.TextContent == "Leben Kinder in Ihrem Haushalt?");
     }
 
     [Fact]

@@ -11,6 +11,16 @@ public sealed class AnsweringTests(AnsweringTests.Site site) : IClassFixture<Ans
 {
     public sealed class Site : SiteFactory;
 
+    /// <summary>A visitor who has opened the golden survey and answered nothing yet, and the survey's address.</summary>
+    private async Task<(HttpClient Client, string Url)> UnansweredSurveyAsync()
+    {
+        var survey = await GoldenSurvey.CreateAsync(site.Services);
+        var client = site.CreateBrowserLikeClient();
+        var url = $"/umfragen/{survey.Id}";
+        (await client.GetAsync(url)).Dispose();
+        return (client, url);
+    }
+
     private static string F(GoldenSurvey survey, string question, string item = "") => SurveyFields.Name(survey.Q[question], item);
 
     private static Dictionary<string, string> Next(params (string Key, string Value)[] fields)
@@ -35,10 +45,7 @@ public sealed class AnsweringTests(AnsweringTests.Site site) : IClassFixture<Ans
     [Fact]
     public async Task ReviewPage_LinksEachMissingAnswer_ToItsQuestionsField_NotOnlyToItsPage()
     {
-        var survey = await GoldenSurvey.CreateAsync(site.Services);
-        var client = site.CreateBrowserLikeClient();
-        var url = $"/umfragen/{survey.Id}";
-        await client.GetAsync(url);
+        var (client, url) = await UnansweredSurveyAsync();
 
         var review = await client.GetDocumentAsync($"{url}/pruefen");
 
@@ -173,6 +180,22 @@ public sealed class AnsweringTests(AnsweringTests.Site site) : IClassFixture<Ans
         var page2 = await client.GetDocumentAsync(page1.Headers.Location!.OriginalString);
 
         Assert.Equal("numeric", page2.QuerySelector($"#{SurveyFields.Id(survey.Q["age"])}")!.GetAttribute("inputmode"));
+    }
+
+    [Fact]
+    public async Task ReviewPage_InEnglish_MarksTheQuestionsAndPageTitlesAsGerman_ApartFromTheEnglishWordsAroundThem()
+    {
+        var (client, url) = await UnansweredSurveyAsync();
+
+        var (german, english) = await client.GermanThenEnglishAsync($"{url}/pruefen");
+
+        Assert.Null(german.QuerySelector("main [lang]"));
+        var missing = english.QuerySelectorAll(".error-summary a").First(a => a.TextContent.Contains("Wohnen Sie", StringComparison.Ordinal));
+        Assert.StartsWith("Page 1, “Wohnen Sie in der Stadt oder auf dem Land?”: ", missing.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Wohnen Sie in der Stadt oder auf dem Land?", missing.QuerySelector("span[lang=de]")?.TextContent);
+        Assert.Null(missing.Closest("[lang=de]"));
+        Assert.Equal(("2. Bewertung", "Bewertung"), english.QuerySelectorAll(".review-page h2").Select(h => (h.TextContent, h.QuerySelector("span[lang=de]")?.TextContent)).ElementAt(1));
+        Assert.All(english.QuerySelectorAll(".review-list dt"), dt => Assert.Equal("de", dt.GetAttribute("lang")));
     }
 
     [Fact]

@@ -1,7 +1,9 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.Localization;
 using MYK10.Participation.Ballots;
 using MYK10.Participation.Reference;
+using MYK10.Participation.Web.Hosting;
 
 namespace MYK10.Participation.Web.Pages.Abstimmungen;
 
@@ -34,28 +36,39 @@ public static class VoteDisplay
     public static string AudienceName(Vote vote, IReadOnlyList<Municipality> municipalities) =>
         municipalities.FirstOrDefault(m => m.Id == vote.AudienceId)?.Name ?? vote.AudienceId;
 
-    /// <summary>A ballot's marks in one line, for example "1. Rufbus, 2. Radwege".</summary>
-    public static string Choices(Vote vote, IReadOnlyList<BallotChoice> choices, IStringLocalizer<VotesResource> s)
+    /// <summary>A ballot's marks in one line, for example "1. Rufbus, 2. Radwege"; the measures' titles marked as German.</summary>
+    public static IHtmlContent Choices(Vote vote, IReadOnlyList<BallotChoice> choices, IStringLocalizer<VotesResource> s)
     {
         ArgumentNullException.ThrowIfNull(vote);
         ArgumentNullException.ThrowIfNull(choices);
         ArgumentNullException.ThrowIfNull(s);
         if (choices.Count == 0)
         {
-            return s["Result.EmptyBallot"];
+            return TextFormatting.Finished(new HtmlContentBuilder().Append(s["Result.EmptyBallot"]));
         }
 
         var titles = vote.Options.ToDictionary(o => o.Id, o => o.Title);
-        string Title(long id) => titles.TryGetValue(id, out var t) ? t : id.ToString(CultureInfo.InvariantCulture);
+        IHtmlContent Title(long id) => ContentLanguage.Part(titles.TryGetValue(id, out var t) ? t : id.ToString(CultureInfo.InvariantCulture));
         var parts = vote.Method switch
         {
-            VoteMethod.Ranking => choices.OrderBy(c => c.Value).Select(c => s["Choice.Rank", c.Value, Title(c.OptionId)].Value),
-            VoteMethod.Points => choices.OrderByDescending(c => c.Value).Select(c => s["Choice.Points", c.Value, Title(c.OptionId)].Value),
+            VoteMethod.Ranking => choices.OrderBy(c => c.Value).Select(c => ContentLanguage.Sentence(s["Choice.Rank"], c.Value, Title(c.OptionId))),
+            VoteMethod.Points => choices.OrderByDescending(c => c.Value).Select(c => ContentLanguage.Sentence(s["Choice.Points"], c.Value, Title(c.OptionId))),
             VoteMethod.YesNoAbstain => choices.OrderBy(c => Position(vote, c.OptionId)).Select(c =>
-                s[c.Value > 0 ? "Choice.Yes" : c.Value < 0 ? "Choice.No" : "Choice.Abstain", Title(c.OptionId)].Value),
+                ContentLanguage.Sentence(s[c.Value > 0 ? "Choice.Yes" : c.Value < 0 ? "Choice.No" : "Choice.Abstain"], Title(c.OptionId))),
             _ => choices.OrderBy(c => Position(vote, c.OptionId)).Select(c => Title(c.OptionId)),
         };
-        return string.Join("; ", parts);
+        var line = new HtmlContentBuilder();
+        foreach (var part in parts)
+        {
+            if (line.Count > 0)
+            {
+                line.Append("; ");
+            }
+
+            line.AppendHtml(part);
+        }
+
+        return TextFormatting.Finished(line);
     }
 
     private static int Position(Vote vote, long optionId) => vote.Options.FirstOrDefault(o => o.Id == optionId)?.Position ?? int.MaxValue;

@@ -1,10 +1,13 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using MYK10.Participation.Administration;
 using MYK10.Participation.Moderation;
 using MYK10.Participation.Time;
+using MYK10.Participation.Web.Hosting;
 using MYK10.Participation.Web.Pages.Shared;
 
 namespace MYK10.Participation.Web.Pages.Admin;
@@ -83,33 +86,38 @@ public sealed class ProtokollModel(AdminLogStore log, IStringLocalizer<AdminLogR
         };
     }
 
-    /// <summary>The details in words: counts, directions and changed values read; names and addresses as recorded.</summary>
-    public IEnumerable<string> DetailLines(AdminLogEntry entry)
+    /// <summary>
+    /// The details in words: counts, directions and changed values read; names and addresses as recorded. What staff
+    /// wrote (titles, names, changed texts) is German, marked as such on a page in another language.
+    /// </summary>
+    public IEnumerable<IHtmlContent> DetailLines(AdminLogEntry entry)
     {
         if (entry.Details is { } details)
         {
             yield return entry.Action switch
             {
-                AdminActions.GenerateCodes => text["Log.Codes", details],
-                AdminActions.Move => Known(text[$"Log.Move.{details}"]) ?? details,
-                _ => details,
+                AdminActions.GenerateCodes => Plain(text["Log.Codes", details]),
+                AdminActions.Move when Known(text[$"Log.Move.{details}"]) is { } direction => Plain(direction),
+                _ => ContentLanguage.Part(details),
             };
         }
 
         var before = AuditValues.Parse(entry.BeforeJson).ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
         foreach (var after in AuditValues.Parse(entry.AfterJson))
         {
-            yield return text["Log.Change", Known(text[$"Log.Key.{after.Key}"]) ?? after.Key, ValueText(after.Key, before.GetValueOrDefault(after.Key)), ValueText(after.Key, after.Value)];
+            yield return ContentLanguage.Sentence(text["Log.Change"], Known(text[$"Log.Key.{after.Key}"]) ?? after.Key, ValueText(after.Key, before.GetValueOrDefault(after.Key)), ValueText(after.Key, after.Value));
         }
     }
 
-    private string ValueText(string key, string? value) => (key, value) switch
+    private IHtmlContent ValueText(string key, string? value) => (key, value) switch
     {
-        (_, null) => text["Log.NoValue"],
-        ("status", _) => Known(strategyText[$"Status.{value}"]) ?? value,
-        ("endsAt", _) when DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) => BerlinTime.Format(at),
-        _ => value,
+        (_, null) => Plain(text["Log.NoValue"]),
+        ("status", _) when Known(strategyText[$"Status.{value}"]) is { } status => Plain(status),
+        ("endsAt", _) when DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) => Plain(BerlinTime.Format(at)),
+        _ => ContentLanguage.Part(value),
     };
+
+    private static HtmlString Plain(string words) => new(HtmlEncoder.Default.Encode(words));
 
     private static string ParentType(string targetType) => targetType switch
     {

@@ -73,6 +73,10 @@ public sealed class ProtokollModel(
     public string KeyLabel(string key) => Known(text[$"Log.Key.{key}"]) ?? key;
 
     /// <summary>A recorded value in words: states, statuses, reasons, fields and places by their labels; other values as they are.</summary>
+    /// <summary>Whether the value stands as written (a title, a text, a municipality: German), not in the log's own words.</summary>
+    public static bool IsWritten(AuditValue value) =>
+        value.Value is not null && value.Key is not ("state" or "status" or "reason" or "field" or "mergedInto" or "hiddenBy");
+
     public string ValueText(AuditValue value) => value switch
     {
         { Value: null } => text["Log.NoValue"],
