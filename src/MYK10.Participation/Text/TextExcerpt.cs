@@ -7,7 +7,8 @@ public static class TextExcerpt
 {
     /// <summary>
     /// The text on one line (every run of white space one space), cut after a whole word with "…" when longer than
-    /// <paramref name="maxLength"/>; a single word longer than half of it is cut inside. Null for a text without any.
+    /// <paramref name="maxLength"/>; a single word longer than half of it is cut inside (never between the two halves of
+    /// a surrogate pair). Null for a text without any.
     /// </summary>
     public static string? Of(string? text, int maxLength)
     {
@@ -45,6 +46,8 @@ public static class TextExcerpt
         }
 
         var cut = line.ToString(0, maxLength).LastIndexOf(' ');
-        return (cut > maxLength / 2 ? line.ToString(0, cut) : line.ToString(0, maxLength - 1)).TrimEnd(',', ';', ':', '.', '-', '–') + "…";
+        // Inside a long word, never between the two halves of a character beyond the first plane (an emoji).
+        var inside = maxLength > 1 && char.IsHighSurrogate(line[maxLength - 2]) ? maxLength - 2 : maxLength - 1;
+        return (cut > maxLength / 2 ? line.ToString(0, cut) : line.ToString(0, inside)).TrimEnd(',', ';', ':', '.', '-', '–') + "…";
     }
 }

@@ -31,6 +31,16 @@ public sealed class PageDescriptionTests(PageDescriptionTests.Site site) : IClas
     }
 
     [Fact]
+    public void Excerpt_CutInsideAWordOfEmoji_KeepsEachEmojiWhole()
+    {
+        var applause = string.Concat(Enumerable.Repeat("👏", 200));
+
+        var cut = PageDescription.Excerpt(applause)!;
+
+        Assert.Equal(string.Concat(Enumerable.Repeat("👏", (PageDescription.MaxLength - 1) / 2)) + "…", cut);
+    }
+
+    [Fact]
     public async Task StartPage_HasTheSitesDescription_AndOpenGraphTags_InGermanAndEnglish()
     {
         var client = site.CreateBrowserLikeClient();
