@@ -15,8 +15,7 @@ internal static class OpenDataLicenseHeader
 
     public static IApplicationBuilder UseOpenDataLicense(this IApplicationBuilder app)
     {
-        var url = app.ApplicationServices.GetRequiredService<IOptions<LegalOptions>>().Value.OpenDataLicenseUrl;
-        if (!Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var license) || license.Scheme is not ("https" or "http"))
+        if (app.ApplicationServices.GetRequiredService<IOptions<LegalOptions>>().Value.OpenDataLicenseAddress() is not { } license)
         {
             app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(OpenDataLicenseHeader))
                 .LogWarning("Legal:OpenDataLicenseUrl is not an absolute web address; the open data API names no licence");

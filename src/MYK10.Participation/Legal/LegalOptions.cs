@@ -79,6 +79,13 @@ public sealed class LegalOptions
     /// <summary>The licence's text on the web.</summary>
     public string OpenDataLicenseUrl { get; set; } = "https://www.govdata.de/dl-de/by-2-0";
 
+    /// <summary>
+    /// <see cref="OpenDataLicenseUrl"/> when it is an absolute web address (http or https), else null: what the rules
+    /// page links and the open data API's <c>Link</c> header names.
+    /// </summary>
+    public Uri? OpenDataLicenseAddress() =>
+        Uri.TryCreate(OpenDataLicenseUrl?.Trim(), UriKind.Absolute, out var address) && address.Scheme is "https" or "http" ? address : null;
+
     /// <summary>The required facts that are still empty, by their configuration keys (<c>Legal:…</c>).</summary>
     public IReadOnlyList<string> Missing() =>
         new (string Key, string? Value)[]

@@ -95,6 +95,19 @@ public sealed class RulesPageTests(RulesPageTests.Site site) : IClassFixture<Rul
     }
 
     [Fact]
+    public async Task ALicenceAddressThatIsNoWebAddress_IsNoLinkOnTheRulesPage_AsItIsNoneInTheHeader()
+    {
+        await using var broken = new SiteFactory(new() { ["Jobs:Server"] = "false", ["Legal:OpenDataLicenseUrl"] = "javascript:alert(document.cookie)" });
+
+        var paragraph = (await broken.CreateBrowserLikeClient().GetDocumentAsync("/regeln")).QuerySelector("#offene-daten + p")!;
+
+        Assert.Empty(paragraph.QuerySelectorAll("a"));
+        Assert.Contains("Datenlizenz Deutschland – Namensnennung – Version 2.0", paragraph.TextContent, StringComparison.Ordinal);
+        using var api = await broken.CreateBrowserLikeClient().GetAsync("/api/v1/ideas");
+        Assert.False(api.Headers.Contains("Link"));
+    }
+
+    [Fact]
     public async Task FormsThatPublishWhatAParticipantWrites_AndTheReportPages_LinkTheRules()
     {
         var connections = site.Get<IDbConnectionFactory>();

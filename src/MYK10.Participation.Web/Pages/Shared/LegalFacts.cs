@@ -18,4 +18,16 @@ public static class LegalFacts
         var address = HtmlEncoder.Default.Encode(facts.Email.Trim());
         return new HtmlString($"<a href=\"mailto:{address}\">{address}</a>");
     }
+
+    /// <summary>
+    /// The open data licence's name, linked to its text when that is an absolute web address; another configured value
+    /// (a typing error, "siehe Amtsblatt", a <c>javascript:</c> address) is not made a link, as the API's header leaves it out.
+    /// </summary>
+    public static IHtmlContent OpenDataLicence(LegalOptions facts)
+    {
+        var name = HtmlEncoder.Default.Encode(facts.OpenDataLicense);
+        return facts.OpenDataLicenseAddress() is { } address
+            ? new HtmlString($"<a href=\"{HtmlEncoder.Default.Encode(address.AbsoluteUri)}\">{name}</a>")
+            : new HtmlString(name);
+    }
 }
