@@ -22,7 +22,9 @@ internal static class OpenDataLicenseHeader
             return app;
         }
 
-        var link = $"<{license.AbsoluteUri}>; rel=\"license\"";
+        // A header carries ASCII only (Kestrel refuses anything else, which would fail every answer of the API): a host
+        // with umlauts goes in its IDNA form; path and query are percent-encoded already.
+        var link = $"<{new UriBuilder(license) { Host = license.IdnHost }.Uri.AbsoluteUri}>; rel=\"license\"";
         return app.Use((context, next) =>
         {
             if (context.Request.Path.StartsWithSegments(ApiPrefix, StringComparison.OrdinalIgnoreCase))

@@ -108,6 +108,16 @@ public sealed class RulesPageTests(RulesPageTests.Site site) : IClassFixture<Rul
     }
 
     [Fact]
+    public async Task ALicenceAddressWithUmlautsInItsHost_IsNamedInTheHeaderInAscii()
+    {
+        await using var other = new SiteFactory(new() { ["Jobs:Server"] = "false", ["Legal:OpenDataLicenseUrl"] = "https://www.bücher.de/lizenz?fassung=ä" });
+
+        using var api = await other.CreateBrowserLikeClient().GetAsync("/api/v1/ideas");
+
+        Assert.Equal("<https://www.xn--bcher-kva.de/lizenz?fassung=%C3%A4>; rel=\"license\"", Assert.Single(api.Headers.GetValues("Link")));
+    }
+
+    [Fact]
     public async Task FormsThatPublishWhatAParticipantWrites_AndTheReportPages_LinkTheRules()
     {
         var connections = site.Get<IDbConnectionFactory>();
