@@ -1,6 +1,7 @@
 using MYK10.Participation.Data;
 using MYK10.Participation.Ideas;
 using MYK10.Participation.Tests.Infrastructure;
+using MYK10.Participation.Tests.Surveys;
 using MYK10.Participation.Web.Pages.Shared;
 using MYK10.Participation.Web.Tests.Infrastructure;
 
@@ -38,6 +39,18 @@ public sealed class PageDescriptionTests(PageDescriptionTests.Site site) : IClas
         var cut = PageDescription.Excerpt(applause)!;
 
         Assert.Equal(string.Concat(Enumerable.Repeat("👏", (PageDescription.MaxLength - 1) / 2)) + "…", cut);
+    }
+
+    [Fact]
+    public async Task SurveyPage_IsSharedByTheSurveysTitle_WithoutThePageTheVisitorIsOn()
+    {
+        var survey = await GoldenSurvey.CreateAsync(site.Services);
+
+        var document = await site.CreateBrowserLikeClient().GetDocumentAsync($"/umfragen/{survey.Id}");
+
+        var title = document.QuerySelector("h1")!.TextContent.Trim();
+        Assert.Equal($"{title} – Seite 1 von 2 – MYK10 Bürgerbeteiligung", document.Title);
+        Assert.Equal(title, document.QuerySelector("meta[property='og:title']")!.GetAttribute("content"));
     }
 
     [Fact]

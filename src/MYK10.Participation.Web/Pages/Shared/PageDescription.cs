@@ -10,6 +10,12 @@ public static class PageDescription
 {
     public const string Key = "Description";
 
+    /// <summary>
+    /// The title a link preview shows (<c>og:title</c>) where it differs from the page's title: a survey's page is shared
+    /// by the survey's title, not by "Seite 1 von 3", which says where the sharing person was.
+    /// </summary>
+    public const string ShareTitleKey = "ShareTitle";
+
     /// <summary>About as much as a search result shows.</summary>
     public const int MaxLength = 160;
 
