@@ -31,6 +31,7 @@ public sealed class RulesPageTests(RulesPageTests.Site site) : IClassFixture<Rul
         var licence = document.QuerySelector("#offene-daten + p a")!;
         Assert.Equal(GermanLicence, licence.GetAttribute("href"));
         Assert.Equal("Datenlizenz Deutschland – Namensnennung – Version 2.0", licence.TextContent.Trim());
+        Assert.Null(licence.GetAttribute("lang"));
         Assert.NotNull(document.QuerySelector("main a[href='/datenschutz']"));
         Assert.NotNull(document.QuerySelector("main a[href='/konto/daten']"));
         Assert.Contains("/regeln", document.QuerySelectorAll("footer a").Select(a => a.GetAttribute("href")));
@@ -52,6 +53,7 @@ public sealed class RulesPageTests(RulesPageTests.Site site) : IClassFixture<Rul
         Assert.Equal("Rules for taking part", document.QuerySelector("h1")!.TextContent.Trim());
         Assert.Equal(6, document.QuerySelectorAll("main h2").Length);
         Assert.Equal(GermanLicence, document.QuerySelector("#offene-daten + p a")!.GetAttribute("href"));
+        Assert.Equal("de", document.QuerySelector("#offene-daten + p a")!.GetAttribute("lang"));
         Assert.Equal("de", document.QuerySelector("#offene-daten + p span")!.GetAttribute("lang"));
     }
 

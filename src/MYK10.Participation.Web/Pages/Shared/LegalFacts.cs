@@ -23,11 +23,15 @@ public static class LegalFacts
     /// The open data licence's name, linked to its text when that is an absolute web address; another configured value
     /// (a typing error, "siehe Amtsblatt", a <c>javascript:</c> address) is not made a link, as the API's header leaves it out.
     /// </summary>
+    /// <remarks>The name is the district's (German) wording: on an English page it is marked as German.</remarks>
     public static IHtmlContent OpenDataLicence(LegalOptions facts)
     {
-        var name = HtmlEncoder.Default.Encode(facts.OpenDataLicense);
-        return facts.OpenDataLicenseAddress() is { } address
-            ? new HtmlString($"<a href=\"{HtmlEncoder.Default.Encode(address.AbsoluteUri)}\">{name}</a>")
-            : new HtmlString(name);
+        if (facts.OpenDataLicenseAddress() is not { } address)
+        {
+            return Hosting.ContentLanguage.Part(facts.OpenDataLicense);
+        }
+
+        var language = Hosting.ContentLanguage.Attribute is { } german ? $" lang=\"{german}\"" : string.Empty;
+        return new HtmlString($"<a href=\"{HtmlEncoder.Default.Encode(address.AbsoluteUri)}\"{language}>{HtmlEncoder.Default.Encode(facts.OpenDataLicense)}</a>");
     }
 }
