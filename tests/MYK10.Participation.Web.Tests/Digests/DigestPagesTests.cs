@@ -111,6 +111,51 @@ public sealed class DigestPagesTests(DigestPagesTests.Site site) : IClassFixture
     }
 
     [Fact]
+    public async Task DigestPages_InEnglish_KeepTheCouncilsNameAndTheGermanDigestAsGermanElements()
+    {
+        var (councilId, digestId) = await site.CouncilWithDigestAsync("Verbandsgemeinderat Pellenz");
+        var admin = await site.StaffClientAsync(StaffRole.Admin);
+        var list = $"/admin/gremien/{councilId}/berichte";
+
+        var (german, english) = await admin.GermanThenEnglishAsync(list);
+        var digest = await admin.GetDocumentAsync($"{list}/{digestId}");
+        var preview = await admin.GetDocumentAsync($"/admin/gremien/{councilId}/vorschau");
+
+        Assert.Null(german.QuerySelector("main [lang]"));
+        foreach (var (page, heading) in new[] { (english, "Digests: Verbandsgemeinderat Pellenz"), (preview, "Preview: Verbandsgemeinderat Pellenz") })
+        {
+            var h1 = page.QuerySelector("h1")!;
+            Assert.Equal((heading, "Verbandsgemeinderat Pellenz", null), (h1.TextContent, h1.QuerySelector("span[lang=de]")?.TextContent, h1.GetAttribute("lang")));
+        }
+
+        Assert.Equal("de", english.QuerySelector($"#digest-{digestId}")!.GetAttribute("lang"));
+        Assert.Null(english.QuerySelector("caption [lang]")); // the period is no German text
+        foreach (var page in new[] { digest, preview })
+        {
+            Assert.Equal(("de", "de"), (page.QuerySelector(".details dd")!.GetAttribute("lang"), page.QuerySelector("pre.digest-text")!.GetAttribute("lang")));
+            Assert.Null(page.QuerySelector(".details dt[lang]"));
+        }
+
+        var caption = digest.QuerySelector("caption")!;
+        Assert.StartsWith("Delivery: MYK10 Bürgerbeteiligung", caption.TextContent, StringComparison.Ordinal);
+        Assert.Equal(caption.TextContent[10..], caption.QuerySelector("span[lang=de]")?.TextContent);
+    }
+
+    [Fact]
+    public async Task UnsubscribePage_InEnglish_KeepsTheCouncilsAndRecipientsNamesAsGermanElements()
+    {
+        var (councilId, _) = await site.CouncilWithDigestAsync("Stadtrat Bendorf");
+        var path = await site.UnsubscribePathAsync($"andrea.{councilId}@andernach.example.org");
+
+        var (german, english) = await site.CreateBrowserLikeClient().GermanThenEnglishAsync(path);
+
+        Assert.Null(german.QuerySelector("main [lang]"));
+        var question = english.QuerySelector("main p:has(span[lang=de])")!;
+        Assert.StartsWith("Do you want to stop", question.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["Andrea Becker", "Stadtrat Bendorf"], question.QuerySelectorAll("span[lang=de]").Select(s => s.TextContent));
+    }
+
+    [Fact]
     public async Task RemoveRecipient_AsksFirst_AndOnlyTheConfirmationRemoves()
     {
         var admin = await site.StaffClientAsync(StaffRole.Admin);
