@@ -108,6 +108,7 @@ public sealed class DigestPagesTests(DigestPagesTests.Site site) : IClassFixture
         Assert.Equal(("Edit council: Verbandsgemeinderat Maifeld", "Verbandsgemeinderat Maifeld"), (heading.TextContent, heading.QuerySelector("span[lang=de]")?.TextContent));
         Assert.Null(heading.GetAttribute("lang"));
         Assert.Equal("de", list.QuerySelector($"main th:has(a[href='{url}'])")!.GetAttribute("lang"));
+        Assert.Equal(("de", null), (english.QuerySelector("input[name='Input.Name']")!.GetAttribute("lang"), english.QuerySelector("input[name='Input.Cron']")!.GetAttribute("lang")));
     }
 
     [Fact]
