@@ -53,6 +53,8 @@ public sealed class RulesPageTests(RulesPageTests.Site site) : IClassFixture<Rul
         Assert.Equal(6, document.QuerySelectorAll("main h2").Length);
         Assert.Equal(GermanLicence, document.QuerySelector("#offene-daten + p a")!.GetAttribute("href"));
         Assert.Equal("de", document.QuerySelector("#offene-daten + p span")!.GetAttribute("lang"));
+        var licence = document.QuerySelector("#offene-daten + p a")!; // the licence's German name, like the source's
+        Assert.Equal(("de", true), (licence.GetAttribute("lang"), licence.TextContent.StartsWith("Datenlizenz Deutschland", StringComparison.Ordinal)));
     }
 
     [Fact]
