@@ -143,6 +143,27 @@ public sealed class DigestPagesTests(DigestPagesTests.Site site) : IClassFixture
     }
 
     [Fact]
+    public async Task RecipientAndDeletePages_InEnglish_KeepTheNamesAsGermanElements_BesideTheEnglishWords()
+    {
+        var (councilId, _) = await site.CouncilWithDigestAsync("Stadtrat Mayen");
+        var admin = await site.StaffClientAsync(StaffRole.Admin);
+        var recipients = $"/admin/gremien/{councilId}/empfaenger";
+
+        var (german, english) = await admin.GermanThenEnglishAsync(recipients);
+        var remove = english.QuerySelectorAll("a[href*='/entfernen']").Single(a => a.TextContent.Contains("Andrea Becker", StringComparison.Ordinal));
+        var confirm = await admin.GetDocumentAsync(remove.GetAttribute("href")!);
+        var delete = await admin.GetDocumentAsync($"/admin/gremien/{councilId}/loeschen");
+        var edit = await admin.GetDocumentAsync($"/admin/gremien/{councilId}");
+
+        Assert.Null(german.QuerySelector("main :not(th)[lang]"));
+        Assert.Equal(("Recipients: Stadtrat Mayen", "Stadtrat Mayen"), (english.QuerySelector("h1")!.TextContent, english.QuerySelector("h1 span[lang=de]")?.TextContent));
+        Assert.Equal(("Remove: Andrea Becker", "Andrea Becker"), (remove.TextContent, remove.QuerySelector("span[lang=de]")?.TextContent));
+        Assert.Equal(["Andrea Becker", "Stadtrat Mayen"], confirm.QuerySelectorAll("main p span[lang=de]").Select(s => s.TextContent));
+        Assert.Equal(["Stadtrat Mayen", "Stadtrat Mayen"], delete.QuerySelectorAll("main :is(h1, p) span[lang=de]").Select(s => s.TextContent).Take(2));
+        Assert.Contains(edit.QuerySelectorAll("select[name='Input.MunicipalityId'] option[lang=de]"), o => o.TextContent.Contains("Andernach", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task UnsubscribePage_InEnglish_KeepsTheCouncilsAndRecipientsNamesAsGermanElements()
     {
         var (councilId, _) = await site.CouncilWithDigestAsync("Stadtrat Bendorf");
