@@ -54,27 +54,31 @@ public static class SurveyDisplay
         return errors;
     }
 
-    /// <summary>The answer as text lines for the review page, or empty when unanswered.</summary>
-    public static IReadOnlyList<string> Describe(IStringLocalizer<SurveysResource> text, Question question, IReadOnlyDictionary<string, string> answer)
+    /// <summary>
+    /// The answer as lines for the review page, or empty when unanswered. Options, rows and scale steps that staff wrote
+    /// are German parts (<see cref="ContentLanguage.Part"/>); yes, no and the other words of the page's own are not.
+    /// </summary>
+    public static IReadOnlyList<IHtmlContent> Describe(IStringLocalizer<SurveysResource> text, Question question, IReadOnlyDictionary<string, string> answer)
     {
         var s = question.Settings;
-        string Option(string key) => s.OptionLabel(key) ?? key;
+        IHtmlContent Option(string key) => ContentLanguage.Part(s.OptionLabel(key) ?? key);
+        static IHtmlContent Plain(string line) => new HtmlFormattableString("{0}", line);
         answer.TryGetValue("", out var value);
         return question.Kind switch
         {
             _ when answer.Count == 0 => [],
             QuestionKind.Single or QuestionKind.Dropdown => [Option(value ?? "")],
-            QuestionKind.YesNo => [value == "yes" ? text["Answer.Yes"] : text["Answer.No"]],
-            QuestionKind.Consent => [text["Answer.Consent"]],
-            QuestionKind.Multiple => s.Options.Where(o => answer.ContainsKey(o.Key)).Select(o => o.Label)
-                .Concat(answer.TryGetValue(QuestionSettings.OtherItem, out var other) ? [$"{text["Answer.Other"]}: {other}"] : []).ToList(),
+            QuestionKind.YesNo => [Plain(value == "yes" ? text["Answer.Yes"] : text["Answer.No"])],
+            QuestionKind.Consent => [Plain(text["Answer.Consent"])],
+            QuestionKind.Multiple => s.Options.Where(o => answer.ContainsKey(o.Key)).Select(o => ContentLanguage.Part(o.Label))
+                .Concat(answer.TryGetValue(QuestionSettings.OtherItem, out var other) ? [Plain($"{text["Answer.Other"]}: {other}")] : []).ToList(),
             QuestionKind.Matrix => s.Rows.Where(r => answer.ContainsKey(r.Key))
-                .Select(r => $"{r.Label}: {Scale(s, answer[r.Key])}").ToList(),
+                .Select(r => (IHtmlContent)new HtmlFormattableString("{0}: {1}", ContentLanguage.Part(r.Label), ContentLanguage.Part(Scale(s, answer[r.Key])))).ToList(),
             QuestionKind.Ranking => s.Options.Where(o => answer.ContainsKey(o.Key)).OrderBy(o => int.Parse(answer[o.Key], CultureInfo.InvariantCulture))
-                .Select(o => $"{answer[o.Key]}. {o.Label}").ToList(),
-            QuestionKind.Number => [value?.Replace('.', CultureInfo.CurrentCulture.NumberFormat.NumberDecimalSeparator[0]) ?? ""],
-            QuestionKind.Date => [DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date.ToString("d", CultureInfo.CurrentCulture) : value ?? ""],
-            _ => [value ?? ""],
+                .Select(o => (IHtmlContent)new HtmlFormattableString("{0}. {1}", answer[o.Key], ContentLanguage.Part(o.Label))).ToList(),
+            QuestionKind.Number => [Plain(value?.Replace('.', CultureInfo.CurrentCulture.NumberFormat.NumberDecimalSeparator[0]) ?? "")],
+            QuestionKind.Date => [Plain(DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date.ToString("d", CultureInfo.CurrentCulture) : value ?? "")],
+            _ => [Plain(value ?? "")],
         };
     }
 

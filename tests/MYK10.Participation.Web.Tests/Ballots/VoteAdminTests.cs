@@ -110,6 +110,22 @@ public sealed class VoteAdminTests(VoteAdminTests.Site site) : IClassFixture<Vot
     }
 
     [Fact]
+    public async Task EditForm_InEnglish_MarksTheFieldsHoldingGermanTextAsGerman_AndNotTheOthers()
+    {
+        var client = await site.StaffClientAsync(StaffRole.Admin);
+        var vote = await site.OpenVoteAsync(VoteMethod.Approval);
+
+        var (german, english) = await client.GermanThenEnglishAsync($"/admin/abstimmungen/bearbeiten/{vote.Id}");
+
+        Assert.Null(german.QuerySelector("main [lang]"));
+        Assert.Equal(vote.Title, english.QuerySelector("input[name='Input.Title'][lang=de]")?.GetAttribute("value"));
+        Assert.NotNull(english.QuerySelector("textarea[name='Input.Explanation'][lang=de]"));
+        Assert.NotNull(english.QuerySelector("input[name='Input.Options[0].Title'][lang=de]"));
+        Assert.Null(english.QuerySelector("input[name='Input.Budget']")?.GetAttribute("lang"));
+        Assert.Null(english.QuerySelector("input[name='Input.Options[0].Ideas']")!.GetAttribute("lang"));
+    }
+
+    [Fact]
     public async Task VoteWithBallots_CannotBeEdited()
     {
         var client = await site.StaffClientAsync(StaffRole.Admin);

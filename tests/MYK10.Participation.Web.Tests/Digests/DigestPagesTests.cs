@@ -108,6 +108,73 @@ public sealed class DigestPagesTests(DigestPagesTests.Site site) : IClassFixture
         Assert.Equal(("Edit council: Verbandsgemeinderat Maifeld", "Verbandsgemeinderat Maifeld"), (heading.TextContent, heading.QuerySelector("span[lang=de]")?.TextContent));
         Assert.Null(heading.GetAttribute("lang"));
         Assert.Equal("de", list.QuerySelector($"main th:has(a[href='{url}'])")!.GetAttribute("lang"));
+        Assert.Equal(("de", null), (english.QuerySelector("input[name='Input.Name']")!.GetAttribute("lang"), english.QuerySelector("input[name='Input.Cron']")!.GetAttribute("lang")));
+    }
+
+    [Fact]
+    public async Task DigestPages_InEnglish_KeepTheCouncilsNameAndTheGermanDigestAsGermanElements()
+    {
+        var (councilId, digestId) = await site.CouncilWithDigestAsync("Verbandsgemeinderat Pellenz");
+        var admin = await site.StaffClientAsync(StaffRole.Admin);
+        var list = $"/admin/gremien/{councilId}/berichte";
+
+        var (german, english) = await admin.GermanThenEnglishAsync(list);
+        var digest = await admin.GetDocumentAsync($"{list}/{digestId}");
+        var preview = await admin.GetDocumentAsync($"/admin/gremien/{councilId}/vorschau");
+
+        Assert.Null(german.QuerySelector("main [lang]"));
+        foreach (var (page, heading) in new[] { (english, "Digests: Verbandsgemeinderat Pellenz"), (preview, "Preview: Verbandsgemeinderat Pellenz") })
+        {
+            var h1 = page.QuerySelector("h1")!;
+            Assert.Equal((heading, "Verbandsgemeinderat Pellenz", null), (h1.TextContent, h1.QuerySelector("span[lang=de]")?.TextContent, h1.GetAttribute("lang")));
+        }
+
+        Assert.Equal("de", english.QuerySelector($"#digest-{digestId}")!.GetAttribute("lang"));
+        Assert.Null(english.QuerySelector("caption [lang]")); // the period is no German text
+        foreach (var page in new[] { digest, preview })
+        {
+            Assert.Equal(("de", "de"), (page.QuerySelector(".details dd")!.GetAttribute("lang"), page.QuerySelector("pre.digest-text")!.GetAttribute("lang")));
+            Assert.Null(page.QuerySelector(".details dt[lang]"));
+        }
+
+        var caption = digest.QuerySelector("caption")!;
+        Assert.StartsWith("Delivery: MYK10 Bürgerbeteiligung", caption.TextContent, StringComparison.Ordinal);
+        Assert.Equal(caption.TextContent[10..], caption.QuerySelector("span[lang=de]")?.TextContent);
+    }
+
+    [Fact]
+    public async Task RecipientAndDeletePages_InEnglish_KeepTheNamesAsGermanElements_BesideTheEnglishWords()
+    {
+        var (councilId, _) = await site.CouncilWithDigestAsync("Stadtrat Mayen");
+        var admin = await site.StaffClientAsync(StaffRole.Admin);
+        var recipients = $"/admin/gremien/{councilId}/empfaenger";
+
+        var (german, english) = await admin.GermanThenEnglishAsync(recipients);
+        var remove = english.QuerySelectorAll("a[href*='/entfernen']").Single(a => a.TextContent.Contains("Andrea Becker", StringComparison.Ordinal));
+        var confirm = await admin.GetDocumentAsync(remove.GetAttribute("href")!);
+        var delete = await admin.GetDocumentAsync($"/admin/gremien/{councilId}/loeschen");
+        var edit = await admin.GetDocumentAsync($"/admin/gremien/{councilId}");
+
+        Assert.Null(german.QuerySelector("main :not(th)[lang]"));
+        Assert.Equal(("Recipients: Stadtrat Mayen", "Stadtrat Mayen"), (english.QuerySelector("h1")!.TextContent, english.QuerySelector("h1 span[lang=de]")?.TextContent));
+        Assert.Equal(("Remove: Andrea Becker", "Andrea Becker"), (remove.TextContent, remove.QuerySelector("span[lang=de]")?.TextContent));
+        Assert.Equal(["Andrea Becker", "Stadtrat Mayen"], confirm.QuerySelectorAll("main p span[lang=de]").Select(s => s.TextContent));
+        Assert.Equal(["Stadtrat Mayen", "Stadtrat Mayen"], delete.QuerySelectorAll("main :is(h1, p) span[lang=de]").Select(s => s.TextContent).Take(2));
+        Assert.Contains(edit.QuerySelectorAll("select[name='Input.MunicipalityId'] option[lang=de]"), o => o.TextContent.Contains("Andernach", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task UnsubscribePage_InEnglish_KeepsTheCouncilsAndRecipientsNamesAsGermanElements()
+    {
+        var (councilId, _) = await site.CouncilWithDigestAsync("Stadtrat Bendorf");
+        var path = await site.UnsubscribePathAsync($"andrea.{councilId}@andernach.example.org");
+
+        var (german, english) = await site.CreateBrowserLikeClient().GermanThenEnglishAsync(path);
+
+        Assert.Null(german.QuerySelector("main [lang]"));
+        var question = english.QuerySelector("main p:has(span[lang=de])")!;
+        Assert.StartsWith("Do you want to stop", question.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["Andrea Becker", "Stadtrat Bendorf"], question.QuerySelectorAll("span[lang=de]").Select(s => s.TextContent));
     }
 
     [Fact]

@@ -185,6 +185,9 @@ public sealed class ModerationPagesTests(ModerationPagesTests.Site site) : IClas
         Assert.Equal(($"Review idea: {title}", title), (heading.TextContent, heading.QuerySelector("span[lang=de]")?.TextContent));
         Assert.Null(heading.GetAttribute("lang"));
         Assert.Equal("de", queue.QuerySelector($"table.queue th:has(a[href='{url}'])")!.GetAttribute("lang"));
+        // The edit form's title and text hold the German idea; the moderator's note and answer are written in German too.
+        Assert.All(english.QuerySelectorAll("input[name='Input.Title'], textarea:is([name='Input.Body'], [name='Input.Note'], [name='Input.Answer'])"), field => Assert.Equal("de", field.GetAttribute("lang")));
+        Assert.NotNull(english.QuerySelector("textarea[name='Input.Body'][lang=de]"));
         Assert.Contains(reports.QuerySelectorAll(".report-item h2"), h2 => h2.GetAttribute("lang") is null && h2.TextContent == $"Idea “{h2.QuerySelector("span[lang=de]")?.TextContent}”");
         // The links and buttons of each report repeat the heading in their names, with the title marked the same way.
         var names = reports.QuerySelectorAll(".report-item :is(a, button) .visually-hidden");

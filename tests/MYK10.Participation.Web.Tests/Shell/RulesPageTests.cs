@@ -55,6 +55,7 @@ public sealed class RulesPageTests(RulesPageTests.Site site) : IClassFixture<Rul
         Assert.Equal(GermanLicence, document.QuerySelector("#offene-daten + p a")!.GetAttribute("href"));
         Assert.Equal("de", document.QuerySelector("#offene-daten + p a")!.GetAttribute("lang"));
         Assert.Equal("de", document.QuerySelector("#offene-daten + p span")!.GetAttribute("lang"));
+        Assert.StartsWith("Datenlizenz Deutschland", document.QuerySelector("#offene-daten + p a")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -31,6 +31,21 @@ public sealed class MeasureCommentPagesTests(MeasureCommentPagesTests.Site site)
     }
 
     [Fact]
+    public async Task AccountPage_InEnglish_KeepsTheMeasuresTitleAsAGermanElement_InTheLinkToTheComment()
+    {
+        var measure = await MeasureAsync("Bürgerservice im Rathaus online");
+        var (writer, _) = await site.ParticipantClientAsync();
+        await CommentAsync(writer, measure, "Ein Kommentar für die englische Kontoseite");
+
+        var (german, english) = await writer.GermanThenEnglishAsync("/konto");
+
+        Assert.Null(german.QuerySelector("section[aria-labelledby=kommentiert] [lang]"));
+        var link = english.QuerySelector("section[aria-labelledby=kommentiert] a")!;
+        Assert.StartsWith("on the measure “Bürgerservice im Rathaus online”", link.TextContent, StringComparison.Ordinal);
+        Assert.Equal(("Bürgerservice im Rathaus online", null), (link.QuerySelector("span[lang=de]")?.TextContent, link.GetAttribute("lang")));
+    }
+
+    [Fact]
     public async Task AfterCommenting_TheNoticeStandsAtTheNewComment_WhereThePageLands()
     {
         var measure = await MeasureAsync();

@@ -226,6 +226,20 @@ public sealed class StrategyPagesTests(StrategyPagesTests.Site site) : IClassFix
     }
 
     [Fact]
+    public async Task MeasureEditForm_InEnglish_MarksTheFieldsHoldingGermanTextAsGerman_AndNotTheCost()
+    {
+        var (measure, _) = await DiscussedMeasureAsync("Gäste begleiten", "Wanderwege-Beschilderung", "Wanderin");
+        var admin = await site.StaffClientAsync(StaffRole.Admin);
+
+        var (german, english) = await admin.GermanThenEnglishAsync($"/admin/strategie/massnahme/{measure}");
+
+        Assert.Null(german.QuerySelector("main :is(input, textarea)[lang]"));
+        Assert.Equal("Wanderwege-Beschilderung", english.QuerySelector("input[name='Input.Title'][lang=de]")?.GetAttribute("value"));
+        Assert.NotNull(english.QuerySelector("textarea[name='Input.Description'][lang=de]"));
+        Assert.Null(english.QuerySelector("input[name='Input.CostEuros']")!.GetAttribute("lang"));
+    }
+
+    [Fact]
     public async Task MeasureCommentActions_TwoCommentsOfOnePersonInTheSameMinute_HaveNamesOfTheirOwn()
     {
         var (measure, walker) = await DiscussedMeasureAsync("Gäste lenken", "Wanderparkplätze", "Wanderer");

@@ -262,6 +262,25 @@ public sealed class AdminTests(AdminTests.Site site) : IClassFixture<AdminTests.
     }
 
     [Fact]
+    public async Task EditForms_InEnglish_MarkTheFieldsHoldingGermanTextAsGerman_AndNotTheOthers()
+    {
+        var survey = await GoldenSurvey.CreateAsync(site.Services, open: false);
+        var admin = await site.StaffClientAsync(StaffRole.Admin);
+        var question = $"/admin/umfragen/{survey.Id}/frage/{survey.Q["place"]}";
+
+        var (german, english) = await admin.GermanThenEnglishAsync(question);
+        var settings = await admin.GetDocumentAsync($"/admin/umfragen/{survey.Id}/einstellungen");
+        var details = await admin.GetDocumentAsync($"/admin/umfragen/{survey.Id}");
+
+        Assert.Null(german.QuerySelector("main [lang]"));
+        Assert.Equal("Wohnen Sie in der Stadt oder auf dem Land?", english.QuerySelector("textarea[name='Input.Text'][lang=de]")?.TextContent.Trim());
+        Assert.Contains("Stadt", english.QuerySelector("textarea[name='Input.Options'][lang=de]")?.TextContent, StringComparison.Ordinal);
+        Assert.Null(english.QuerySelector("input[name='Input.Min']")!.GetAttribute("lang")); // a number, no German text
+        Assert.Equal("Mobilität im Test", settings.QuerySelector("input[name='Input.Title'][lang=de]")?.GetAttribute("value"));
+        Assert.NotEmpty(details.QuerySelectorAll("input[name='Input.PageTitle'][lang=de]"));
+    }
+
+    [Fact]
     public async Task ResultsApi_UnknownMunicipality_IsABadRequestNamingTheParameter_NotAnEmptyResult()
     {
         var survey = await GoldenSurvey.CreatePublishedAsync(site.Services);

@@ -199,6 +199,23 @@ public sealed class AnsweringTests(AnsweringTests.Site site) : IClassFixture<Ans
     }
 
     [Fact]
+    public async Task ReviewPage_InEnglish_MarksChosenOptionsAsGerman_AndNotTheTranslatedYesOrNo()
+    {
+        var survey = await GoldenSurvey.CreateAsync(site.Services);
+        var client = site.CreateBrowserLikeClient();
+        var url = $"/umfragen/{survey.Id}";
+        (await client.PostFormAsync(url, Next((F(survey, "place"), "o1"), (F(survey, "modes"), "o2"), (F(survey, "kids"), "no")))).Dispose();
+
+        var (german, english) = await client.GermanThenEnglishAsync($"{url}/pruefen");
+
+        Assert.Null(german.QuerySelector("main [lang]"));
+        string? Answer(string question) => english.QuerySelectorAll(".review-list div").Single(d => d.QuerySelector("dt")!.TextContent == question).QuerySelector("dd")!.InnerHtml.Trim();
+        Assert.Equal("<span lang=\"de\">Stadt</span>", Answer("Wohnen Sie in der Stadt oder auf dem Land?"));
+        Assert.Equal("<span lang=\"de\">Bus</span>", Answer("Welche Verkehrsmittel nutzen Sie?"));
+        Assert.Equal("No", Answer("Leben Kinder in Ihrem Haushalt?"));
+    }
+
+    [Fact]
     public async Task APageChangedFromTheReviewPage_LeadsBackToTheReview_NotThroughTheFollowingPages()
     {
         var survey = await GoldenSurvey.CreateAsync(site.Services);

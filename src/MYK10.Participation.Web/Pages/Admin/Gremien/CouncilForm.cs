@@ -1,4 +1,5 @@
 using MYK10.Participation.Data;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 using MYK10.Participation.Digests;
@@ -62,5 +63,8 @@ public sealed class CouncilForm
 /// <summary>The model of the _CouncilFields partial: the property is named Input so field names bind to the page's Input.</summary>
 public sealed record CouncilFormView(CouncilForm Input, IReadOnlyList<Municipality> Municipalities);
 
-/// <summary>The model of the _Deliveries partial; <paramref name="ResendDigestId"/> shows re-send buttons.</summary>
-public sealed record DeliveriesView(string Caption, IReadOnlyList<DigestDeliveryView> Deliveries, long? ResendDigestId);
+/// <summary>
+/// The model of the _Deliveries partial; <paramref name="ResendDigestId"/> shows re-send buttons. The table's caption may
+/// hold German parts marked as such; <paramref name="Label"/> is the same words as text for the scrolling region's name.
+/// </summary>
+public sealed record DeliveriesView(string Label, IHtmlContent Caption, IReadOnlyList<DigestDeliveryView> Deliveries, long? ResendDigestId);
