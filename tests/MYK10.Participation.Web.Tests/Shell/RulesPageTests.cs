@@ -28,6 +28,8 @@ public sealed class RulesPageTests(RulesPageTests.Site site) : IClassFixture<Rul
         var text = document.QuerySelector("main")!.TextContent;
         Assert.Contains("persönliche Daten anderer Menschen", text, StringComparison.Ordinal);
         Assert.Contains("als offene Daten weiterzugeben", text, StringComparison.Ordinal);
+        // The rules name more grounds than the rejection form has reasons: the mail gives the reason and the moderators' note.
+        Assert.Contains("E-Mail mit dem Grund und, wo nötig, einer Erklärung der Moderation", System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " "), StringComparison.Ordinal);
         var licence = document.QuerySelector("#offene-daten + p a")!;
         Assert.Equal(GermanLicence, licence.GetAttribute("href"));
         Assert.Equal("Datenlizenz Deutschland – Namensnennung – Version 2.0", licence.TextContent.Trim());
