@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.Localization;
 
@@ -17,7 +16,7 @@ public static class ContentLanguage
     /// <summary>German text inside translated text: encoded, and on a page in another language in its own <c>span lang="de"</c>.</summary>
     public static IHtmlContent Part(string text)
     {
-        var encoded = HtmlEncoder.Default.Encode(text);
+        var encoded = SiteHtml.Encoder.Encode(text);
         return new HtmlString(Attribute is { } language ? $"<span lang=\"{language}\">{encoded}</span>" : encoded);
     }
 

@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
 
 namespace MYK10.Participation.Web.Hosting;
@@ -17,7 +16,7 @@ public static class TextFormatting
     {
         ArgumentNullException.ThrowIfNull(content);
         using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-        content.WriteTo(writer, HtmlEncoder.Default);
+        content.WriteTo(writer, SiteHtml.Encoder);
         return new HtmlString(writer.ToString());
     }
 
@@ -44,7 +43,7 @@ public static class TextFormatting
                     builder.AppendHtml("<br>");
                 }
 
-                builder.AppendHtml(HtmlEncoder.Default.Encode(lines[i]));
+                builder.AppendHtml(SiteHtml.Encoder.Encode(lines[i]));
             }
 
             builder.AppendHtml("</p>");

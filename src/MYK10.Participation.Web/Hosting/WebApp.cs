@@ -40,10 +40,7 @@ public static class WebApp
         AddJobs(builder, contentRoot);
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
-        // German text goes out as UTF-8 (ä, not &#xE4;): the pages are smaller and encoding them takes the encoder's fast
-        // path. Markup characters and what is unsafe anywhere (<, >, &, quotes, control characters) are still encoded.
-        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
-            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = SiteHtml.Settings);
         services.AddPageCache();
         services.AddRazorPages(o =>
             {

@@ -210,6 +210,7 @@ public sealed class IdeaPagesTests(IdeaPagesTests.Site site) : IClassFixture<Ide
         // German letters go out as UTF-8, in the site's own text as in the participant's, markup characters encoded.
         Assert.Contains("<title>&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; Idee – MYK10 Bürgerbeteiligung</title>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("&#xFC;", html, StringComparison.Ordinal);
+        Assert.Contains("<p>&lt;b&gt;fett&lt;/b&gt; und &lt;a href=&quot;http://böse.example&quot;&gt;Link&lt;/a&gt; und noch mehr Text.</p>", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -117,7 +116,7 @@ public sealed class ProtokollModel(AdminLogStore log, IStringLocalizer<AdminLogR
         _ => ContentLanguage.Part(value),
     };
 
-    private static HtmlString Plain(string words) => new(HtmlEncoder.Default.Encode(words));
+    private static HtmlString Plain(string words) => new(SiteHtml.Encoder.Encode(words));
 
     private static string ParentType(string targetType) => targetType switch
     {

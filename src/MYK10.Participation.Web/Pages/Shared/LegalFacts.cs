@@ -1,6 +1,6 @@
-using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
 using MYK10.Participation.Legal;
+using MYK10.Participation.Web.Hosting;
 
 namespace MYK10.Participation.Web.Pages.Shared;
 
@@ -12,10 +12,10 @@ public static class LegalFacts
     {
         if (string.IsNullOrWhiteSpace(facts.Email))
         {
-            return new HtmlString(HtmlEncoder.Default.Encode(placeholder));
+            return new HtmlString(SiteHtml.Encoder.Encode(placeholder));
         }
 
-        var address = HtmlEncoder.Default.Encode(facts.Email.Trim());
+        var address = SiteHtml.Encoder.Encode(facts.Email.Trim());
         return new HtmlString($"<a href=\"mailto:{address}\">{address}</a>");
     }
 
@@ -32,6 +32,6 @@ public static class LegalFacts
         }
 
         var language = Hosting.ContentLanguage.Attribute is { } german ? $" lang=\"{german}\"" : string.Empty;
-        return new HtmlString($"<a href=\"{HtmlEncoder.Default.Encode(address.AbsoluteUri)}\"{language}>{HtmlEncoder.Default.Encode(facts.OpenDataLicense)}</a>");
+        return new HtmlString($"<a href=\"{SiteHtml.Encoder.Encode(address.AbsoluteUri)}\"{language}>{SiteHtml.Encoder.Encode(facts.OpenDataLicense)}</a>");
     }
 }
