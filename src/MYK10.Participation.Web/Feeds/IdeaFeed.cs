@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Xml;
 using Microsoft.Extensions.Options;
@@ -18,7 +17,7 @@ namespace MYK10.Participation.Web.Feeds;
 /// </summary>
 internal static class IdeaFeed
 {
-    public const string Path = "/ideen/feed";
+    public const string Path = IdeaPaths.List + "/feed";
     public const string ContentType = "application/atom+xml; charset=utf-8";
     public const int Entries = 30;
 
@@ -73,16 +72,16 @@ internal static class IdeaFeed
             xml.WriteElementString("title", Atom, title);
             xml.WriteElementString("subtitle", Atom, "Die zuletzt veröffentlichten Ideen für die digitale Strategie des Landkreises Mayen-Koblenz und seiner Kommunen.");
             Link(xml, "self", ContentType.Split(';')[0], self);
-            Link(xml, "alternate", "text/html", site.Link("/ideen" + query));
+            Link(xml, "alternate", "text/html", site.Link(IdeaPaths.List + query));
             // An empty feed has no newest entry; the start of the epoch says "nothing yet" without changing on each request.
-            xml.WriteElementString("updated", Atom, Timestamp(items.Count > 0 ? items.Max(i => i.PublishedAt ?? i.CreatedAt) : DateTimeOffset.UnixEpoch));
+            xml.WriteElementString("updated", Atom, InternetTime.Utc(items.Count > 0 ? items.Max(i => i.PublishedAt ?? i.CreatedAt) : DateTimeOffset.UnixEpoch));
             xml.WriteStartElement("author", Atom);
             xml.WriteElementString("name", Atom, "Kreisverwaltung Mayen-Koblenz");
             xml.WriteEndElement();
             foreach (var idea in items)
             {
                 var link = site.Link(IdeaPaths.Detail(idea.Id));
-                var published = Timestamp(idea.PublishedAt ?? idea.CreatedAt);
+                var published = InternetTime.Utc(idea.PublishedAt ?? idea.CreatedAt);
                 xml.WriteStartElement("entry", Atom);
                 xml.WriteElementString("id", Atom, link);
                 xml.WriteElementString("title", Atom, XmlText(idea.Title));
@@ -153,5 +152,4 @@ internal static class IdeaFeed
         return cleaned?.ToString() ?? text;
     }
 
-    private static string Timestamp(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

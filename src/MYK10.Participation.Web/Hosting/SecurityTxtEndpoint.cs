@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Options;
 using MYK10.Participation.Hosting;
 using MYK10.Participation.Legal;
@@ -24,7 +23,7 @@ internal static class SecurityTxtEndpoint
 
     public static string Text(string email, string canonical, DateTimeOffset now)
     {
-        var expires = now.UtcDateTime.Date.Add(Validity).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        var expires = InternetTime.Utc(new DateTimeOffset(now.UtcDateTime.Date.Add(Validity), TimeSpan.Zero));
         return $"""
             Contact: mailto:{email}
             Expires: {expires}
