@@ -255,6 +255,8 @@ public static class WebApp
         app.MapSecurityTxt();
         app.MapIdeasApi();
         app.MapIdeaFeed();
+        app.MapSitemap();
+        app.MapRobotsTxt();
         app.MapStrategyApi();
         app.MapVoteEndpoints();
         app.MapHangfireDashboard("/admin/jobs", new DashboardOptions

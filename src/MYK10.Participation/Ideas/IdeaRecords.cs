@@ -111,4 +111,10 @@ public sealed record IdeaPage(IReadOnlyList<IdeaSummary> Items, long Total, int 
 }
 
 /// <summary>Headline figures for the start page.</summary>
+/// <summary>A published idea's id and the times its page changed in substance: its publication and its official answer.</summary>
+public sealed record PublishedIdeaDates(long Id, DateTimeOffset? PublishedAt, DateTimeOffset? AnsweredAt)
+{
+    public DateTimeOffset? LastChanged => AnsweredAt > PublishedAt ? AnsweredAt : PublishedAt ?? AnsweredAt;
+}
+
 public sealed record IdeaFigures(long PublishedIdeas, long Supports, long Comments, long Participants);

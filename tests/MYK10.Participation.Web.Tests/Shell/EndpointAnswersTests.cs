@@ -27,9 +27,9 @@ public sealed class EndpointAnswersTests
     }
 
     [Fact]
-    public async Task RobotsTxt_KeepsCrawlersOutOfStaffAccountAndFormPages_AndSearches_NotOutOfTheIdeas()
+    public async Task RobotsTxt_KeepsCrawlersOutOfStaffAccountAndFormPages_AndSearches_NotOutOfTheIdeas_AndNamesTheSitemap()
     {
-        await using var site = new SiteFactory(new() { ["Jobs:Server"] = "false" });
+        await using var site = new SiteFactory(new() { ["Jobs:Server"] = "false", ["Site:BaseUrl"] = "https://beteiligung.example" });
 
         using var response = await site.CreateBrowserLikeClient().GetAsync("/robots.txt");
 
@@ -39,6 +39,7 @@ public sealed class EndpointAnswersTests
             .Where(line => line.StartsWith("Disallow: ", StringComparison.Ordinal)).Select(line => line["Disallow: ".Length..].Trim()).ToList();
         Assert.Superset(new HashSet<string> { "/admin", "/moderation", "/staff", "/konto", "/ideen/neu", "/*?*q=" }, disallowed.ToHashSet());
         Assert.DoesNotContain(disallowed, path => "/ideen/12".StartsWith(path, StringComparison.Ordinal) || "/umfragen/3/ergebnisse".StartsWith(path, StringComparison.Ordinal));
+        Assert.Contains("Sitemap: https://beteiligung.example/sitemap.xml", (await response.Content.ReadAsStringAsync()).Split('\n'));
     }
 
     [Theory]
