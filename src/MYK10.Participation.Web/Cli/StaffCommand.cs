@@ -1,19 +1,32 @@
+using System.Globalization;
 using MYK10.Participation.Staff;
+using MYK10.Participation.Time;
 
 namespace MYK10.Participation.Web.Cli;
 
-/// <summary><c>staff add --email X --role admin|moderator</c>, password from standard input.</summary>
+/// <summary>
+/// <c>staff add --email X --role admin|moderator</c> (password from standard input), and for the accounts that exist:
+/// <c>staff list</c>, <c>staff deactivate|activate --email X</c>, <c>staff password --email X</c> (a new password from
+/// standard input) and <c>staff reset-two-factor --email X</c> (for a lost phone).
+/// </summary>
 internal static class StaffCommand
 {
-    private const string Usage = "Usage: staff add --email ADDRESS --role admin|moderator (password from standard input)";
+    private const string Usage = "Usage: staff add --email ADDRESS --role admin|moderator (password from standard input) | staff list"
+        + " | staff deactivate|activate|reset-two-factor --email ADDRESS | staff password --email ADDRESS (new password from standard input)";
 
-    public static async Task<int> RunAsync(CommandContext context)
+    public static async Task<int> RunAsync(CommandContext context) => context.Args.FirstOrDefault() switch
     {
-        if (context.Args.Length == 0 || context.Args[0] != "add")
-        {
-            return await context.FailAsync(Usage);
-        }
+        "add" => await AddAsync(context),
+        "list" => await ListAsync(context),
+        "deactivate" => await ChangeAsync(context, "deactivated", (accounts, id) => accounts.DeactivateAsync(id)),
+        "activate" => await ChangeAsync(context, "activated", (accounts, id) => accounts.ActivateAsync(id)),
+        "reset-two-factor" => await ChangeAsync(context, "has no second factor now; a new one can be set up at /staff/zwei-faktor", (accounts, id) => accounts.ResetTwoFactorAsync(id)),
+        "password" => await ChangeAsync(context, "has a new password", async (accounts, id) => await accounts.SetPasswordAsync(id, await ReadPasswordAsync(context))),
+        _ => await context.FailAsync(Usage),
+    };
 
+    private static async Task<int> AddAsync(CommandContext context)
+    {
         var email = context.Option("--email");
         if (string.IsNullOrWhiteSpace(email))
         {
@@ -35,13 +48,70 @@ internal static class StaffCommand
             case StaffAddError.InvalidEmail:
                 return await context.FailAsync($"'{email}' is not a valid email address.");
             case StaffAddError.WeakPassword:
-                return await context.FailAsync("Password too weak: use at least 12 characters.");
+                return await context.FailAsync(WeakPassword);
             case StaffAddError.CommonPassword:
-                return await context.FailAsync("Password too easy to guess (a common password, one repeated character, or the address itself): choose another.");
+                return await context.FailAsync(CommonPassword);
             case StaffAddError.Duplicate:
                 return await context.FailAsync($"A staff account for {email.Trim()} exists already.", 1);
             default:
                 return await context.FailAsync("Staff account not created.", 1);
+        }
+    }
+
+    private const string WeakPassword = "Password too weak: use at least 12 characters.";
+    private const string CommonPassword = "Password too easy to guess (a common password, one repeated character, or the address itself): choose another.";
+
+    private static async Task<int> ListAsync(CommandContext context)
+    {
+        var accounts = await context.Services.GetRequiredService<StaffAccounts>().ListAsync();
+        if (accounts.Count == 0)
+        {
+            await context.Output.WriteLineAsync("No staff accounts yet. Add one with: staff add --email ADDRESS --role admin");
+            return 0;
+        }
+
+        var width = accounts.Max(a => a.Email.Length);
+        foreach (var account in accounts)
+        {
+            var lastSignIn = account.LastSignInAt is { } at ? "last sign-in " + BerlinTime.Format(at, CultureInfo.InvariantCulture) : "never signed in";
+            await context.Output.WriteLineAsync(string.Join("  ",
+                account.Email.PadRight(width), account.Role.ToText().PadRight(9), account.Active ? "active     " : "deactivated",
+                account.TwoFactor ? "second factor on " : "second factor off", lastSignIn));
+        }
+
+        return 0;
+    }
+
+    private static async Task<int> ChangeAsync(CommandContext context, string done, Func<StaffAccounts, long, Task<StaffChange>> change)
+    {
+        var email = context.Option("--email");
+        if (string.IsNullOrWhiteSpace(email))
+        {
+            return await context.FailAsync("Missing --email. " + Usage);
+        }
+
+        var accounts = context.Services.GetRequiredService<StaffAccounts>();
+        if (await context.Services.GetRequiredService<StaffStore>().FindIdAsync(email) is not { } id)
+        {
+            return await context.FailAsync($"There is no staff account for {email.Trim()}.", 1);
+        }
+
+        switch (await change(accounts, id))
+        {
+            case StaffChange.Done:
+                await context.Output.WriteLineAsync($"Staff account {email.Trim()} {done}.");
+                return 0;
+            case StaffChange.Unchanged:
+                await context.Output.WriteLineAsync($"Staff account {email.Trim()} was already so; nothing changed.");
+                return 0;
+            case StaffChange.LastAdmin:
+                return await context.FailAsync($"{email.Trim()} is the last active admin: activate or add another admin first.", 1);
+            case StaffChange.WeakPassword:
+                return await context.FailAsync(WeakPassword);
+            case StaffChange.CommonPassword:
+                return await context.FailAsync(CommonPassword);
+            default:
+                return await context.FailAsync($"There is no staff account for {email.Trim()}.", 1);
         }
     }
 

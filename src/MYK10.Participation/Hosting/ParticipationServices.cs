@@ -65,6 +65,7 @@ public static class ParticipationServices
         services.AddSingleton<IPasswordHasher<StaffMember>, PasswordHasher<StaffMember>>();
         services.AddSingleton<StaffStore>();
         services.AddSingleton<StaffService>();
+        services.AddSingleton<StaffAccounts>();
         services.AddSingleton<TwoFactorService>();
         services.AddParticipants();
         services.AddTrust(configuration, contentRoot);

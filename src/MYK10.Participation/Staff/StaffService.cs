@@ -20,19 +20,23 @@ public sealed class StaffService(StaffStore store, IPasswordHasher<StaffMember> 
             return new StaffAddResult(StaffAddError.InvalidEmail);
         }
 
-        switch (PasswordPolicy.Check(password, email, Options.MinimumPasswordLength))
+        if (CheckPassword(password, email) is not StaffAddError.None and var weak)
         {
-            case PasswordProblem.TooShort:
-                return new StaffAddResult(StaffAddError.WeakPassword);
-            case PasswordProblem.Common:
-            case PasswordProblem.ContainsEmail:
-                return new StaffAddResult(StaffAddError.CommonPassword);
+            return new StaffAddResult(weak);
         }
 
         var member = new StaffMember(0, email, role);
         var id = await store.InsertAsync(email, role, hasher.HashPassword(member, password), clock.GetUtcNow());
         return id is null ? new StaffAddResult(StaffAddError.Duplicate) : new StaffAddResult(StaffAddError.None, id);
     }
+
+    /// <summary>Whether a password may be used for this address: long enough, not common, not the address itself.</summary>
+    public StaffAddError CheckPassword(string password, string email) => PasswordPolicy.Check(password, email, Options.MinimumPasswordLength) switch
+    {
+        PasswordProblem.TooShort => StaffAddError.WeakPassword,
+        PasswordProblem.Common or PasswordProblem.ContainsEmail => StaffAddError.CommonPassword,
+        _ => StaffAddError.None,
+    };
 
     public async Task<SignInResult> SignInAsync(string email, string password)
     {

@@ -91,4 +91,74 @@ public sealed class StaffStore(IDbConnectionFactory connections)
         await using var connection = await connections.OpenAsync();
         return await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM staff");
     }
+
+    /// <summary>Every staff account, the active ones first, by address.</summary>
+    public async Task<IReadOnlyList<StaffOverview>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            SELECT id AS Id, email AS Email, role AS Role, active AS Active, totp_enabled_at IS NOT NULL AS TwoFactor,
+                   created_at AS CreatedAt, last_sign_in_at AS LastSignInAt
+            FROM staff ORDER BY active DESC, email
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<OverviewRow>(new CommandDefinition(sql, cancellationToken: cancellationToken));
+        return rows.Select(row => new StaffOverview(row.Id, row.Email, StaffRoles.TryParse(row.Role, out var role) ? role : StaffRole.Moderator,
+            row.Active == 1, row.TwoFactor == 1, row.CreatedAt, row.LastSignInAt)).ToList();
+    }
+
+    private sealed record OverviewRow(long Id, string Email, string Role, long Active, long TwoFactor, DateTimeOffset CreatedAt, DateTimeOffset? LastSignInAt);
+
+    /// <summary>The id of the account with this address (any case), active or not.</summary>
+    public async Task<long?> FindIdAsync(string email)
+    {
+        await using var connection = await connections.OpenAsync();
+        return await connection.ExecuteScalarAsync<long?>("SELECT id FROM staff WHERE email = @Email", new { Email = email.Trim() });
+    }
+
+    /// <summary>
+    /// Activates or deactivates an account, with its admin log entry. A deactivated account cannot sign in, and its
+    /// open sessions end at their next request. The database refuses to deactivate the last active admin.
+    /// </summary>
+    internal Task<StaffChange> SetActiveAsync(long id, bool active, DateTimeOffset now) =>
+        ChangeAsync(id, now, active ? AdminActions.Activate : AdminActions.Deactivate,
+            "UPDATE staff SET active = @Active, failed_attempts = 0, lockout_until = NULL WHERE id = @Id AND active <> @Active", new { Id = id, Active = active ? 1 : 0 });
+
+    /// <summary>Sets a new password (an admin's reset on the command line) and lifts a lockout.</summary>
+    internal Task<StaffChange> SetPasswordAsync(long id, string passwordHash, DateTimeOffset now) =>
+        ChangeAsync(id, now, AdminActions.Update,
+            "UPDATE staff SET password_hash = @Hash, failed_attempts = 0, lockout_until = NULL WHERE id = @Id", new { Id = id, Hash = passwordHash },
+            "Passwort neu gesetzt");
+
+    /// <summary>Turns off someone's second factor (a lost phone): they sign in with the password alone and may set up a new one.</summary>
+    internal Task<StaffChange> ResetTwoFactorAsync(long id, DateTimeOffset now) =>
+        ChangeAsync(id, now, AdminActions.DisableTwoFactor,
+            "UPDATE staff SET totp_secret = NULL, totp_enabled_at = NULL, totp_last_step = NULL WHERE id = @Id AND (totp_secret IS NOT NULL OR totp_enabled_at IS NOT NULL)",
+            new { Id = id });
+
+    private async Task<StaffChange> ChangeAsync(long id, DateTimeOffset now, string action, string update, object parameters, string? note = null)
+    {
+        await using var connection = await connections.OpenAsync();
+        await using var transaction = connection.BeginTransaction();
+        var email = await connection.ExecuteScalarAsync<string?>("SELECT email FROM staff WHERE id = @Id", new { Id = id }, transaction);
+        if (email is null)
+        {
+            return StaffChange.NotFound;
+        }
+
+        try
+        {
+            if (await connection.ExecuteAsync(update, parameters, transaction) == 0)
+            {
+                return StaffChange.Unchanged;
+            }
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == 19 && ex.Message.Contains("the last active admin stays", StringComparison.Ordinal))
+        {
+            return StaffChange.LastAdmin;
+        }
+
+        await AdminLog.WriteAsync(connection, transaction, actor: null, now, action, AdminTarget.Staff(id), note is null ? email : $"{email}: {note}");
+        transaction.Commit();
+        return StaffChange.Done;
+    }
 }

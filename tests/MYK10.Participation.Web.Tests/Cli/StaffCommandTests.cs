@@ -63,6 +63,94 @@ public sealed class StaffCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task StaffDeactivate_EndsSignIn_ActivateRestoresIt_AndTheLastActiveAdminStays()
+    {
+        await RunAsync("Rhein-Mosel-Verwaltung\n", "staff", "add", "--email", "admin@kvmyk.de", "--role", "admin");
+        await RunAsync("Pellenz-Vordereifel-2026\n", "staff", "add", "--email", "moderation@kvmyk.de", "--role", "moderator");
+
+        var refused = await RunAsync("", "staff", "deactivate", "--email", "admin@kvmyk.de");
+        Assert.Equal(1, refused.Exit);
+        Assert.Contains("last active admin", refused.Error, StringComparison.Ordinal);
+
+        Assert.Equal(0, (await RunAsync("", "staff", "deactivate", "--email", "Moderation@kvmyk.de")).Exit);
+        await using (var app = await TestApp.StartAsync(Settings))
+        {
+            Assert.Equal(SignInStatus.InvalidCredentials, (await app.Get<StaffService>().SignInAsync("moderation@kvmyk.de", "Pellenz-Vordereifel-2026")).Status);
+            Assert.Equal(SignInStatus.Succeeded, (await app.Get<StaffService>().SignInAsync("admin@kvmyk.de", "Rhein-Mosel-Verwaltung")).Status);
+        }
+
+        var (_, list, _) = await RunAsync("", "staff", "list");
+        var lines = list.Trim().Split('\n');
+        Assert.Equal(2, lines.Length);
+        Assert.Matches(@"^admin@kvmyk\.de\s+admin\s+active\s+second factor off\s+last sign-in", lines[0]);
+        Assert.Matches(@"^moderation@kvmyk\.de\s+moderator\s+deactivated\s+second factor off\s+never signed in", lines[1]);
+
+        Assert.Equal(0, (await RunAsync("", "staff", "activate", "--email", "moderation@kvmyk.de")).Exit);
+        await using (var app = await TestApp.StartAsync(Settings))
+        {
+            Assert.Equal(SignInStatus.Succeeded, (await app.Get<StaffService>().SignInAsync("moderation@kvmyk.de", "Pellenz-Vordereifel-2026")).Status);
+            await using var connection = await app.Connections.OpenAsync();
+            var log = (await connection.QueryAsync<(string Action, string Details, long? StaffId)>(
+                "SELECT action, details, staff_id FROM admin_log WHERE target_type = 'staff' AND action IN ('activate', 'deactivate') ORDER BY id")).ToList();
+            Assert.Equal([("deactivate", "moderation@kvmyk.de", null), ("activate", "moderation@kvmyk.de", null)], log);
+        }
+
+        var unknown = await RunAsync("", "staff", "deactivate", "--email", "niemand@kvmyk.de");
+        Assert.Equal(1, unknown.Exit);
+        Assert.Contains("no staff account", unknown.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StaffPassword_SetsANewPasswordUnderThePolicy_AndLiftsALockout()
+    {
+        await RunAsync("Rhein-Mosel-Verwaltung\n", "staff", "add", "--email", "admin@kvmyk.de", "--role", "admin");
+        await using (var app = await TestApp.StartAsync(Settings))
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                await app.Get<StaffService>().SignInAsync("admin@kvmyk.de", "falsch-falsch-falsch");
+            }
+
+            Assert.Equal(SignInStatus.LockedOut, (await app.Get<StaffService>().SignInAsync("admin@kvmyk.de", "Rhein-Mosel-Verwaltung")).Status);
+        }
+
+        var weak = await RunAsync("kurz\n", "staff", "password", "--email", "admin@kvmyk.de");
+        Assert.Equal(2, weak.Exit);
+        Assert.Contains("at least 12 characters", weak.Error, StringComparison.Ordinal);
+
+        Assert.Equal(0, (await RunAsync("Neues-Passwort-Koblenz\n", "staff", "password", "--email", "admin@kvmyk.de")).Exit);
+        await using (var app = await TestApp.StartAsync(Settings))
+        {
+            Assert.Equal(SignInStatus.Succeeded, (await app.Get<StaffService>().SignInAsync("admin@kvmyk.de", "Neues-Passwort-Koblenz")).Status);
+            Assert.Equal(SignInStatus.InvalidCredentials, (await app.Get<StaffService>().SignInAsync("admin@kvmyk.de", "Rhein-Mosel-Verwaltung")).Status);
+        }
+    }
+
+    [Fact]
+    public async Task StaffResetTwoFactor_TurnsOffTheSecondFactorOfALostPhone()
+    {
+        await RunAsync("Rhein-Mosel-Verwaltung\n", "staff", "add", "--email", "admin@kvmyk.de", "--role", "admin");
+        long id;
+        await using (var app = await TestApp.StartAsync(Settings))
+        {
+            id = (await app.Get<StaffStore>().FindIdAsync("admin@kvmyk.de"))!.Value;
+            var twoFactor = app.Get<TwoFactorService>();
+            var secret = (await twoFactor.BeginEnrolmentAsync(id))!;
+            Assert.True(await twoFactor.ConfirmEnrolmentAsync(id, twoFactor.CurrentCode(secret)));
+        }
+
+        Assert.Contains("second factor on", (await RunAsync("", "staff", "list")).Output, StringComparison.Ordinal);
+        Assert.Equal(0, (await RunAsync("", "staff", "reset-two-factor", "--email", "admin@kvmyk.de")).Exit);
+
+        await using (var app = await TestApp.StartAsync(Settings))
+        {
+            Assert.False(await app.Get<TwoFactorService>().IsEnabledAsync(id));
+        }
+
+        Assert.Contains("nothing changed", (await RunAsync("", "staff", "reset-two-factor", "--email", "admin@kvmyk.de")).Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Migrate_AppliedMigrationChanged_ExitsNonZeroNamingTheFile()
     {
         Assert.Equal(0, (await RunAsync("", "migrate")).Exit);
