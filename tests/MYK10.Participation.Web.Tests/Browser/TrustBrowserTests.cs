@@ -16,7 +16,7 @@ public sealed class TrustBrowserTests(BrowserFixture browser, TrustBrowserTests.
 
     private static readonly string[] ParticipantPages = ["/konto", "/konto/daten", "/konto/loeschen"];
 
-    private static readonly string[] AdminPages = ["/admin", "/admin/phase", "/admin/verarbeitungen", "/staff", "/staff/zwei-faktor"];
+    private static readonly string[] AdminPages = ["/admin", "/admin/phase", "/admin/verarbeitungen", "/admin/mitarbeitende", "/staff", "/staff/zwei-faktor"];
 
     [Theory]
     [InlineData("de")]
