@@ -72,6 +72,7 @@ public sealed class AdminLogStore(IDbConnectionFactory connections)
                        WHEN 'strategy_measure' THEN EXISTS (SELECT 1 FROM strategy_measures WHERE id = l.target_id)
                        WHEN 'strategy_phase' THEN EXISTS (SELECT 1 FROM process_phases WHERE id = l.target_id)
                        WHEN 'participation_phase' THEN 1
+                       WHEN 'staff' THEN 1
                        ELSE 0
                    END AS LinkExists
             FROM admin_log l {where} ORDER BY l.at DESC, l.id DESC LIMIT @Limit OFFSET @Offset

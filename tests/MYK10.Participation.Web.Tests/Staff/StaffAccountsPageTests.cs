@@ -56,6 +56,9 @@ public sealed class StaffAccountsPageTests
             "SELECT action, staff_email FROM admin_log WHERE target_type = 'staff' AND target_id = @Id AND action <> 'create' ORDER BY id", new { Id = id })).ToList();
         Assert.Equal(["deactivate", "activate"], log.Select(entry => entry.Action));
         Assert.All(log, entry => Assert.StartsWith("admin-", entry.StaffEmail, StringComparison.Ordinal));
+        // Staff accounts are never deleted: the log links each entry to the page of the accounts.
+        var protokoll = await admin.GetDocumentAsync("/admin/protokoll");
+        Assert.Contains(protokoll.QuerySelectorAll("main a"), a => a.GetAttribute("href") == Page);
     }
 
     [Fact]

@@ -81,6 +81,7 @@ public sealed class ProtokollModel(AdminLogStore log, IStringLocalizer<AdminLogR
             AdminTargets.StrategyMeasure => Url.Page("/Admin/Strategie/Massnahme", new { id = entry.TargetId }),
             AdminTargets.StrategyPhase => Url.Page("/Admin/Strategie/Phasen", new { id = entry.TargetId }),
             AdminTargets.ParticipationPhase => Url.Page("/Admin/Phase"),
+            AdminTargets.Staff => Url.Page("/Admin/Mitarbeitende"),
             _ => null,
         };
     }
