@@ -5,6 +5,12 @@ public sealed record SubmitResult(long? IdeaId, IReadOnlyDictionary<IdeaField, I
     public bool Succeeded => IdeaId is not null;
 }
 
+/// <summary>The idea form checked before storing: its errors, and the published ideas similar to it.</summary>
+public sealed record IdeaCheck(IReadOnlyDictionary<IdeaField, IdeaError> Errors, IReadOnlyList<IdeaSummary> Similar)
+{
+    public bool IsValid => Errors.Count == 0;
+}
+
 public enum SupportOutcome
 {
     Supported,

@@ -14,11 +14,26 @@ namespace MYK10.Participation.Ideas;
 public sealed class IdeaService(
     IDbConnectionFactory connections,
     ReferenceStore reference,
+    SimilarIdeas similar,
     MailOutbox outbox,
     IOutboxSignal signal,
     TimeProvider clock,
     IOptions<SiteOptions> site)
 {
+    /// <summary>
+    /// Checks the idea form without storing anything: its errors, and the published ideas most like it (at most
+    /// <see cref="SimilarIdeas.Limit"/>), which the participant may rather support than submit the same again.
+    /// </summary>
+    public async Task<IdeaCheck> CheckAsync(IdeaSubmission input, CancellationToken cancellationToken = default)
+    {
+        var idea = IdeaRules.Normalise(input);
+        var errors = await ValidateAsync(idea);
+        var similarIdeas = errors.Count == 0
+            ? await similar.FindAsync(idea.Title, idea.Body, SimilarIdeaScope.Published, cancellationToken: cancellationToken)
+            : [];
+        return new IdeaCheck(errors, similarIdeas);
+    }
+
     /// <summary>Stores a new idea as pending (not public until a moderator publishes it) and mails a confirmation.</summary>
     public async Task<SubmitResult> SubmitAsync(long authorId, IdeaSubmission input)
     {
@@ -30,9 +45,7 @@ public sealed class IdeaService(
             """;
         const string earlier = "SELECT id FROM ideas WHERE author_id = @AuthorId AND submission_key = @Key AND title = @Title AND body = @Body";
         var idea = IdeaRules.Normalise(input);
-        var fields = (await reference.FieldsOfActionAsync()).Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
-        var municipalities = (await reference.MunicipalitiesAsync()).Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
-        var errors = IdeaRules.Validate(idea, fields, municipalities);
+        var errors = await ValidateAsync(idea);
         if (errors.Count > 0)
         {
             return new SubmitResult(null, errors);
@@ -65,6 +78,13 @@ public sealed class IdeaService(
 
         signal.MailQueued();
         return new SubmitResult(id, new Dictionary<IdeaField, IdeaError>());
+    }
+
+    private async Task<Dictionary<IdeaField, IdeaError>> ValidateAsync(IdeaSubmission normalised)
+    {
+        var fields = (await reference.FieldsOfActionAsync()).Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+        var municipalities = (await reference.MunicipalitiesAsync()).Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
+        return IdeaRules.Validate(normalised, fields, municipalities);
     }
 
     /// <summary>Supports or withdraws; the counter moves in the same transaction as the row, so it stays exact.</summary>

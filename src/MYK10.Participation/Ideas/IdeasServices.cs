@@ -7,6 +7,7 @@ public static class IdeasServices
     public static IServiceCollection AddIdeas(this IServiceCollection services)
     {
         services.AddSingleton<IdeaStore>();
+        services.AddSingleton<SimilarIdeas>();
         services.AddSingleton<IdeaService>();
         return services;
     }

@@ -48,8 +48,6 @@ public sealed record ReviewIdea(
     public bool WasEdited => EditedByModeration != 0;
 }
 
-public sealed record DuplicateCandidate(long Id, string Title, string Body, string State, long Supporters);
-
 /// <summary>All open reports on one idea or comment; <paramref name="Title"/> is the idea's or, for a comment on a measure, the measure's.</summary>
 public sealed record ReportedItem(
     ReportTarget Target,

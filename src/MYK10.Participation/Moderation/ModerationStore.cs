@@ -7,7 +7,7 @@ using MYK10.Participation.Ideas;
 namespace MYK10.Participation.Moderation;
 
 /// <summary>Reads the queue, reports, review details and the audit log.</summary>
-public sealed class ModerationStore(IDbConnectionFactory connections)
+public sealed class ModerationStore(IDbConnectionFactory connections, SimilarIdeas similar)
 {
     public async Task<IReadOnlyList<QueueItem>> QueueAsync(string? municipalityId, string? fieldId, CancellationToken cancellationToken = default)
     {
@@ -78,25 +78,8 @@ public sealed class ModerationStore(IDbConnectionFactory connections)
     }
 
     /// <summary>The five published or pending ideas most similar to this one by full-text rank over title and text.</summary>
-    public async Task<IReadOnlyList<DuplicateCandidate>> DuplicatesAsync(ReviewIdea idea, CancellationToken cancellationToken = default)
-    {
-        const string sql = """
-            SELECT i.id AS Id, i.title AS Title, i.body AS Body, i.state AS State, i.supporters AS Supporters
-            FROM ideas_fts
-            JOIN ideas i ON i.id = ideas_fts.rowid
-            WHERE ideas_fts MATCH @Query AND i.id <> @Id AND i.state IN ('published', 'pending')
-            ORDER BY bm25(ideas_fts, 3.0, 1.0)
-            LIMIT 5
-            """;
-        var query = SimilarityQuery(idea.Title + " " + idea.Body);
-        if (query is null)
-        {
-            return [];
-        }
-
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<DuplicateCandidate>(new CommandDefinition(sql, new { Query = query, idea.Id }, cancellationToken: cancellationToken))).AsList();
-    }
+    public Task<IReadOnlyList<IdeaSummary>> DuplicatesAsync(ReviewIdea idea, CancellationToken cancellationToken = default) =>
+        similar.FindAsync(idea.Title, idea.Body, SimilarIdeaScope.PublishedAndPending, idea.Id, cancellationToken);
 
     /// <summary>Every idea or comment (on an idea or a measure) with open reports, the longest waiting first.</summary>
     public async Task<IReadOnlyList<ReportedItem>> OpenReportsAsync(CancellationToken cancellationToken = default)
@@ -195,18 +178,5 @@ public sealed class ModerationStore(IDbConnectionFactory connections)
     {
         await using var connection = await connections.OpenAsync();
         return (await connection.QueryAsync<string>("SELECT DISTINCT staff_email FROM audit_log ORDER BY staff_email")).AsList();
-    }
-
-    /// <summary>Any of the longer words of the text (OR), so similar ideas rank by how much they share.</summary>
-    internal static string? SimilarityQuery(string text)
-    {
-        var words = IdeaSearch.Words(text)
-            .Where(w => w.Length >= 5)
-            .Select(w => w.ToLowerInvariant())
-            .Distinct(StringComparer.Ordinal)
-            .Take(15)
-            .Select(w => $"\"{w}\"")
-            .ToList();
-        return words.Count == 0 ? null : string.Join(" OR ", words);
     }
 }

@@ -45,6 +45,35 @@ public sealed class IdeaBrowserTests(BrowserFixture browser, IdeaBrowserTests.Si
     }
 
     [Fact]
+    public async Task SimilarIdeasShownBeforeSubmitting_PassAxeOnAPhone_TheNoticeHasTheFocus_AndTheIdeaCanBeSentAnyway()
+    {
+        var connections = site.Get<IDbConnectionFactory>();
+        var similar = await site.Get<IdeaService>().SubmitAsync(await connections.ParticipantAsync("Autorin"), new IdeaSubmission(
+            "Offener Bücherschrank in Bendorf", "Ein offener Bücherschrank vor dem Rathaus, gefüllt von allen für alle.", "bildung", "bendorf", null));
+        await connections.PublishAsync(similar.IdeaId!.Value);
+        var page = await browser.OpenAsync(site, width: 360, height: 740);
+        await page.SignInParticipantAsync(site);
+        await page.GotoAsync("/ideen/neu");
+
+        await page.FillAsync("#Input_Title", "Bücherschrank für die Stadtbücherei");
+        await page.FillAsync("#Input_Body", "Ein Bücherschrank vor der Stadtbücherei, den alle füllen und leeren dürfen.");
+        await page.SelectOptionAsync("#Input_FieldId", "bildung");
+        await page.SelectOptionAsync("#Input_MunicipalityId", "bendorf");
+        await page.ClickAsync("main form button[type=submit]");
+        await page.WaitForSelectorAsync("#aehnliche-ideen .idea-card");
+
+        Assert.True(await page.EvaluateAsync<bool>("document.activeElement === document.querySelector('main p.notice')"));
+        await page.AssertNoAxeViolationsAsync();
+        await page.AssertOneH1AndNoHorizontalScrollAsync();
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("#aehnliche-ideen", await page.EvaluateAsync<string>("document.activeElement.getAttribute('href')"));
+        Assert.Equal("Bücherschrank für die Stadtbücherei", await page.InputValueAsync("#Input_Title"));
+
+        await page.ClickAsync("main form button:has-text('Idee trotzdem einreichen')");
+        await page.WaitForURLAsync("**/ideen/eingereicht/**");
+    }
+
+    [Fact]
     public async Task ListWithFilters_Detail_Report_AndAccount_PassAxe()
     {
         var idea = await PublishedIdeaAsync("Glasfaser für Vordereifel", "vordereifel");

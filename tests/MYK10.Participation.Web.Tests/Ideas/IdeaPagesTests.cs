@@ -11,8 +11,11 @@ public sealed class IdeaPagesTests(IdeaPagesTests.Site site) : IClassFixture<Ide
 {
     public sealed class Site : SiteFactory;
 
+    // Sent as after the check for similar ideas: the tests share one site, whose published ideas share words with this
+    // one, and are about what happens once the idea is sent (the check has SimilarIdeasPageTests).
     private static Dictionary<string, string> ValidIdea(string title = "Rufbus per App für Mendig") => new()
     {
+        ["Input.SimilarShown"] = "true",
         ["Input.Title"] = title,
         ["Input.Body"] = "Ein Rufbus, den man per App oder Telefon bestellt, würde die Dörfer besser anbinden.",
         ["Input.FieldId"] = "verkehr-und-mobilitaet",

@@ -436,6 +436,8 @@ public sealed class ModerationPagesTests(ModerationPagesTests.Site site) : IClas
         var title = $"Idee {Guid.NewGuid():N}"[..25];
         using var response = await author.PostFormAsync("/ideen/neu", new()
         {
+            // As after the check for similar ideas, which the ideas published before would otherwise bring up.
+            ["Input.SimilarShown"] = "true",
             ["Input.Title"] = title,
             ["Input.Body"] = "Eine Beschreibung, die lang genug ist, um geprüft zu werden.",
             ["Input.FieldId"] = "bildung",

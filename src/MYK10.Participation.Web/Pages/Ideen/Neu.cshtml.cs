@@ -19,6 +19,9 @@ public sealed class NeuModel(IdeaService ideas, ReferenceStore reference, RateLi
 
     public async Task OnGetAsync() => await LoadListsAsync();
 
+    /// <summary>Published ideas like the one in the form, shown once before it is stored; empty otherwise.</summary>
+    public IReadOnlyList<IdeaSummary> Similar { get; private set; } = [];
+
     public async Task<IActionResult> OnPostAsync()
     {
         if (Honeypot.IsTripped(Request))
@@ -27,6 +30,23 @@ public sealed class NeuModel(IdeaService ideas, ReferenceStore reference, RateLi
         }
 
         await LoadListsAsync();
+        var submission = new IdeaSubmission(Input.Title, Input.Body, Input.FieldId, Input.MunicipalityId, Input.Place, Input.FormKey);
+        // Checked before the rate limit is taken: looking at similar ideas uses up none of the participant's ideas.
+        var check = await ideas.CheckAsync(submission, HttpContext.RequestAborted);
+        if (!check.IsValid)
+        {
+            return ShowErrors(check.Errors);
+        }
+
+        if (!Input.SimilarShown && check.Similar.Count > 0)
+        {
+            Similar = check.Similar;
+            Input.SimilarShown = true;
+            // The hidden field shows the model's value, not the one posted.
+            ModelState.Remove($"{nameof(Input)}.{nameof(InputModel.SimilarShown)}");
+            return Page();
+        }
+
         var participantId = User.ParticipantId()!.Value;
         var decision = await limits.TryAcquireAsync(RateLimitNames.Idea, participantId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (!decision.Allowed)
@@ -35,18 +55,18 @@ public sealed class NeuModel(IdeaService ideas, ReferenceStore reference, RateLi
             return Page();
         }
 
-        var result = await ideas.SubmitAsync(participantId, new IdeaSubmission(Input.Title, Input.Body, Input.FieldId, Input.MunicipalityId, Input.Place, Input.FormKey));
-        if (!result.Succeeded)
-        {
-            foreach (var (field, error) in result.Errors)
-            {
-                ModelState.AddModelError($"{nameof(Input)}.{field}", text[$"Error.{field}.{error}"]);
-            }
+        var result = await ideas.SubmitAsync(participantId, submission);
+        return result.Succeeded ? RedirectToPage("/Ideen/Eingereicht", new { id = result.IdeaId }) : ShowErrors(result.Errors);
+    }
 
-            return Page();
+    private PageResult ShowErrors(IReadOnlyDictionary<IdeaField, IdeaError> errors)
+    {
+        foreach (var (field, error) in errors)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{field}", text[$"Error.{field}.{error}"]);
         }
 
-        return RedirectToPage("/Ideen/Eingereicht", new { id = result.IdeaId });
+        return Page();
     }
 
     private async Task LoadListsAsync()
@@ -69,5 +89,11 @@ public sealed class NeuModel(IdeaService ideas, ReferenceStore reference, RateLi
 
         /// <summary>The form's one-time key: sent twice, the form stores one idea.</summary>
         public string? FormKey { get; set; }
+
+        /// <summary>
+        /// Whether the similar published ideas have been shown for this form: then it is stored when sent, even with a
+        /// changed title or text, and not checked again.
+        /// </summary>
+        public bool SimilarShown { get; set; }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using MYK10.Participation.Ideas;
 using MYK10.Participation.Moderation;
 using MYK10.Participation.Web.Hosting;
 using MYK10.Participation.Reference;
@@ -26,7 +27,7 @@ public sealed class IdeeModel(
 
     public long AuthorIdeaCount { get; private set; }
 
-    public IReadOnlyList<DuplicateCandidate> Duplicates { get; private set; } = [];
+    public IReadOnlyList<IdeaSummary> Duplicates { get; private set; } = [];
 
     public IReadOnlyList<Municipality> Municipalities { get; private set; } = [];
 
@@ -39,7 +40,7 @@ public sealed class IdeeModel(
     public long? ProposedTarget { get; set; }
 
     /// <summary>The duplicate <see cref="ProposedTarget"/> names, when it is one of the list.</summary>
-    public DuplicateCandidate? Proposed => ProposedTarget is { } target ? Duplicates.FirstOrDefault(d => d.Id == target) : null;
+    public IdeaSummary? Proposed => ProposedTarget is { } target ? Duplicates.FirstOrDefault(d => d.Id == target) : null;
 
     public async Task<IActionResult> OnGetAsync(long id)
     {
