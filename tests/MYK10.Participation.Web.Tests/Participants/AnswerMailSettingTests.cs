@@ -38,6 +38,9 @@ public sealed class AnswerMailSettingTests(AnswerMailSettingTests.Site site) : I
         Assert.True(Checkbox(saved).IsChecked);
         Assert.StartsWith("Gespeichert: Sie erhalten eine E-Mail", saved.QuerySelector("#benachrichtigungen ~ .notice[role=status]")!.TextContent, StringComparison.Ordinal);
         Assert.True((await site.Get<ParticipantStore>().FindAsync(id))!.WantsSupportedAnswerMails);
+        var data = await client.GetDocumentAsync("/konto/daten");
+        var label = Assert.Single(data.QuerySelectorAll("#data-account ~ dl dt"), dt => dt.TextContent == "E-Mail bei Antworten auf unterstützte Ideen");
+        Assert.Equal("ja", label.NextElementSibling!.TextContent);
 
         // An unticked box sends only the hidden "false", as a browser does.
         using var off = await client.PostFormAsync("/konto", new() { ["Input.SupportedAnswerMails"] = "false" }, SettingForm);
