@@ -50,24 +50,40 @@ internal static class ModerationMails
         link, imprint);
 
     public static OutgoingMail Answered(string email, long ideaId, long version, string title, string status, string answer, IReadOnlyList<string> measures, string link, string imprint) => Build(
-        email, $"idea-answer:{ideaId}:{version}:{email}", "Neue Antwort der Verwaltung zu einer Idee",
-        "Sie erhalten diese E-Mail, weil Sie diese Idee eingereicht oder unterstützt haben.",
-        [
-            $"die Idee „{title}“, die Sie eingereicht oder unterstützt haben, hat eine Antwort der Verwaltung erhalten.",
-            $"Neuer Stand: {AnswerLabels[status]}",
-            answer,
-            .. measures.Count == 0 ? Array.Empty<string>() : [$"Die Idee ist in diese Maßnahmen der Strategie eingeflossen: {string.Join("; ", measures)}"],
-        ],
+        email, $"idea-answer:{ideaId}:{version}:{email}", "Neue Antwort der Verwaltung zu Ihrer Idee", AuthorReason,
+        [$"Ihre Idee „{title}“ hat eine Antwort der Verwaltung erhalten.", .. AnswerParagraphs(status, answer, measures)],
         link, imprint);
 
-    private static OutgoingMail Build(string email, string dedupeKey, string subject, string reason, IReadOnlyList<string> paragraphs, string link, string imprint)
+    /// <summary>
+    /// To a supporter who asked for it on the account page. One answer version reaches each supporter once; a changed
+    /// answer is a new version and may notify again, as the author's mail does.
+    /// </summary>
+    public static OutgoingMail AnsweredToSupporter(string email, long participantId, long ideaId, long version, string title, string status, string answer, IReadOnlyList<string> measures, string link, string settingsLink, string imprint) => Build(
+        email, $"idea-answer-supporter:{ideaId}:{version}:{participantId}", "Neue Antwort der Verwaltung zu einer Idee, die Sie unterstützen",
+        "Sie erhalten diese E-Mail, weil Sie diese Idee unterstützen und in Ihrem Konto Benachrichtigungen zu Antworten eingeschaltet haben.",
+        [$"die Idee „{title}“, die Sie unterstützen, hat eine Antwort der Verwaltung erhalten.", .. AnswerParagraphs(status, answer, measures)],
+        link, imprint, settingsLink);
+
+    private static string[] AnswerParagraphs(string status, string answer, IReadOnlyList<string> measures) =>
+    [
+        $"Neuer Stand: {AnswerLabels[status]}",
+        answer,
+        .. measures.Count == 0 ? Array.Empty<string>() : [$"Die Idee ist in diese Maßnahmen der Strategie eingeflossen: {string.Join("; ", measures)}"],
+    ];
+
+    /// <param name="settingsLink">Where the reader switches this mail off, for mail the reader asked for.</param>
+    private static OutgoingMail Build(string email, string dedupeKey, string subject, string reason, IReadOnlyList<string> paragraphs, string link, string imprint, string? settingsLink = null)
     {
-        var text = "Guten Tag,\n\n" + string.Join("\n\n", paragraphs) + $"\n\nZur Idee: {link}\n\nMit freundlichen Grüßen\nIhr Team der MYK10 Bürgerbeteiligung\n" + MailFooter.Text(reason, imprint);
+        const string switchOff = "Sie können diese Benachrichtigungen in Ihrem Konto jederzeit ausschalten";
+        var text = "Guten Tag,\n\n" + string.Join("\n\n", paragraphs) + $"\n\nZur Idee: {link}\n\n"
+            + (settingsLink is null ? string.Empty : $"{switchOff}: {settingsLink}\n\n")
+            + "Mit freundlichen Grüßen\nIhr Team der MYK10 Bürgerbeteiligung\n" + MailFooter.Text(reason, imprint);
         var html = "<!DOCTYPE html><html lang=\"de\"><head><meta charset=\"utf-8\"><title>" + WebUtility.HtmlEncode(subject) + "</title></head>"
             + "<body style=\"font-family: Arial, sans-serif; color: #1b1b1b; line-height: 1.5;\">" + MailHtml.Heading(subject) + "<p>Guten Tag,</p>"
             + string.Concat(paragraphs.Select(p => "<p>" + WebUtility.HtmlEncode(p).Replace("\n", "<br>", StringComparison.Ordinal) + "</p>"))
             + $"<p><a href=\"{WebUtility.HtmlEncode(link)}\" style=\"color: #0b4a7d;\">Zur Idee</a></p>"
-            + "<p>Mit freundlichen Grüßen<br>Ihr Team der MYK10 Bürgerbeteiligung</p>" + MailFooter.Html(reason, imprint) + "</body></html>";
+            + (settingsLink is null ? string.Empty : $"<p>{switchOff}: <a href=\"{WebUtility.HtmlEncode(settingsLink)}\" style=\"color: #0b4a7d;\">Benachrichtigungen ausschalten</a></p>")
+            + "<p>Mit freundlichen Grüßen<br>Ihr Team der MYK10 Bürgerbeteiligung</p>" + MailFooter.Html(WebUtility.HtmlEncode(reason), imprint) + "</body></html>";
         return new OutgoingMail(email, null, subject, text, html, dedupeKey);
     }
 }

@@ -6,6 +6,7 @@ using MYK10.Participation.Data;
 using MYK10.Participation.Hosting;
 using MYK10.Participation.Ideas;
 using MYK10.Participation.Mail;
+using MYK10.Participation.Participants;
 using MYK10.Participation.Reference;
 
 namespace MYK10.Participation.Moderation;
@@ -163,7 +164,10 @@ public sealed partial class ModerationService(
             return ModerationResult.Done;
         });
 
-    /// <summary>Sets the workflow status with an official answer; the author and every supporter are told.</summary>
+    /// <summary>
+    /// Sets the workflow status with an official answer; the author is told, and so is every supporter who switched the
+    /// mail on in their account.
+    /// </summary>
     public Task<ModerationResult> AnswerAsync(StaffActor actor, long ideaId, long version, string? status, string? answer, IReadOnlyCollection<long>? measureIds = null) =>
         DecideAsync(actor, ideaId, version,
             idea => idea.AnswerStatus == status && idea.OfficialAnswer == Normalised(answer),
@@ -195,14 +199,20 @@ public sealed partial class ModerationService(
             var measures = await Strategy.StrategyService.SetIdeaMeasuresAsync(connection, transaction, idea.Id, adopted ? measureIds ?? [] : [], adopted, now);
             await AuditLog.WriteAsync(connection, transaction, actor, now, "answer", "idea", idea.Id, idea.Id,
                 new { status = idea.AnswerStatus, answer = idea.OfficialAnswer }, new { status, answer, measures });
-            var recipients = await connection.QueryAsync<string>("""
-                SELECT p.email FROM participants p
-                WHERE p.email IS NOT NULL AND (p.id = @Author OR p.id IN (SELECT participant_id FROM idea_supports WHERE idea_id = @Id))
+            var version = idea.Version + 1;
+            var link = Link(idea.Id);
+            await MailAuthorAsync(connection, transaction, idea, email => ModerationMails.Answered(email, idea.Id, version, idea.Title, status, answer, measures, link, site.Value.ImprintLink));
+            // The author has a mail of their own; supporters only when they switched it on, with a confirmed address.
+            var supporters = await connection.QueryAsync<(long Id, string Email)>("""
+                SELECT p.id, p.email
+                FROM idea_supports s JOIN participants p ON p.id = s.participant_id
+                WHERE s.idea_id = @Id AND p.id <> @Author AND p.supported_answer_mails = 1
+                  AND p.email IS NOT NULL AND p.email_confirmed_at IS NOT NULL AND p.deleted_at IS NULL
+                ORDER BY p.id
                 """, new { Author = idea.AuthorId, idea.Id }, transaction);
-            foreach (var email in recipients)
-            {
-                await outbox.EnqueueAsync(connection, transaction, ModerationMails.Answered(email, idea.Id, idea.Version + 1, idea.Title, status, answer, measures, Link(idea.Id), site.Value.ImprintLink));
-            }
+            var settingsLink = site.Value.Link(AccountPaths.Notifications);
+            await outbox.EnqueueAllAsync(connection, transaction, supporters.Select(p =>
+                ModerationMails.AnsweredToSupporter(p.Email, p.Id, idea.Id, version, idea.Title, status, answer, measures, link, settingsLink, site.Value.ImprintLink)));
 
             return ModerationResult.Done;
         });

@@ -8,7 +8,8 @@ public sealed record Participant(
     string? MunicipalityId,
     DateTimeOffset? EmailConfirmedAt,
     string? PrivacyVersion,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    long SupportedAnswerMails)
 {
     public const string AnonymousName = "anonym";
 
@@ -17,4 +18,7 @@ public sealed record Participant(
 
     /// <summary>Has chosen a name (or anonymity) and accepted the current privacy notice.</summary>
     public bool ProfileComplete => PrivacyVersion == PrivacyNotice.CurrentVersion;
+
+    /// <summary>Wants a mail when an idea they support gets its official answer (off unless switched on).</summary>
+    public bool WantsSupportedAnswerMails => SupportedAnswerMails != 0;
 }

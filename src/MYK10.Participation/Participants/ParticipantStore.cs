@@ -8,7 +8,8 @@ public sealed class ParticipantStore(IDbConnectionFactory connections)
 {
     internal const string SelectColumns = """
         id AS Id, email AS Email, display_name AS DisplayName, municipality_id AS MunicipalityId,
-        email_confirmed_at AS EmailConfirmedAt, privacy_version AS PrivacyVersion, created_at AS CreatedAt
+        email_confirmed_at AS EmailConfirmedAt, privacy_version AS PrivacyVersion, created_at AS CreatedAt,
+        supported_answer_mails AS SupportedAnswerMails
         """;
 
     public async Task<Participant?> FindAsync(long id, CancellationToken cancellationToken = default)
@@ -50,5 +51,13 @@ public sealed class ParticipantStore(IDbConnectionFactory connections)
             Version = PrivacyNotice.CurrentVersion,
             Now = now,
         }) == 1;
+    }
+
+    /// <summary>Switches the mails about answers to supported ideas on or off; false when the account is gone.</summary>
+    public async Task<bool> SetSupportedAnswerMailsAsync(long id, bool on)
+    {
+        const string sql = "UPDATE participants SET supported_answer_mails = @On WHERE id = @Id AND deleted_at IS NULL";
+        await using var connection = await connections.OpenAsync();
+        return await connection.ExecuteAsync(sql, new { Id = id, On = on ? 1 : 0 }) == 1;
     }
 }

@@ -12,7 +12,8 @@ internal sealed class ParticipantAccountData(TimeProvider clock) : IPersonalData
     {
         const string account = """
             SELECT p.id AS id, p.email AS email, p.display_name AS display_name, m.name AS municipality,
-                   p.email_confirmed_at AS email_confirmed_at, p.created_at AS created_at, p.last_sign_in_at AS last_sign_in_at
+                   p.email_confirmed_at AS email_confirmed_at, p.created_at AS created_at, p.last_sign_in_at AS last_sign_in_at,
+                   p.supported_answer_mails AS supported_answer_mails
             FROM participants p LEFT JOIN municipalities m ON m.id = p.municipality_id
             WHERE p.id = @Id
             """;
@@ -34,7 +35,7 @@ internal sealed class ParticipantAccountData(TimeProvider clock) : IPersonalData
         const string sql = """
             UPDATE participants
             SET email = NULL, display_name = NULL, municipality_id = NULL, email_confirmed_at = NULL,
-                privacy_version = NULL, privacy_accepted_at = NULL, last_sign_in_at = NULL,
+                privacy_version = NULL, privacy_accepted_at = NULL, last_sign_in_at = NULL, supported_answer_mails = 0,
                 deleted_at = coalesce(deleted_at, @Now)
             WHERE id = @Id
             """;

@@ -54,7 +54,7 @@ public sealed class MailContentTests
         Assert.Single(document.QuerySelectorAll("h1"));
     }
 
-    /// <summary>A sign-in link, an idea's confirmation, publication and answer, a council digest and the phase-end notice.</summary>
+    /// <summary>A sign-in link, an idea's confirmation, publication and answer (to its author and a supporter), a council digest and the phase-end notice.</summary>
     private static async Task<IReadOnlyList<MimeMessage>> SendOneOfEachAsync(SmtpTestServer smtp)
     {
         await using var app = await TestApp.StartAsync(DigestTestData.Settings(smtp.Settings()));
@@ -64,7 +64,9 @@ public sealed class MailContentTests
         var moderator = await app.ModeratorAsync();
         await app.Get<ModerationService>().PublishAsync(moderator, pending, 1, fieldId: null, municipalityId: null);
         var published = await app.PublishedIdeaAsync();
-        await app.Get<IdeaService>().SetSupportAsync(await app.Connections.ParticipantAsync(email: "fan@example.org"), published, true);
+        var fan = await app.Connections.ParticipantAsync(email: "fan@example.org");
+        await app.Get<ParticipantStore>().SetSupportedAnswerMailsAsync(fan, on: true);
+        await app.Get<IdeaService>().SetSupportAsync(fan, published, true);
         await app.Get<ModerationService>().AnswerAsync(moderator, published, 1, "in_review", "Wir prüfen das.");
         await app.Get<OutboxJob>().RunAsync(CancellationToken.None);
         var councilId = await app.CouncilAsync(recipients: ["rat@andernach.example.org"]);
@@ -78,7 +80,7 @@ public sealed class MailContentTests
         await app.Get<OutboxJob>().RunAsync(CancellationToken.None);
 
         var mails = smtp.Received;
-        string[] subjects = ["Ihr Anmeldelink", "Ihre Idee ist eingegangen", "Ihre Idee ist veröffentlicht", "Neue Antwort", "Wochenbericht", "wird am"];
+        string[] subjects = ["Ihr Anmeldelink", "Ihre Idee ist eingegangen", "Ihre Idee ist veröffentlicht", "Neue Antwort der Verwaltung zu Ihrer Idee", "Idee, die Sie unterstützen", "Wochenbericht", "wird am"];
         Assert.All(subjects, s => Assert.Contains(mails, m => m.Subject?.Contains(s, StringComparison.Ordinal) == true));
         return mails;
     }

@@ -4,6 +4,7 @@ using MimeKit;
 using MYK10.Participation.Ideas;
 using MYK10.Participation.Mail;
 using MYK10.Participation.Moderation;
+using MYK10.Participation.Participants;
 using MYK10.Participation.Tests.Infrastructure;
 using MYK10.Participation.Comments;
 
@@ -194,7 +195,7 @@ public sealed class ModerationServiceTests
     }
 
     [Fact]
-    public async Task Answer_SetsTheStatus_AndTellsAuthorAndEverySupporterOnce()
+    public async Task Answer_SetsTheStatus_AndTellsTheAuthor_SupportersOnlyWhenTheyAskedForIt()
     {
         await using var app = await TestApp.StartAsync();
         var moderator = await app.ModeratorAsync();
@@ -202,7 +203,9 @@ public sealed class ModerationServiceTests
         var idea = await app.PublishedIdeaAsync(authorId: author);
         for (var i = 0; i < 3; i++)
         {
-            await app.Get<IdeaService>().SetSupportAsync(await app.Connections.ParticipantAsync(email: $"fan{i}@example.org"), idea, true);
+            var fan = await app.Connections.ParticipantAsync(email: $"fan{i}@example.org");
+            await app.Get<ParticipantStore>().SetSupportedAnswerMailsAsync(fan, on: i > 0);
+            await app.Get<IdeaService>().SetSupportAsync(fan, idea, true);
         }
 
         var result = await app.Get<ModerationService>().AnswerAsync(moderator, idea, 1, "adopted", "Die Idee ist Teil der Strategie.");
@@ -212,7 +215,7 @@ public sealed class ModerationServiceTests
         Assert.Equal(("adopted", "Die Idee ist Teil der Strategie."), (answered!.AnswerStatus, answered.OfficialAnswer));
         Assert.Equal(1, (await app.Get<IdeaStore>().ListPublishedAsync(new IdeaQuery(Status: "aufgenommen"))).Total);
         var mails = (await SentMailsAsync(app)).Where(m => m.Subject?.StartsWith("Neue Antwort", StringComparison.Ordinal) == true).ToList();
-        Assert.Equal(["autorin@example.org", "fan0@example.org", "fan1@example.org", "fan2@example.org"], mails.Select(m => m.To.Mailboxes.Single().Address).Order());
+        Assert.Equal(["autorin@example.org", "fan1@example.org", "fan2@example.org"], mails.Select(m => m.To.Mailboxes.Single().Address).Order());
         Assert.All(mails, m => Assert.Contains("in die Strategie aufgenommen", m.TextBody, StringComparison.Ordinal));
     }
 

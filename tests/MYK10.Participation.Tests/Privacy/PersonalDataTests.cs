@@ -31,6 +31,22 @@ public sealed class PersonalDataTests
     }
 
     [Fact]
+    public async Task Export_HoldsTheAnswerMailSetting_AndDeletionSwitchesItOff()
+    {
+        await using var app = await TestApp.StartAsync();
+        var id = await app.ConfirmedParticipantAsync("erika.export@example.org", "Erika Export");
+        var service = app.Get<PersonalDataService>();
+        Assert.Equal(0L, Assert.Single((await service.ExportAsync(id))!.Sections.Single(s => s.Key == "account").Rows)["supported_answer_mails"]);
+        Assert.True(await app.Get<ParticipantStore>().SetSupportedAnswerMailsAsync(id, on: true));
+
+        Assert.Equal(1L, Assert.Single((await service.ExportAsync(id))!.Sections.Single(s => s.Key == "account").Rows)["supported_answer_mails"]);
+        Assert.True(await service.DeleteAccountAsync(id));
+
+        Assert.Equal(0, await app.CountAsync("SELECT supported_answer_mails FROM participants WHERE id = @Id", new { Id = id }));
+        Assert.False(await app.Get<ParticipantStore>().SetSupportedAnswerMailsAsync(id, on: true));
+    }
+
+    [Fact]
     public async Task DeleteAccount_LeavesNoEmailOrNameInTheDatabaseFiles_AndKeepsTheRowAsDeletedPerson()
     {
         await using var app = await TestApp.StartAsync();

@@ -45,6 +45,23 @@ public sealed class AccountBrowserTests(BrowserFixture browser, AccountBrowserTe
     }
 
     [Fact]
+    public async Task AnswerMailSetting_SavedOnAPhone_ShowsItsNotice_AndPassesAxe()
+    {
+        var page = await browser.OpenAsync(site, width: 360, height: 740);
+        await page.SignInParticipantAsync(site);
+        await page.GotoAsync("/konto");
+
+        await page.ClickAsync("label[for=Input_SupportedAnswerMails]");
+        await page.ClickAsync("form[action*='handler=Notifications'] button[type=submit]");
+        await page.WaitForURLAsync("**/konto?hinweis=gespeichert#benachrichtigungen");
+
+        Assert.True(await page.IsCheckedAsync("#Input_SupportedAnswerMails"));
+        Assert.StartsWith("Gespeichert: Sie erhalten eine E-Mail", await page.InnerTextAsync("#benachrichtigungen ~ .notice"), StringComparison.Ordinal);
+        await page.AssertOneH1AndNoHorizontalScrollAsync();
+        await page.AssertNoAxeViolationsAsync();
+    }
+
+    [Fact]
     public async Task WholeFlow_WithTheKeyboardAlone_EndsOnTheAccountPage()
     {
         var page = await browser.OpenAsync(site, width: 390, height: 800);

@@ -89,6 +89,9 @@ public sealed class IdeaBrowserTests(BrowserFixture browser, IdeaBrowserTests.Si
         await page.GotoAsync($"/ideen/{idea}");
         await page.ClickAsync("form[action*='handler=Support'] button");
         await page.WaitForSelectorAsync("p.notice");
+        // Just supported, with answer mails off: the support box points to the account's setting.
+        Assert.True(await page.IsVisibleAsync("#unterstuetzen a[href='/konto#benachrichtigungen']"));
+        await page.AssertNoAxeViolationsAsync();
         await page.FillAsync("#Input_Comment", "Sehr gute Idee, bitte schnell umsetzen.");
         await page.ClickAsync("form#kommentieren button");
         await page.WaitForSelectorAsync(".comment-list");

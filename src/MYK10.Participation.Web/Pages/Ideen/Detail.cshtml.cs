@@ -4,13 +4,14 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 using MYK10.Participation.Comments;
 using MYK10.Participation.Ideas;
+using MYK10.Participation.Participants;
 using MYK10.Participation.Time;
 using MYK10.Participation.Web.Hosting;
 
 namespace MYK10.Participation.Web.Pages.Ideen;
 
 [OutputCache(PolicyName = PageCache.PolicyName)]
-public sealed class DetailModel(IdeaStore ideas, IdeaService service, CommentService comments, MYK10.Participation.Strategy.StrategyStore strategy, RateLimits limits, IStringLocalizer<IdeasResource> text) : PageModel
+public sealed class DetailModel(IdeaStore ideas, IdeaService service, ParticipantStore participants, CommentService comments, MYK10.Participation.Strategy.StrategyStore strategy, RateLimits limits, IStringLocalizer<IdeasResource> text) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -29,6 +30,9 @@ public sealed class DetailModel(IdeaStore ideas, IdeaService service, CommentSer
     public IReadOnlyList<(long Id, string Title)> Measures { get; private set; } = [];
 
     public bool IsAuthor => Idea.AuthorId == ParticipantId;
+
+    /// <summary>Just supported, and mails about the answer are off: the support notice points to the account's setting.</summary>
+    public bool OffersAnswerMails { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long id) => await LoadAsync(id) ?? Page();
 
@@ -113,6 +117,8 @@ public sealed class DetailModel(IdeaStore ideas, IdeaService service, CommentSer
         Idea = idea;
         Comments = idea.IsPublished ? await ideas.CommentsAsync(id) : [];
         Supports = ParticipantId is { } participant && await ideas.HasSupportedAsync(id, participant);
+        OffersAnswerMails = Supports && Notice == "unterstuetzt" && idea.IsPublished
+            && await participants.FindAsync(ParticipantId!.Value) is { WantsSupportedAnswerMails: false };
         // The measures that took an idea up are shown with its official answer only.
         Measures = idea.IsPublished && idea.OfficialAnswer is not null ? await strategy.MeasuresOfIdeaAsync(id) : [];
         return null;

@@ -30,7 +30,7 @@ public sealed class PersonalDataDisplay(
         ("reports", "reason", string reason) => ideas[$"Report.Reason.{reason}"],
         ("comments" or "measure_comments", "state", string state) => trust[$"Data.State.comments.{state}"],
         ("reports" or "mail", "state" or "status", string state) => trust[$"Data.State.{section}.{state}"],
-        ("sign_in_links", "stay_signed_in", long flag) => trust[flag == 1 ? "Data.Yes" : "Data.No"],
+        (_, "stay_signed_in" or "supported_answer_mails", long flag) => trust[flag == 1 ? "Data.Yes" : "Data.No"],
         (_, _, long number) => number.ToString(CultureInfo.InvariantCulture),
         // Times are stored as UTC ISO text, days (survey participation) as yyyy-MM-dd.
         (_, _, string text) when column.EndsWith("_at", StringComparison.Ordinal)

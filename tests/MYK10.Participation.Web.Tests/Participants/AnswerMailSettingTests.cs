@@ -1,0 +1,83 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using MYK10.Participation.Data;
+using MYK10.Participation.Ideas;
+using MYK10.Participation.Participants;
+using MYK10.Participation.Tests.Infrastructure;
+using MYK10.Participation.Web.Tests.Infrastructure;
+
+namespace MYK10.Participation.Web.Tests.Participants;
+
+public sealed class AnswerMailSettingTests(AnswerMailSettingTests.Site site) : IClassFixture<AnswerMailSettingTests.Site>
+{
+    public sealed class Site : SiteFactory
+    {
+        public Site() : base(new() { ["Jobs:Server"] = "false" })
+        {
+        }
+    }
+
+    private const string SettingForm = "form[action*='handler=Notifications']";
+
+    [Fact]
+    public async Task AccountPage_SavesTheAnswerMailSetting_AndShowsItsState()
+    {
+        var (client, id) = await site.ParticipantClientAsync();
+
+        var before = await client.GetDocumentAsync("/konto");
+        Assert.Single(before.QuerySelectorAll("h1"));
+        Assert.False(Checkbox(before).IsChecked);
+        Assert.Equal("Mich per E-Mail benachrichtigen, wenn eine Idee, die ich unterstütze, eine offizielle Antwort erhält.",
+            before.QuerySelector("label[for=Input_SupportedAnswerMails]")!.TextContent);
+        Assert.Null(before.QuerySelector(".notice"));
+
+        using var on = await client.PostFormAsync("/konto", new() { ["Input.SupportedAnswerMails"] = "true" }, SettingForm);
+        Assert.Equal(HttpStatusCode.Redirect, on.StatusCode);
+        Assert.Equal("/konto?hinweis=gespeichert#benachrichtigungen", on.Headers.Location!.OriginalString);
+        var saved = await client.GetDocumentAsync(on.Headers.Location.OriginalString);
+        Assert.True(Checkbox(saved).IsChecked);
+        Assert.StartsWith("Gespeichert: Sie erhalten eine E-Mail", saved.QuerySelector("#benachrichtigungen ~ .notice[role=status]")!.TextContent, StringComparison.Ordinal);
+        Assert.True((await site.Get<ParticipantStore>().FindAsync(id))!.WantsSupportedAnswerMails);
+        var data = await client.GetDocumentAsync("/konto/daten");
+        var label = Assert.Single(data.QuerySelectorAll("#data-account ~ dl dt"), dt => dt.TextContent == "E-Mail bei Antworten auf unterstützte Ideen");
+        Assert.Equal("ja", label.NextElementSibling!.TextContent);
+
+        // An unticked box sends only the hidden "false", as a browser does.
+        using var off = await client.PostFormAsync("/konto", new() { ["Input.SupportedAnswerMails"] = "false" }, SettingForm);
+        var switchedOff = await client.GetDocumentAsync(off.Headers.Location!.OriginalString);
+        Assert.False(Checkbox(switchedOff).IsChecked);
+        Assert.StartsWith("Gespeichert: Sie erhalten keine E-Mails", switchedOff.QuerySelector("#benachrichtigungen ~ .notice[role=status]")!.TextContent, StringComparison.Ordinal);
+        Assert.False((await site.Get<ParticipantStore>().FindAsync(id))!.WantsSupportedAnswerMails);
+    }
+
+    [Fact]
+    public async Task SupportNotice_PointsToTheSetting_OnlyWhileItIsOff()
+    {
+        var connections = site.Get<IDbConnectionFactory>();
+        var author = await connections.ParticipantAsync();
+        var idea = (await site.Get<IdeaService>().SubmitAsync(author, new IdeaSubmission("Radweg nach Kruft", "Ein sicherer Radweg entlang der Landstraße.", "verkehr-und-mobilitaet", "pellenz", null))).IdeaId!.Value;
+        await connections.PublishAsync(idea);
+        var (client, id) = await site.ParticipantClientAsync();
+
+        var supported = await SupportAsync(client, idea);
+        Assert.Single(supported.QuerySelectorAll("#unterstuetzen a[href='/konto#benachrichtigungen']"));
+
+        await site.Get<ParticipantStore>().SetSupportedAnswerMailsAsync(id, on: true);
+        using (await client.PostFormAsync($"/ideen/{idea}", [], "form[action*='handler=Withdraw']"))
+        {
+        }
+
+        Assert.Empty((await SupportAsync(client, idea)).QuerySelectorAll("a[href='/konto#benachrichtigungen']"));
+    }
+
+    private static async Task<IHtmlDocument> SupportAsync(HttpClient client, long idea)
+    {
+        using var support = await client.PostFormAsync($"/ideen/{idea}", [], "form[action*='handler=Support']");
+        Assert.Equal(HttpStatusCode.Redirect, support.StatusCode);
+        var page = await client.GetDocumentAsync(support.Headers.Location!.OriginalString);
+        Assert.NotNull(page.QuerySelector("#unterstuetzen .notice[role=status]"));
+        return page;
+    }
+
+    private static IHtmlInputElement Checkbox(IHtmlDocument page) => (IHtmlInputElement)page.QuerySelector("input[type=checkbox][name='Input.SupportedAnswerMails']")!;
+}
