@@ -60,7 +60,7 @@ internal static class ModerationMails
     /// </summary>
     public static OutgoingMail AnsweredToSupporter(string email, long participantId, long ideaId, long version, string title, string status, string answer, IReadOnlyList<string> measures, string link, string settingsLink, string imprint) => Build(
         email, $"idea-answer-supporter:{ideaId}:{version}:{participantId}", "Neue Antwort der Verwaltung zu einer Idee, die Sie unterstützen",
-        "Sie erhalten diese E-Mail, weil Sie diese Idee unterstützen und in Ihrem Konto Benachrichtigungen zu Antworten eingeschaltet haben.",
+        "Sie erhalten diese E-Mail, weil Sie diese Idee unterstützen und Benachrichtigungen zu Antworten in Ihrem Konto nicht ausgeschaltet haben.",
         [$"die Idee „{title}“, die Sie unterstützen, hat eine Antwort der Verwaltung erhalten.", .. AnswerParagraphs(status, answer, measures)],
         link, imprint, settingsLink);
 

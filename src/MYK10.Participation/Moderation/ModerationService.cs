@@ -202,7 +202,7 @@ public sealed partial class ModerationService(
             var version = idea.Version + 1;
             var link = Link(idea.Id);
             await MailAuthorAsync(connection, transaction, idea, email => ModerationMails.Answered(email, idea.Id, version, idea.Title, status, answer, measures, link, site.Value.ImprintLink));
-            // The author has a mail of their own; supporters only when they switched it on, with a confirmed address.
+            // The author has a mail of their own; supporters unless they switched it off, with a confirmed address.
             var supporters = await connection.QueryAsync<(long Id, string Email)>("""
                 SELECT p.id, p.email
                 FROM idea_supports s JOIN participants p ON p.id = s.participant_id

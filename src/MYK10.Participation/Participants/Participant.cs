@@ -19,6 +19,6 @@ public sealed record Participant(
     /// <summary>Has chosen a name (or anonymity) and accepted the current privacy notice.</summary>
     public bool ProfileComplete => PrivacyVersion == PrivacyNotice.CurrentVersion;
 
-    /// <summary>Wants a mail when an idea they support gets its official answer (off unless switched on).</summary>
+    /// <summary>Wants a mail when an idea they support gets its official answer (on unless switched off).</summary>
     public bool WantsSupportedAnswerMails => SupportedAnswerMails != 0;
 }

@@ -18,7 +18,7 @@ public sealed class SupporterAnswerMailTests(ITestOutputHelper output)
     private const string AuthorSubject = "Neue Antwort der Verwaltung zu Ihrer Idee";
 
     [Fact]
-    public async Task Answer_MailsSupportersWhoSwitchedItOn_OncePerAnswerVersion_AndNobodyElse()
+    public async Task Answer_MailsSupportersUnlessTheySwitchedItOff_OncePerAnswerVersion_AndNobodyElse()
     {
         await using var app = await TestApp.StartAsync();
         var moderator = await app.ModeratorAsync();
@@ -35,6 +35,8 @@ public sealed class SupporterAnswerMailTests(ITestOutputHelper output)
             await app.Get<IdeaService>().SetSupportAsync(await SupporterAsync(app, email, on), idea, true);
         }
 
+        // A participant who never touched the setting hears of the answer: it is on unless switched off.
+        await app.Get<IdeaService>().SetSupportAsync(await app.Connections.ParticipantAsync(email: "vorgabe@example.org"), idea, true);
         var unconfirmed = await SupporterAsync(app, "unbestaetigt@example.org", on: true, confirmed: false);
         await app.Get<IdeaService>().SetSupportAsync(unconfirmed, idea, true);
         var deleted = await SupporterAsync(app, "geloescht@example.org", on: true);
@@ -46,7 +48,7 @@ public sealed class SupporterAnswerMailTests(ITestOutputHelper output)
         Assert.Equal(ModerationOutcome.AlreadyDone, (await service.AnswerAsync(moderator, idea, 1, "in_review", "Wir prüfen das.")).Outcome);
 
         Assert.Equal(
-            [("an1@example.org", SupporterSubject), ("an2@example.org", SupporterSubject), ("autorin@example.org", AuthorSubject)],
+            [("an1@example.org", SupporterSubject), ("an2@example.org", SupporterSubject), ("autorin@example.org", AuthorSubject), ("vorgabe@example.org", SupporterSubject)],
             await QueuedAsync(app));
 
         Assert.Equal(ModerationOutcome.Done, (await service.AnswerAsync(moderator, idea, 2, "adopted", "Die Idee ist Teil der Strategie.")).Outcome);
@@ -55,7 +57,8 @@ public sealed class SupporterAnswerMailTests(ITestOutputHelper output)
         Assert.Equal(2, queued.Count(q => q == ("an1@example.org", SupporterSubject)));
         Assert.Equal(2, queued.Count(q => q == ("an2@example.org", SupporterSubject)));
         Assert.Equal(2, queued.Count(q => q == ("autorin@example.org", AuthorSubject)));
-        Assert.Equal(6, queued.Count);
+        Assert.Equal(2, queued.Count(q => q == ("vorgabe@example.org", SupporterSubject)));
+        Assert.Equal(8, queued.Count);
     }
 
     [Fact]

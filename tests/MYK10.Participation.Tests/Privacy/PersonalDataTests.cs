@@ -36,10 +36,12 @@ public sealed class PersonalDataTests
         await using var app = await TestApp.StartAsync();
         var id = await app.ConfirmedParticipantAsync("erika.export@example.org", "Erika Export");
         var service = app.Get<PersonalDataService>();
+        // On until the participant switches it off.
+        Assert.Equal(1L, Assert.Single((await service.ExportAsync(id))!.Sections.Single(s => s.Key == "account").Rows)["supported_answer_mails"]);
+        Assert.True(await app.Get<ParticipantStore>().SetSupportedAnswerMailsAsync(id, on: false));
         Assert.Equal(0L, Assert.Single((await service.ExportAsync(id))!.Sections.Single(s => s.Key == "account").Rows)["supported_answer_mails"]);
         Assert.True(await app.Get<ParticipantStore>().SetSupportedAnswerMailsAsync(id, on: true));
 
-        Assert.Equal(1L, Assert.Single((await service.ExportAsync(id))!.Sections.Single(s => s.Key == "account").Rows)["supported_answer_mails"]);
         Assert.True(await service.DeleteAccountAsync(id));
 
         Assert.Equal(0, await app.CountAsync("SELECT supported_answer_mails FROM participants WHERE id = @Id", new { Id = id }));

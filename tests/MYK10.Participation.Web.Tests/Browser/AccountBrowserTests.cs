@@ -51,12 +51,13 @@ public sealed class AccountBrowserTests(BrowserFixture browser, AccountBrowserTe
         await page.SignInParticipantAsync(site);
         await page.GotoAsync("/konto");
 
+        // On from the start; a click on the label switches it off.
         await page.ClickAsync("label[for=Input_SupportedAnswerMails]");
         await page.ClickAsync("form[action*='handler=Notifications'] button[type=submit]");
         await page.WaitForURLAsync("**/konto?hinweis=gespeichert#benachrichtigungen");
 
-        Assert.True(await page.IsCheckedAsync("#Input_SupportedAnswerMails"));
-        Assert.StartsWith("Gespeichert: Sie erhalten eine E-Mail", await page.InnerTextAsync("#benachrichtigungen ~ .notice"), StringComparison.Ordinal);
+        Assert.False(await page.IsCheckedAsync("#Input_SupportedAnswerMails"));
+        Assert.StartsWith("Gespeichert: Sie erhalten keine E-Mails", await page.InnerTextAsync("#benachrichtigungen ~ .notice"), StringComparison.Ordinal);
         await page.AssertOneH1AndNoHorizontalScrollAsync();
         await page.AssertNoAxeViolationsAsync();
     }

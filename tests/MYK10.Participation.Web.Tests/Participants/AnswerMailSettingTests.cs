@@ -24,34 +24,38 @@ public sealed class AnswerMailSettingTests(AnswerMailSettingTests.Site site) : I
     {
         var (client, id) = await site.ParticipantClientAsync();
 
+        // On from the start: supporters hear of answers unless they switch it off.
         var before = await client.GetDocumentAsync("/konto");
         Assert.Single(before.QuerySelectorAll("h1"));
-        Assert.False(Checkbox(before).IsChecked);
+        Assert.True(Checkbox(before).IsChecked);
         Assert.Equal("Mich per E-Mail benachrichtigen, wenn eine Idee, die ich unterstütze, eine offizielle Antwort erhält.",
             before.QuerySelector("label[for=Input_SupportedAnswerMails]")!.TextContent);
         Assert.Null(before.QuerySelector(".notice"));
-
-        using var on = await client.PostFormAsync("/konto", new() { ["Input.SupportedAnswerMails"] = "true" }, SettingForm);
-        Assert.Equal(HttpStatusCode.Redirect, on.StatusCode);
-        Assert.Equal("/konto?hinweis=gespeichert#benachrichtigungen", on.Headers.Location!.OriginalString);
-        var saved = await client.GetDocumentAsync(on.Headers.Location.OriginalString);
-        Assert.True(Checkbox(saved).IsChecked);
-        Assert.StartsWith("Gespeichert: Sie erhalten eine E-Mail", saved.QuerySelector("#benachrichtigungen ~ .notice[role=status]")!.TextContent, StringComparison.Ordinal);
         Assert.True((await site.Get<ParticipantStore>().FindAsync(id))!.WantsSupportedAnswerMails);
-        var data = await client.GetDocumentAsync("/konto/daten");
-        var label = Assert.Single(data.QuerySelectorAll("#data-account ~ dl dt"), dt => dt.TextContent == "E-Mail bei Antworten auf unterstützte Ideen");
-        Assert.Equal("ja", label.NextElementSibling!.TextContent);
 
         // An unticked box sends only the hidden "false", as a browser does.
         using var off = await client.PostFormAsync("/konto", new() { ["Input.SupportedAnswerMails"] = "false" }, SettingForm);
-        var switchedOff = await client.GetDocumentAsync(off.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, off.StatusCode);
+        Assert.Equal("/konto?hinweis=gespeichert#benachrichtigungen", off.Headers.Location!.OriginalString);
+        var switchedOff = await client.GetDocumentAsync(off.Headers.Location.OriginalString);
         Assert.False(Checkbox(switchedOff).IsChecked);
         Assert.StartsWith("Gespeichert: Sie erhalten keine E-Mails", switchedOff.QuerySelector("#benachrichtigungen ~ .notice[role=status]")!.TextContent, StringComparison.Ordinal);
         Assert.False((await site.Get<ParticipantStore>().FindAsync(id))!.WantsSupportedAnswerMails);
+        Assert.Equal("nein", DataValue(await client.GetDocumentAsync("/konto/daten")));
+
+        using var on = await client.PostFormAsync("/konto", new() { ["Input.SupportedAnswerMails"] = "true" }, SettingForm);
+        var saved = await client.GetDocumentAsync(on.Headers.Location!.OriginalString);
+        Assert.True(Checkbox(saved).IsChecked);
+        Assert.StartsWith("Gespeichert: Sie erhalten eine E-Mail", saved.QuerySelector("#benachrichtigungen ~ .notice[role=status]")!.TextContent, StringComparison.Ordinal);
+        Assert.True((await site.Get<ParticipantStore>().FindAsync(id))!.WantsSupportedAnswerMails);
+        Assert.Equal("ja", DataValue(await client.GetDocumentAsync("/konto/daten")));
     }
 
+    private static string DataValue(IHtmlDocument data) =>
+        Assert.Single(data.QuerySelectorAll("#data-account ~ dl dt"), dt => dt.TextContent == "E-Mail bei Antworten auf unterstützte Ideen").NextElementSibling!.TextContent;
+
     [Fact]
-    public async Task SupportNotice_PointsToTheSetting_OnlyWhileItIsOff()
+    public async Task SupportNotice_SaysAMailWillCome_WithALinkToTheSetting_OnlyWhileItIsOn()
     {
         var connections = site.Get<IDbConnectionFactory>();
         var author = await connections.ParticipantAsync();
@@ -60,9 +64,10 @@ public sealed class AnswerMailSettingTests(AnswerMailSettingTests.Site site) : I
         var (client, id) = await site.ParticipantClientAsync();
 
         var supported = await SupportAsync(client, idea);
-        Assert.Single(supported.QuerySelectorAll("#unterstuetzen a[href='/konto#benachrichtigungen']"));
+        var link = Assert.Single(supported.QuerySelectorAll("#unterstuetzen a[href='/konto#benachrichtigungen']"));
+        Assert.Equal("Wenn die Verwaltung diese Idee beantwortet, erhalten Sie eine E-Mail. Benachrichtigungen einstellen", link.ParentElement!.TextContent.Trim());
 
-        await site.Get<ParticipantStore>().SetSupportedAnswerMailsAsync(id, on: true);
+        await site.Get<ParticipantStore>().SetSupportedAnswerMailsAsync(id, on: false);
         using (await client.PostFormAsync($"/ideen/{idea}", [], "form[action*='handler=Withdraw']"))
         {
         }

@@ -31,8 +31,8 @@ public sealed class DetailModel(IdeaStore ideas, IdeaService service, Participan
 
     public bool IsAuthor => Idea.AuthorId == ParticipantId;
 
-    /// <summary>Just supported, and mails about the answer are off: the support notice points to the account's setting.</summary>
-    public bool OffersAnswerMails { get; private set; }
+    /// <summary>Just supported, with mails about the answer on: the support notice says a mail will come, and where to change that.</summary>
+    public bool AnnouncesAnswerMail { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long id) => await LoadAsync(id) ?? Page();
 
@@ -117,8 +117,8 @@ public sealed class DetailModel(IdeaStore ideas, IdeaService service, Participan
         Idea = idea;
         Comments = idea.IsPublished ? await ideas.CommentsAsync(id) : [];
         Supports = ParticipantId is { } participant && await ideas.HasSupportedAsync(id, participant);
-        OffersAnswerMails = Supports && Notice == "unterstuetzt" && idea.IsPublished
-            && await participants.FindAsync(ParticipantId!.Value) is { WantsSupportedAnswerMails: false };
+        AnnouncesAnswerMail = Supports && Notice == "unterstuetzt" && idea.IsPublished
+            && await participants.FindAsync(ParticipantId!.Value) is { WantsSupportedAnswerMails: true };
         // The measures that took an idea up are shown with its official answer only.
         Measures = idea.IsPublished && idea.OfficialAnswer is not null ? await strategy.MeasuresOfIdeaAsync(id) : [];
         return null;
