@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using MYK10.Participation.Data;
 using MYK10.Participation.Hosting;
 using MYK10.Participation.Mail;
+using MYK10.Participation.Participants;
 using MYK10.Participation.Time;
 
 namespace MYK10.Participation.Privacy;
@@ -177,7 +178,7 @@ public sealed class RetentionJob(
         var german = CultureInfo.GetCultureInfo("de-DE");
         var date = BerlinTime.FormatDate(end.DeletionAt, german);
         const string reason = "Sie erhalten diese E-Mail, weil Sie ein Konto bei der MYK10 Bürgerbeteiligung haben.";
-        var link = site.Value.Link("/konto");
+        var link = site.Value.Link(AccountPaths.Account);
         var text = $"""
             Guten Tag,
 
