@@ -163,7 +163,8 @@ public static class WebApp
     public static async Task PrepareAsync(this WebApplication app)
     {
         await app.Services.GetRequiredService<Migrator>().MigrateAsync();
-        RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>());
+        RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>(),
+            app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MYK10.Participation.Moderation.ModerationReminderOptions>>().Value);
         await RecurringJobs.RegisterCouncilDigestsAsync(app.Services.GetRequiredService<MYK10.Participation.Digests.DigestSchedules>());
         var site = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SiteOptions>>().Value;
         if (!app.Environment.IsDevelopment() && site.PublicAddressProblem() is { } problem)

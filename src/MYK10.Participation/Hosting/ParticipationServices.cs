@@ -71,7 +71,7 @@ public static class ParticipationServices
         services.AddTrust(configuration, contentRoot);
         services.AddIdeas();
         services.AddComments();
-        services.AddModeration();
+        services.AddModeration(configuration);
         services.AddStrategy();
         services.AddSurveys();
         services.AddDigests();

@@ -106,6 +106,15 @@ public sealed class StaffStore(IDbConnectionFactory connections)
             row.Active == 1, row.TwoFactor == 1, row.CreatedAt, row.LastSignInAt)).ToList();
     }
 
+    /// <summary>The active accounts with this role, by id.</summary>
+    public async Task<IReadOnlyList<StaffMember>> ActiveAsync(StaffRole role, CancellationToken cancellationToken = default)
+    {
+        const string sql = "SELECT id AS Id, email AS Email FROM staff WHERE role = @Role AND active = 1 ORDER BY id";
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(long Id, string Email)>(new CommandDefinition(sql, new { Role = role.ToText() }, cancellationToken: cancellationToken));
+        return rows.Select(row => new StaffMember(row.Id, row.Email, role)).ToList();
+    }
+
     private sealed record OverviewRow(long Id, string Email, string Role, long Active, long TwoFactor, DateTimeOffset CreatedAt, DateTimeOffset? LastSignInAt);
 
     /// <summary>The id of the account with this address (any case), active or not.</summary>

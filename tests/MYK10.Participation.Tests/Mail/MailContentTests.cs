@@ -54,7 +54,7 @@ public sealed class MailContentTests
         Assert.Single(document.QuerySelectorAll("h1"));
     }
 
-    /// <summary>A sign-in link, an idea's confirmation, publication and answer (to its author and a supporter), a council digest and the phase-end notice.</summary>
+    /// <summary>A sign-in link, an idea's confirmation, publication and answer (to its author and a supporter), a council digest, the phase-end notice and the moderators' reminder.</summary>
     private static async Task<IReadOnlyList<MimeMessage>> SendOneOfEachAsync(SmtpTestServer smtp)
     {
         await using var app = await TestApp.StartAsync(DigestTestData.Settings(smtp.Settings()));
@@ -76,11 +76,13 @@ public sealed class MailContentTests
         var now = app.Clock.GetUtcNow();
         await app.Get<PhaseStore>().SetAsync(now.AddDays(-20), actor: null);
         Assert.True((await app.Get<RetentionJob>().ApplyAsync()).NoticesQueued > 0);
+        await app.Get<IdeaService>().SubmitAsync(author, new IdeaSubmission("Sitzbänke am Laacher See", "Mehr Bänke für eine Pause am Ufer.", "tourismus", "mendig", null));
+        Assert.Equal(1, (await app.Get<ModerationReminderJob>().ApplyAsync()).MailsQueued);
 
         await app.Get<OutboxJob>().RunAsync(CancellationToken.None);
 
         var mails = smtp.Received;
-        string[] subjects = ["Ihr Anmeldelink", "Ihre Idee ist eingegangen", "Ihre Idee ist veröffentlicht", "Neue Antwort der Verwaltung zu Ihrer Idee", "Idee, die Sie unterstützen", "Wochenbericht", "wird am"];
+        string[] subjects = ["Ihr Anmeldelink", "Ihre Idee ist eingegangen", "Ihre Idee ist veröffentlicht", "Neue Antwort der Verwaltung zu Ihrer Idee", "Idee, die Sie unterstützen", "Wochenbericht", "wird am", "Moderation: 1 Idee zur Prüfung"];
         Assert.All(subjects, s => Assert.Contains(mails, m => m.Subject?.Contains(s, StringComparison.Ordinal) == true));
         return mails;
     }

@@ -89,7 +89,7 @@ public sealed class BackupCommandTests
     }
 
     [Fact]
-    public async Task BackupAndRetention_AreRegisteredAsNightlyRecurringJobs()
+    public async Task BackupRetentionAndModerationReminder_AreRegisteredAsRecurringJobs()
     {
         await using var site = new SiteFactory(new() { ["Jobs:Server"] = "false" });
         var admin = await site.StaffClientAsync(MYK10.Participation.Staff.StaffRole.Admin);
@@ -98,6 +98,7 @@ public sealed class BackupCommandTests
 
         Assert.Contains(MYK10.Participation.Jobs.RecurringJobs.Backup, page, StringComparison.Ordinal);
         Assert.Contains(MYK10.Participation.Jobs.RecurringJobs.Retention, page, StringComparison.Ordinal);
+        Assert.Contains(MYK10.Participation.Jobs.RecurringJobs.ModerationReminder, page, StringComparison.Ordinal);
     }
 
     private static async Task<(int Exit, string Output, string Error)> RunAsync(Dictionary<string, string?> settings, params string[] args)
