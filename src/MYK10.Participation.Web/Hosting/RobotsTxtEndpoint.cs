@@ -16,7 +16,7 @@ internal static class RobotsTxtEndpoint
     private static readonly string[] Disallowed =
     [
         "/admin", "/moderation", "/staff", "/konto", "/gremien/", "/sprache", "/fehler/", "/ideen/neu", "/ideen/eingereicht/",
-        "/ideen/*/melden", "/strategie/massnahmen/*/melden", "/umfragen/*/pruefen", "/umfragen/*/danke", "/abstimmungen/*/beleg",
+        "/ideen/*/bearbeiten", "/ideen/*/zurueckziehen", "/ideen/zurueckgezogen", "/ideen/*/melden", "/strategie/massnahmen/*/melden", "/umfragen/*/pruefen", "/umfragen/*/danke", "/abstimmungen/*/beleg",
         "/*?*q=",
     ];
 

@@ -59,6 +59,8 @@ public static class WebApp
                 o.Conventions.AuthorizePage("/Konto/Loeschen", Policies.ParticipantSignedIn);
                 o.Conventions.AuthorizePage("/Ideen/Neu", Policies.Participant);
                 o.Conventions.AuthorizePage("/Ideen/Eingereicht", Policies.Participant);
+                o.Conventions.AuthorizePage("/Ideen/Bearbeiten", Policies.Participant);
+                o.Conventions.AuthorizePage("/Ideen/Zurueckziehen", Policies.Participant);
                 o.Conventions.AuthorizePage("/Ideen/Melden", Policies.Participant);
                 o.Conventions.AuthorizePage("/Strategie/Melden", Policies.Participant);
                 o.Conventions.ConfigureFilter(new UnknownHandlerFilter());

@@ -59,6 +59,20 @@ public sealed record IdeaDetail(
     public bool AuthorDeleted => AuthorDeletedAt is not null;
 }
 
+/// <summary>An idea as its author's edit form needs it: the fields of the form, its state, and the version it was loaded at.</summary>
+public sealed record OwnIdea(
+    long Id,
+    string Title,
+    string Body,
+    string FieldId,
+    string MunicipalityId,
+    string? Place,
+    string State,
+    long Version)
+{
+    public bool IsPending => State == IdeaStates.Pending;
+}
+
 public sealed record IdeaComment(
     long Id,
     long IdeaId,

@@ -34,3 +34,26 @@ public static class ReportReasons
 {
     public static readonly IReadOnlyList<string> All = ["insult", "personal_data", "spam", "off_topic", "other"];
 }
+
+/// <summary>What became of an author's change to their idea while it waits for moderation: an edit or a withdrawal.</summary>
+public enum PendingChangeOutcome
+{
+    Done,
+
+    /// <summary>The edit form has errors; nothing was stored.</summary>
+    Invalid,
+
+    /// <summary>A moderator has decided on the idea meanwhile: it is no longer the author's to change, and nothing was.</summary>
+    Decided,
+
+    /// <summary>Still pending, but changed since the author opened the form (by the moderation, or in another window); nothing was changed.</summary>
+    Changed,
+
+    /// <summary>No such idea, or not this participant's.</summary>
+    NotFound,
+}
+
+public sealed record PendingEditResult(PendingChangeOutcome Outcome, IReadOnlyDictionary<IdeaField, IdeaError> Errors)
+{
+    public static PendingEditResult Of(PendingChangeOutcome outcome) => new(outcome, new Dictionary<IdeaField, IdeaError>());
+}

@@ -10,7 +10,10 @@ using MYK10.Participation.Reference;
 
 namespace MYK10.Participation.Ideas;
 
-/// <summary>What a participant writes about ideas: submissions, supports and comments (withdrawing and reporting: <see cref="Comments.CommentService"/>).</summary>
+/// <summary>
+/// What a participant writes about ideas: submissions (and their correction or withdrawal while they wait for moderation),
+/// supports and comments (withdrawing and reporting: <see cref="Comments.CommentService"/>).
+/// </summary>
 public sealed class IdeaService(
     IDbConnectionFactory connections,
     ReferenceStore reference,
@@ -78,6 +81,87 @@ public sealed class IdeaService(
 
         signal.MailQueued();
         return new SubmitResult(id, new Dictionary<IdeaField, IdeaError>());
+    }
+
+    /// <summary>
+    /// The author corrects their idea while it waits for moderation, with the submission's rules. The UPDATE itself checks
+    /// that the idea is still theirs, pending and at the <paramref name="version"/> they loaded, and bumps the version, so
+    /// that a moderator deciding on the text as it was gets a conflict. A correction the moderation made before is
+    /// superseded: the text is the author's own again (the moderation log keeps the correction).
+    /// </summary>
+    public async Task<PendingEditResult> EditPendingAsync(long authorId, long ideaId, long version, IdeaSubmission input)
+    {
+        const string update = """
+            UPDATE ideas SET title = @Title, body = @Body, field_id = @FieldId, municipality_id = @MunicipalityId, place = @Place,
+                             original_title = NULL, original_body = NULL, edited_by_moderation = 0,
+                             author_edited_at = @Now, version = version + 1
+            WHERE id = @Id AND author_id = @AuthorId AND state = 'pending' AND version = @Version
+            """;
+        var idea = IdeaRules.Normalise(input);
+        var errors = await ValidateAsync(idea);
+        await using var connection = await connections.OpenAsync();
+        await using var transaction = connection.BeginTransaction();
+        // A decision taken meanwhile is told before any error of the form: correcting those would be in vain.
+        if (await RefusalAsync(connection, transaction, authorId, ideaId, version) is { } refusal)
+        {
+            return PendingEditResult.Of(refusal);
+        }
+
+        if (errors.Count > 0)
+        {
+            return new PendingEditResult(PendingChangeOutcome.Invalid, errors);
+        }
+
+        var updated = await connection.ExecuteAsync(update, new
+        {
+            idea.Title, idea.Body, idea.FieldId, idea.MunicipalityId, idea.Place, Now = clock.GetUtcNow(),
+            Id = ideaId, AuthorId = authorId, Version = version,
+        }, transaction);
+        if (updated == 0)
+        {
+            return PendingEditResult.Of(PendingChangeOutcome.Changed);
+        }
+
+        await transaction.CommitAsync();
+        return PendingEditResult.Of(PendingChangeOutcome.Done);
+    }
+
+    /// <summary>
+    /// The author withdraws their idea while it waits for moderation: it was never public, so it is deleted for good, as
+    /// account deletion deletes it (<see cref="NeverPublicIdeas"/>), only while it is theirs, pending and at the
+    /// <paramref name="version"/> they saw.
+    /// </summary>
+    public async Task<PendingChangeOutcome> WithdrawPendingAsync(long authorId, long ideaId, long version)
+    {
+        await using var connection = await connections.OpenAsync();
+        await using var transaction = connection.BeginTransaction();
+        if (await RefusalAsync(connection, transaction, authorId, ideaId, version) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (await NeverPublicIdeas.DeletePendingAsync(connection, transaction, authorId, ideaId, version, CancellationToken.None) == 0)
+        {
+            return PendingChangeOutcome.Changed;
+        }
+
+        await transaction.CommitAsync();
+        return PendingChangeOutcome.Done;
+    }
+
+    /// <summary>Why the author may not change the idea as they saw it, or null when they may.</summary>
+    private static async Task<PendingChangeOutcome?> RefusalAsync(SqliteConnection connection, SqliteTransaction transaction, long authorId, long ideaId, long version)
+    {
+        var idea = await connection.QuerySingleOrDefaultAsync<(long AuthorId, string State, long Version)?>(
+            "SELECT author_id, state, version FROM ideas WHERE id = @Id", new { Id = ideaId }, transaction);
+        return idea switch
+        {
+            null => PendingChangeOutcome.NotFound,
+            { AuthorId: var author } when author != authorId => PendingChangeOutcome.NotFound,
+            { State: not IdeaStates.Pending } => PendingChangeOutcome.Decided,
+            { Version: var current } when current != version => PendingChangeOutcome.Changed,
+            _ => null,
+        };
     }
 
     private async Task<Dictionary<IdeaField, IdeaError>> ValidateAsync(IdeaSubmission normalised)

@@ -178,6 +178,18 @@ public sealed class IdeaStore(IDbConnectionFactory connections, TimeProvider clo
 
     private static DateTimeOffset? Time(SqliteDataReader row, int column) => DapperTypeHandlers.FromNullableText(row.GetValue(column));
 
+    /// <summary>One of the author's ideas, whatever its state, with its version; null when there is none or it is someone else's.</summary>
+    public async Task<OwnIdea?> OwnAsync(long authorId, long ideaId, CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            SELECT id AS Id, title AS Title, body AS Body, field_id AS FieldId, municipality_id AS MunicipalityId, place AS Place,
+                   state AS State, version AS Version
+            FROM ideas WHERE id = @Id AND author_id = @AuthorId
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<OwnIdea>(new CommandDefinition(sql, new { Id = ideaId, AuthorId = authorId }, cancellationToken: cancellationToken));
+    }
+
     public async Task<IReadOnlyList<IdeaComment>> CommentsAsync(long ideaId, CancellationToken cancellationToken = default)
     {
         const string sql = """

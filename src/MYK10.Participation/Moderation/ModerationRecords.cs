@@ -43,7 +43,8 @@ public sealed record ReviewIdea(
     string? DecidedByEmail,
     DateTimeOffset? DecidedAt,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? PublishedAt)
+    DateTimeOffset? PublishedAt,
+    DateTimeOffset? AuthorEditedAt)
 {
     public bool WasEdited => EditedByModeration != 0;
 }

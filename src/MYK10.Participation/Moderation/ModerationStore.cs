@@ -58,7 +58,7 @@ public sealed class ModerationStore(IDbConnectionFactory connections, SimilarIde
                    i.edited_by_moderation AS EditedByModeration, i.rejection_reason AS RejectionReason,
                    i.rejection_note AS RejectionNote, i.merged_into_id AS MergedIntoId, i.supporters AS Supporters,
                    i.version AS Version, s.email AS DecidedByEmail, i.decided_at AS DecidedAt, i.created_at AS CreatedAt,
-                   i.published_at AS PublishedAt
+                   i.published_at AS PublishedAt, i.author_edited_at AS AuthorEditedAt
             FROM ideas i
             JOIN fields_of_action f ON f.id = i.field_id
             JOIN municipalities m ON m.id = i.municipality_id

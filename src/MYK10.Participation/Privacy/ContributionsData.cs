@@ -1,5 +1,6 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
+using MYK10.Participation.Ideas;
 
 namespace MYK10.Participation.Privacy;
 
@@ -69,15 +70,8 @@ public sealed class ContributionsData : IPersonalDataContributor
 
     public async Task EraseAsync(SqliteConnection connection, SqliteTransaction transaction, PersonalDataSubject subject, CancellationToken cancellationToken)
     {
-        // Ideas that were never public go: pending ones and rejected ones (only pending ideas are rejected). Their supports,
-        // comments, reports and measure links go with them (ON DELETE CASCADE) and the search index follows by trigger; a
-        // vote option may name any idea, so its link is removed first. Merges only ever point to published ideas, so
-        // nothing else refers to such an idea.
-        const string sql = """
-            DELETE FROM reports WHERE reporter_id = @Id;
-            DELETE FROM vote_option_ideas WHERE idea_id IN (SELECT id FROM ideas WHERE author_id = @Id AND state IN ('pending', 'rejected'));
-            DELETE FROM ideas WHERE author_id = @Id AND state IN ('pending', 'rejected');
-            """;
-        await connection.ExecuteAsync(new CommandDefinition(sql, new { Id = subject.ParticipantId }, transaction, cancellationToken: cancellationToken));
+        // Ideas that were never public go (pending and rejected ones), with what hangs on them; see NeverPublicIdeas.
+        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM reports WHERE reporter_id = @Id", new { Id = subject.ParticipantId }, transaction, cancellationToken: cancellationToken));
+        await NeverPublicIdeas.DeleteAllOfAuthorAsync(connection, transaction, subject.ParticipantId, cancellationToken);
     }
 }

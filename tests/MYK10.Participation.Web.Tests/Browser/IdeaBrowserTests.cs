@@ -168,6 +168,36 @@ public sealed class IdeaBrowserTests(BrowserFixture browser, IdeaBrowserTests.Si
         Assert.Contains("wird geprüft", account, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task PendingIdea_EditWithAnError_AndWithdrawal_PassAxeOnAPhone_WithTheKeyboard()
+    {
+        var page = await browser.OpenAsync(site, width: 360, height: 740);
+        var author = await page.SignInParticipantAsync(site);
+        var submitted = await site.Get<IdeaService>().SubmitAsync(author, new IdeaSubmission(
+            "Eine Seilbahn auf den Hochsimmer bei Ettringen", "Eine Seilbahn brächte Gäste ohne Auto auf den Berg.", "tourismus", "vordereifel", null));
+        var id = submitted.IdeaId!.Value;
+        await page.GotoAsync("/konto");
+        await page.AssertOneH1AndNoHorizontalScrollAsync();
+
+        await page.ClickAsync($"main a[href='/ideen/{id}/bearbeiten']");
+        await page.FillAsync("#Input_Title", "Bus");
+        await page.FocusAsync("#Input_Place");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForSelectorAsync(".error-summary");
+        Assert.True(await page.EvaluateAsync<bool>("document.activeElement === document.querySelector('.error-summary')"));
+        await page.AssertNoAxeViolationsAsync();
+        await page.AssertOneH1AndNoHorizontalScrollAsync();
+
+        await page.GotoAsync($"/ideen/{id}/zurueckziehen");
+        await page.AssertNoAxeViolationsAsync();
+        await page.AssertOneH1AndNoHorizontalScrollAsync();
+        await page.FocusAsync("main form button[type=submit]");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/ideen/zurueckgezogen");
+        await page.AssertNoAxeViolationsAsync();
+        Assert.Null(await site.Get<IdeaStore>().FindAsync(id));
+    }
+
     private async Task<long> PublishedIdeaAsync(string title, string municipality)
     {
         var connections = site.Get<IDbConnectionFactory>();

@@ -18,10 +18,12 @@ public sealed class IdeaRateLimitTests
             ["Input.MunicipalityId"] = "bendorf",
         };
 
+        var first = "";
         for (var i = 1; i <= 2; i++)
         {
             using var ok = await author.PostFormAsync("/ideen/neu", Idea(i));
             Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+            first = i == 1 ? ok.Headers.Location!.OriginalString.Split('/').Last() : first;
         }
 
         using var refused = await author.PostFormAsync("/ideen/neu", Idea(3));
@@ -31,6 +33,10 @@ public sealed class IdeaRateLimitTests
         Assert.Contains("schon 2 Ideen eingereicht", document.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("erneut", document.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Idee Nummer 3 für Bendorf", document.QuerySelector("#Input_Title")!.GetAttribute("value"));
+
+        // Correcting a waiting idea is no new idea: the day's limit does not hold it back.
+        using var edited = await author.PostFormAsync($"/ideen/{first}/bearbeiten", new() { ["Input.Title"] = "Idee Nummer 1, korrigiert" });
+        Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed class EndpointAnswersTests
         Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
         var disallowed = (await response.Content.ReadAsStringAsync()).Split('\n')
             .Where(line => line.StartsWith("Disallow: ", StringComparison.Ordinal)).Select(line => line["Disallow: ".Length..].Trim()).ToList();
-        Assert.Superset(new HashSet<string> { "/admin", "/moderation", "/staff", "/konto", "/ideen/neu", "/*?*q=" }, disallowed.ToHashSet());
+        Assert.Superset(new HashSet<string> { "/admin", "/moderation", "/staff", "/konto", "/ideen/neu", "/ideen/*/bearbeiten", "/ideen/*/zurueckziehen", "/ideen/zurueckgezogen", "/*?*q=" }, disallowed.ToHashSet());
         Assert.DoesNotContain(disallowed, path => "/ideen/12".StartsWith(path, StringComparison.Ordinal) || "/umfragen/3/ergebnisse".StartsWith(path, StringComparison.Ordinal));
         Assert.Contains("Sitemap: https://beteiligung.example/sitemap.xml", (await response.Content.ReadAsStringAsync()).Split('\n'));
     }

@@ -13,11 +13,9 @@ public sealed class NeuModel(IdeaService ideas, ReferenceStore reference, RateLi
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public IReadOnlyList<Municipality> Municipalities { get; private set; } = [];
+    public IdeaFormChoices Choices { get; private set; } = IdeaFormChoices.None;
 
-    public IReadOnlyList<FieldOfAction> Fields { get; private set; } = [];
-
-    public async Task OnGetAsync() => await LoadListsAsync();
+    public async Task OnGetAsync() => Choices = await IdeaFormChoices.LoadAsync(reference);
 
     /// <summary>Published ideas like the one in the form, shown once before it is stored; empty otherwise.</summary>
     public IReadOnlyList<IdeaSummary> Similar { get; private set; } = [];
@@ -29,8 +27,8 @@ public sealed class NeuModel(IdeaService ideas, ReferenceStore reference, RateLi
             return RedirectToPage("/Ideen/Index");
         }
 
-        await LoadListsAsync();
-        var submission = new IdeaSubmission(Input.Title, Input.Body, Input.FieldId, Input.MunicipalityId, Input.Place, Input.FormKey);
+        Choices = await IdeaFormChoices.LoadAsync(reference);
+        var submission = Input.ToSubmission(Input.FormKey);
         // Checked before the rate limit is taken: looking at similar ideas uses up none of the participant's ideas.
         var check = await ideas.CheckAsync(submission, HttpContext.RequestAborted);
         if (!check.IsValid)
@@ -61,32 +59,12 @@ public sealed class NeuModel(IdeaService ideas, ReferenceStore reference, RateLi
 
     private PageResult ShowErrors(IReadOnlyDictionary<IdeaField, IdeaError> errors)
     {
-        foreach (var (field, error) in errors)
-        {
-            ModelState.AddModelError($"{nameof(Input)}.{field}", text[$"Error.{field}.{error}"]);
-        }
-
+        IdeaFormChoices.AddErrors(ModelState, text, errors);
         return Page();
     }
 
-    private async Task LoadListsAsync()
+    public sealed class InputModel : IdeaFormInput
     {
-        Municipalities = await reference.MunicipalitiesAsync();
-        Fields = await reference.FieldsOfActionAsync();
-    }
-
-    public sealed class InputModel
-    {
-        public string? Title { get; set; }
-
-        public string? Body { get; set; }
-
-        public string? FieldId { get; set; }
-
-        public string? MunicipalityId { get; set; }
-
-        public string? Place { get; set; }
-
         /// <summary>The form's one-time key: sent twice, the form stores one idea.</summary>
         public string? FormKey { get; set; }
 
