@@ -21,7 +21,8 @@ public sealed class IdeaService(
     MailOutbox outbox,
     IOutboxSignal signal,
     TimeProvider clock,
-    IOptions<SiteOptions> site)
+    IOptions<SiteOptions> site,
+    Privacy.PersonalDataService personalData)
 {
     /// <summary>
     /// Checks the idea form without storing anything: its errors, and the published ideas most like it (at most
@@ -145,9 +146,15 @@ public sealed class IdeaService(
             return PendingChangeOutcome.Changed;
         }
 
+        // A confirmation not yet sent would tell of an idea that is gone, and holds its title; once sent, the outbox has blanked it.
+        await connection.ExecuteAsync("DELETE FROM mail_outbox WHERE dedupe_key = @Key AND status = 'pending'", new { Key = SubmittedKey(ideaId) }, transaction);
         await transaction.CommitAsync();
+        // What the author withdrew leaves the files at once, as with a deleted account, not at the next checkpoint.
+        await personalData.CheckpointAsync();
         return PendingChangeOutcome.Done;
     }
+
+    private static string SubmittedKey(long ideaId) => $"idea-submitted:{ideaId.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 
     /// <summary>Why the author may not change the idea as they saw it, or null when they may.</summary>
     private static async Task<PendingChangeOutcome?> RefusalAsync(SqliteConnection connection, SqliteTransaction transaction, long authorId, long ideaId, long version)
@@ -269,6 +276,6 @@ public sealed class IdeaService(
             {MailFooter.Html(reason, site.Value.ImprintLink)}
             </body></html>
             """;
-        return new OutgoingMail(email, null, "Ihre Idee ist eingegangen", text, html, $"idea-submitted:{ideaId}");
+        return new OutgoingMail(email, null, "Ihre Idee ist eingegangen", text, html, SubmittedKey(ideaId));
     }
 }

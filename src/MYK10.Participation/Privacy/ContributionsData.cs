@@ -22,7 +22,7 @@ public sealed class ContributionsData : IPersonalDataContributor
         return
         [
             await connection.SectionAsync(transaction, "ideas", """
-                SELECT id, title, body, field_id AS field, municipality_id AS municipality, place, state, created_at, published_at
+                SELECT id, title, body, field_id AS field, municipality_id AS municipality, place, state, created_at, author_edited_at, published_at
                 FROM ideas WHERE author_id = @Id ORDER BY id
                 """, who, cancellationToken),
             await connection.SectionAsync(transaction, "supports", """

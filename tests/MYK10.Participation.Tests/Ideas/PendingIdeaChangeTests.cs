@@ -138,6 +138,21 @@ public sealed class PendingIdeaChangeTests
     }
 
     [Fact]
+    public async Task WithdrawPending_LeavesNoCopyOfTheTextInTheDatabaseFiles()
+    {
+        await using var app = await TestApp.StartAsync();
+        var author = await app.Connections.ParticipantAsync();
+        const string title = "Zyxwer Rückzugstitel am Laacher See";
+        var idea = await SubmitAsync(app, author, title);
+        Assert.True(app.DatabaseFilesContain(title), "the test must see the title before the withdrawal");
+
+        Assert.Equal(PendingChangeOutcome.Done, await app.Get<IdeaService>().WithdrawPendingAsync(author, idea, 1));
+
+        Assert.Equal(0L, await app.ScalarAsync<long>("SELECT count(*) FROM mail_outbox WHERE text_body LIKE '%Rückzugstitel%'"));
+        Assert.False(app.DatabaseFilesContain(title), "the withdrawn title is still in a database file");
+    }
+
+    [Fact]
     public async Task WithdrawPending_AfterPublication_BySomeoneElse_OrWithAStaleVersion_IsRefused_AndDeletesNothing()
     {
         await using var app = await TestApp.StartAsync();

@@ -59,13 +59,13 @@ public sealed class PersonalDataTests
         await app.Get<ParticipantStore>().UpdateProfileAsync(id, name, null, acceptPrivacy: false, app.Clock.GetUtcNow());
         await app.Get<SignInLinkService>().RequestAsync(email, staySignedIn: false, returnUrl: null);
         var other = await app.ConfirmedParticipantAsync("bleibt@example.org", "Bleibt Hier");
-        Assert.True(FilesContain(app, email), "the test must see the address before deletion");
+        Assert.True(app.DatabaseFilesContain(email), "the test must see the address before deletion");
 
         Assert.True(await app.Get<PersonalDataService>().DeleteAccountAsync(id));
 
         foreach (var secret in new[] { email, name, "Vorheriger Zyxname", "loeschmich" })
         {
-            Assert.False(FilesContain(app, secret), $"'{secret}' is still in a database file");
+            Assert.False(app.DatabaseFilesContain(secret), $"'{secret}' is still in a database file");
         }
 
         await using var connection = await app.Connections.OpenAsync();
@@ -113,23 +113,4 @@ public sealed class PersonalDataTests
         Assert.All(contributorPending, t => Assert.Contains(t, personal));
     }
 
-    private static bool FilesContain(TestApp app, string text)
-    {
-        var needle = Encoding.UTF8.GetBytes(text);
-        foreach (var file in new[] { app.DatabasePath, app.DatabasePath + "-wal", app.DatabasePath + "-journal" })
-        {
-            if (File.Exists(file))
-            {
-                using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-                using var copy = new MemoryStream();
-                stream.CopyTo(copy);
-                if (copy.GetBuffer().AsSpan(0, (int)copy.Length).IndexOf(needle) >= 0)
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
 }
