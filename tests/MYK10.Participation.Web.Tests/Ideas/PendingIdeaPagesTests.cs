@@ -49,6 +49,25 @@ public sealed class PendingIdeaPagesTests(PendingIdeaPagesTests.Site site) : ICl
     }
 
     [Fact]
+    public async Task AModeratorDecidingOnAWithdrawnIdea_IsToldItIsGone_NotShownAnErrorPage()
+    {
+        var (author, authorId) = await site.ParticipantClientAsync();
+        var id = await PendingIdeaAsync(authorId);
+        var moderator = await site.StaffClientAsync(StaffRole.Moderator);
+        var review = await moderator.GetDocumentAsync($"/moderation/ideen/{id}");
+        using (var withdrawn = await author.PostFormAsync($"/ideen/{id}/zurueckziehen", []))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
+        }
+
+        using var publish = await moderator.SubmitFormAsync(review, $"/moderation/ideen/{id}", [], "form[action*='handler=Publish']");
+
+        Assert.Equal(HttpStatusCode.Redirect, publish.StatusCode);
+        var queue = await moderator.GetDocumentAsync(publish.Headers.Location!.OriginalString);
+        Assert.StartsWith("Diese Idee gibt es nicht mehr", queue.QuerySelector("main .notice[role=status]")!.TextContent.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Edit_WithAnError_GivesTheGermanMessageBesideTheField_KeepsTheInput_AndChangesNothing()
     {
         var (author, authorId) = await site.ParticipantClientAsync();

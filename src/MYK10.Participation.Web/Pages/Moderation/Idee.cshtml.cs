@@ -115,7 +115,8 @@ public sealed class IdeeModel(
                     ? RedirectToPage("/Moderation/Index", new { hinweis = $"already-{notice}" })
                     : RedirectToPage("/Moderation/Idee", new { id, hinweis = $"already-{notice}" });
             case ModerationOutcome.NotFound:
-                return NotFound();
+                // The form was loaded, so the idea existed: its author withdrew it or deleted their account meanwhile.
+                return RedirectToPage("/Moderation/Index", new { hinweis = "gone" });
             case ModerationOutcome.Conflict:
                 ModelState.Clear();
                 ModelState.AddModelError(string.Empty, text["Review.Conflict", result.HandledBy!]);
