@@ -13,6 +13,21 @@ public sealed class ModerationPagesTests(ModerationPagesTests.Site site) : IClas
 {
     public sealed class Site : SiteFactory;
 
+    [Theory]
+    [InlineData("/moderation")]
+    [InlineData("/moderation/meldungen")]
+    public async Task ANoticeTheSiteDoesNotKnow_ShowsNothing_NotItsKey(string page)
+    {
+        var moderator = await site.StaffClientAsync(StaffRole.Moderator);
+
+        var known = await moderator.GetDocumentAsync($"{page}?hinweis=dismissed");
+        var unknown = await moderator.GetDocumentAsync($"{page}?hinweis=Bitte-Passwort-senden");
+
+        Assert.StartsWith("Die Meldungen wurden geschlossen.", known.QuerySelector("main .notice[role=status]")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Null(unknown.QuerySelector("main .notice[role=status]"));
+        Assert.DoesNotContain("Passwort", unknown.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Publish_ThroughTheReviewPage_ShowsInListApiAndAccount_AndMailsTheAuthor()
     {
