@@ -93,17 +93,24 @@ public sealed class StaffStore(IDbConnectionFactory connections)
     }
 
     /// <summary>Every staff account, the active ones first, by address.</summary>
-    public async Task<IReadOnlyList<StaffOverview>> ListAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<StaffOverview>> ListAsync(CancellationToken cancellationToken = default)
     {
         const string sql = """
-            SELECT id AS Id, email AS Email, role AS Role, active AS Active, totp_enabled_at IS NOT NULL AS TwoFactor,
-                   created_at AS CreatedAt, last_sign_in_at AS LastSignInAt
+            SELECT id, email, role, active, totp_enabled_at IS NOT NULL, created_at, last_sign_in_at
             FROM staff ORDER BY active DESC, email
             """;
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<OverviewRow>(new CommandDefinition(sql, cancellationToken: cancellationToken));
-        return rows.Select(row => new StaffOverview(row.Id, row.Email, StaffRoles.TryParse(row.Role, out var role) ? role : StaffRole.Moderator,
-            row.Active == 1, row.TwoFactor == 1, row.CreatedAt, row.LastSignInAt)).ToList();
+        // Read by hand: with no rows SQLite types the expression column as BLOB, which Dapper's constructor matching refuses.
+        return connections.ReadAsync<IReadOnlyList<StaffOverview>>(sql, [], rows =>
+        {
+            var accounts = new List<StaffOverview>();
+            while (rows.Read())
+            {
+                accounts.Add(new StaffOverview(rows.GetInt64(0), rows.GetString(1), StaffRoles.TryParse(rows.GetString(2), out var role) ? role : StaffRole.Moderator,
+                    rows.GetInt64(3) == 1, rows.GetInt64(4) == 1, DapperTypeHandlers.FromText(rows.GetString(5)), DapperTypeHandlers.FromNullableText(rows.GetValue(6))));
+            }
+
+            return accounts;
+        }, cancellationToken);
     }
 
     /// <summary>The active accounts with this role, by id.</summary>
@@ -114,8 +121,6 @@ public sealed class StaffStore(IDbConnectionFactory connections)
         var rows = await connection.QueryAsync<(long Id, string Email)>(new CommandDefinition(sql, new { Role = role.ToText() }, cancellationToken: cancellationToken));
         return rows.Select(row => new StaffMember(row.Id, row.Email, role)).ToList();
     }
-
-    private sealed record OverviewRow(long Id, string Email, string Role, long Active, long TwoFactor, DateTimeOffset CreatedAt, DateTimeOffset? LastSignInAt);
 
     /// <summary>The id of the account with this address (any case), active or not.</summary>
     public async Task<long?> FindIdAsync(string email)

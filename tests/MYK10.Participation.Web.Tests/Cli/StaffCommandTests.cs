@@ -63,6 +63,15 @@ public sealed class StaffCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task StaffList_OnAFreshDatabase_SaysHowToAddTheFirstAccount()
+    {
+        var (exit, output, error) = await RunAsync("", "staff", "list");
+
+        Assert.Equal((0, ""), (exit, error));
+        Assert.Equal("No staff accounts yet. Add one with: staff add --email ADDRESS --role admin", output.Trim());
+    }
+
+    [Fact]
     public async Task StaffDeactivate_EndsSignIn_ActivateRestoresIt_AndTheLastActiveAdminStays()
     {
         await RunAsync("Rhein-Mosel-Verwaltung\n", "staff", "add", "--email", "admin@kvmyk.de", "--role", "admin");
