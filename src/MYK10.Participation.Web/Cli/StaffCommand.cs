@@ -18,10 +18,11 @@ internal static class StaffCommand
     {
         "add" => await AddAsync(context),
         "list" => await ListAsync(context),
-        "deactivate" => await ChangeAsync(context, "deactivated", (accounts, id) => accounts.DeactivateAsync(id)),
-        "activate" => await ChangeAsync(context, "activated", (accounts, id) => accounts.ActivateAsync(id)),
-        "reset-two-factor" => await ChangeAsync(context, "has no second factor now; a new one can be set up at /staff/zwei-faktor", (accounts, id) => accounts.ResetTwoFactorAsync(id)),
-        "password" => await ChangeAsync(context, "has a new password", async (accounts, id) => await accounts.SetPasswordAsync(id, await ReadPasswordAsync(context))),
+        "deactivate" => await ChangeAsync(context, "deactivated", "was deactivated already", (accounts, id) => accounts.DeactivateAsync(id)),
+        "activate" => await ChangeAsync(context, "activated", "was active already", (accounts, id) => accounts.ActivateAsync(id)),
+        "reset-two-factor" => await ChangeAsync(context, "has no second factor now; a new one can be set up at /staff/zwei-faktor", "had no second factor",
+            (accounts, id) => accounts.ResetTwoFactorAsync(id)),
+        "password" => await ChangeAsync(context, "has a new password", "kept its password", async (accounts, id) => await accounts.SetPasswordAsync(id, await ReadPasswordAsync(context))),
         _ => await context.FailAsync(Usage),
     };
 
@@ -82,7 +83,7 @@ internal static class StaffCommand
         return 0;
     }
 
-    private static async Task<int> ChangeAsync(CommandContext context, string done, Func<StaffAccounts, long, Task<StaffChange>> change)
+    private static async Task<int> ChangeAsync(CommandContext context, string done, string already, Func<StaffAccounts, long, Task<StaffChange>> change)
     {
         var email = context.Option("--email");
         if (string.IsNullOrWhiteSpace(email))
@@ -102,7 +103,7 @@ internal static class StaffCommand
                 await context.Output.WriteLineAsync($"Staff account {email.Trim()} {done}.");
                 return 0;
             case StaffChange.Unchanged:
-                await context.Output.WriteLineAsync($"Staff account {email.Trim()} was already so; nothing changed.");
+                await context.Output.WriteLineAsync($"Staff account {email.Trim()} {already}; nothing changed.");
                 return 0;
             case StaffChange.LastAdmin:
                 return await context.FailAsync($"{email.Trim()} is the last active admin: activate or add another admin first.", 1);
