@@ -12,7 +12,7 @@ try
 {
     await app.PrepareAsync();
 }
-catch (MigrationException ex)
+catch (Exception ex) when (ex is MigrationException or MYK10.Participation.Hosting.SettingException)
 {
     await Console.Error.WriteLineAsync($"Start-up stopped: {ex.Message}");
     return 1;

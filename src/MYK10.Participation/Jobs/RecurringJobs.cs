@@ -35,7 +35,17 @@ public static class RecurringJobs
         manager.AddOrUpdate<RetentionJob>(Retention, job => job.RunAsync(CancellationToken.None), Cron.Daily(3, 15), berlin);
         if (reminder.Enabled)
         {
-            manager.AddOrUpdate<ModerationReminderJob>(ModerationReminder, job => job.RunAsync(CancellationToken.None), reminder.ReminderCron!.Trim(), berlin);
+            var cron = reminder.ReminderCron!.Trim();
+            try
+            {
+                manager.AddOrUpdate<ModerationReminderJob>(ModerationReminder, job => job.RunAsync(CancellationToken.None), cron, berlin);
+            }
+            catch (ArgumentException ex) when (ex.ParamName == "cronExpression")
+            {
+                throw new Hosting.SettingException(
+                    $"Moderation:ReminderCron '{cron}' is not a cron expression: it takes five parts (minute hour day month weekday, " +
+                    $"Europe/Berlin), for example '{ModerationReminderOptions.DefaultCron}'; an empty value switches the reminder off.", ex);
+            }
         }
         else
         {

@@ -5,6 +5,7 @@ using Hangfire.Storage;
 using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.Options;
 using MYK10.Participation.Comments;
+using MYK10.Participation.Hosting;
 using MYK10.Participation.Ideas;
 using MYK10.Participation.Jobs;
 using MYK10.Participation.Moderation;
@@ -170,6 +171,18 @@ public sealed class ModerationReminderTests
         Assert.Null(ReminderJob(storage));
         using var connection = storage.GetConnection();
         Assert.Contains(connection.GetRecurringJobs(), j => j.Id == RecurringJobs.Retention);
+    }
+
+    [Fact]
+    public async Task AScheduleThatIsNoCronExpression_StopsStartUpWithAMessageNamingTheSetting()
+    {
+        using var jobsDirectory = new TempDirectory();
+        var manager = new RecurringJobManager(new SQLiteStorage(jobsDirectory.File("jobs.db"), new SQLiteStorageOptions()));
+        await using var app = await TestApp.StartAsync(new() { ["Moderation:ReminderCron"] = "jeden Morgen" });
+
+        var error = Assert.Throws<SettingException>(() => RecurringJobs.Register(manager, app.Get<IOptions<ModerationReminderOptions>>().Value));
+
+        Assert.StartsWith("Moderation:ReminderCron 'jeden Morgen' is not a cron expression", error.Message, StringComparison.Ordinal);
     }
 
     private static RecurringJobDto? ReminderJob(JobStorage storage)
