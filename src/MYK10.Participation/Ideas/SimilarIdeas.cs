@@ -74,8 +74,11 @@ public sealed class SimilarIdeas(IDbConnectionFactory connections)
         return shared.Count >= 2 && (shared.Overlaps(ownTitle) || shared.Overlaps(otherTitleWords));
     }
 
-    private static HashSet<string> Significant(string text) =>
-        IdeaSearch.Words(text).Where(w => w.Length >= 5).Select(Fold).Where(w => !StopWords.Contains(w)).ToHashSet(StringComparer.Ordinal);
+    private static HashSet<string> Significant(string text) => SignificantWords(text).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The words that say what a text is about, in order and folded: five letters or more, not a stop word.</summary>
+    private static IEnumerable<string> SignificantWords(string text) =>
+        IdeaSearch.Words(text).Where(w => w.Length >= 5).Select(Fold).Where(w => !StopWords.Contains(w));
 
     // Lower case without diacritics, as the index's tokenizer (unicode61 remove_diacritics 2) compares words.
     private static string Fold(string word) =>
@@ -95,14 +98,12 @@ public sealed class SimilarIdeas(IDbConnectionFactory connections)
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
 
     /// <summary>
-    /// Any of the longer words of the text (OR), each quoted so that no operator in it takes effect, so that similar
+    /// Any of the significant words of the text (OR; folded as the index folds them), each quoted so that no operator in it takes effect, so that similar
     /// ideas rank by how much they share. Null for a text without such words.
     /// </summary>
     internal static string? Query(string text)
     {
-        var words = IdeaSearch.Words(text)
-            .Where(w => w.Length >= 5 && !StopWords.Contains(Fold(w)))
-            .Select(w => w.ToLowerInvariant())
+        var words = SignificantWords(text)
             .Distinct(StringComparer.Ordinal)
             .Take(15)
             .Select(w => $"\"{w}\"")
