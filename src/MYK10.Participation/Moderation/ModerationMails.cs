@@ -55,8 +55,8 @@ internal static class ModerationMails
         link, imprint);
 
     /// <summary>
-    /// To a supporter who asked for it on the account page. One answer version reaches each supporter once; a changed
-    /// answer is a new version and may notify again, as the author's mail does.
+    /// To a supporter, unless they switched it off on the account page. One answer version reaches each supporter once; a
+    /// changed answer is a new version and may notify again, as the author's mail does.
     /// </summary>
     public static OutgoingMail AnsweredToSupporter(string email, long participantId, long ideaId, long version, string title, string status, string answer, IReadOnlyList<string> measures, string link, string settingsLink, string imprint) => Build(
         email, $"idea-answer-supporter:{ideaId}:{version}:{participantId}", "Neue Antwort der Verwaltung zu einer Idee, die Sie unterstützen",
@@ -71,7 +71,7 @@ internal static class ModerationMails
         .. measures.Count == 0 ? Array.Empty<string>() : [$"Die Idee ist in diese Maßnahmen der Strategie eingeflossen: {string.Join("; ", measures)}"],
     ];
 
-    /// <param name="settingsLink">Where the reader switches this mail off, for mail the reader asked for.</param>
+    /// <param name="settingsLink">Where the reader switches this mail off, for mail they can switch off.</param>
     private static OutgoingMail Build(string email, string dedupeKey, string subject, string reason, IReadOnlyList<string> paragraphs, string link, string imprint, string? settingsLink = null)
     {
         const string switchOff = "Sie können diese Benachrichtigungen in Ihrem Konto jederzeit ausschalten";
