@@ -42,7 +42,8 @@ internal static class Sitemap
     {
         endpoints.MapRead(IndexPath, async (IdeaStore ideas, IOptions<SiteOptions> site, CancellationToken cancellationToken) =>
         {
-            var parts = IdeaParts(await ideas.PublishedCountAsync(cancellationToken));
+            // The start page's figures (at most half a minute old, as the cached sitemap may be anyway).
+            var parts = IdeaParts((await ideas.FiguresAsync(cancellationToken)).PublishedIdeas);
             var paths = new[] { PagesPath }.Concat(Enumerable.Range(1, parts).Select(IdeasPath));
             return Xml(xml =>
             {

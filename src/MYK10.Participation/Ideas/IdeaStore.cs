@@ -252,13 +252,6 @@ public sealed class IdeaStore(IDbConnectionFactory connections, TimeProvider clo
         return (await connection.QueryAsync<IdeaSummary>(new CommandDefinition(sql, new { Count = count }, cancellationToken: cancellationToken))).AsList();
     }
 
-    /// <summary>How many ideas are published.</summary>
-    public async Task<long> PublishedCountAsync(CancellationToken cancellationToken = default)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT count(*) FROM ideas WHERE state = 'published'", cancellationToken: cancellationToken));
-    }
-
     /// <summary>
     /// A slice of the published ideas in the order of publication, oldest first, so that a slice keeps its ideas while new
     /// ones are published: their ids and when they were published and answered.

@@ -71,7 +71,7 @@ public sealed class SitemapTests
         Assert.DoesNotContain(IdeaPaths.Detail(pending), pages);
         Assert.DoesNotContain($"/umfragen/{hiddenResults}/ergebnisse", pages);
         Assert.DoesNotContain(pages, page => page.StartsWith($"/abstimmungen/{draftVote}", StringComparison.Ordinal));
-        var published = await site.Get<IdeaStore>().PublishedCountAsync();
+        var published = (await site.Get<IdeaStore>().FiguresAsync()).PublishedIdeas;
         Assert.Equal(published, pages.Count(page => page.StartsWith(IdeaPaths.List + "/", StringComparison.Ordinal)));
 
         foreach (var page in pages)
