@@ -123,11 +123,7 @@ public sealed class StaffStore(IDbConnectionFactory connections)
     }
 
     /// <summary>The id of the account with this address (any case), active or not.</summary>
-    public async Task<long?> FindIdAsync(string email)
-    {
-        await using var connection = await connections.OpenAsync();
-        return await connection.ExecuteScalarAsync<long?>("SELECT id FROM staff WHERE email = @Email", new { Email = email.Trim() });
-    }
+    public async Task<long?> FindIdAsync(string email) => (await FindByEmailAsync(email.Trim()))?.Id;
 
     /// <summary>
     /// Activates or deactivates an account, with its admin log entry. A deactivated account cannot sign in, and its
