@@ -13,6 +13,8 @@ internal static class ModerationMails
         ["insult"] = "Der Beitrag enthält beleidigende oder herabsetzende Aussagen.",
         ["personal_data"] = "Der Beitrag enthält persönliche Daten anderer Menschen.",
         ["not_municipal"] = "Das Anliegen liegt nicht in der Zuständigkeit des Landkreises oder seiner Gemeinden.",
+        ["advertising"] = "Der Beitrag wirbt für Produkte, Firmen, Parteien oder Wahlen oder ist Spam.",
+        ["unlawful"] = "Der Beitrag übernimmt Texte anderer ohne deren Erlaubnis oder verstößt auf andere Weise gegen Gesetze.",
     };
 
     public static readonly IReadOnlyDictionary<string, string> AnswerLabels = new Dictionary<string, string>(StringComparer.Ordinal)

@@ -121,7 +121,7 @@ public sealed record ModerationResult(ModerationOutcome Outcome, string? Handled
 
 public static class RejectionReasons
 {
-    public static readonly IReadOnlyList<string> All = ["duplicate", "off_topic", "insult", "personal_data", "not_municipal"];
+    public static readonly IReadOnlyList<string> All = ["duplicate", "off_topic", "insult", "personal_data", "not_municipal", "advertising", "unlawful"];
 }
 
 public static class AnswerStatuses

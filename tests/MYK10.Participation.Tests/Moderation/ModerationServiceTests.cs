@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
 using MimeKit;
+using MYK10.Participation.Data;
 using MYK10.Participation.Ideas;
 using MYK10.Participation.Mail;
 using MYK10.Participation.Moderation;
@@ -51,6 +52,41 @@ public sealed class ModerationServiceTests
         var mail = Assert.Single(await SentMailsAsync(app), m => m.Subject == "Ihre Idee wurde nicht veröffentlicht");
         Assert.Contains("nicht in der Zuständigkeit", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("Deutsche Bahn", mail.TextBody, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("advertising", "wirbt für Produkte, Firmen, Parteien oder Wahlen")]
+    [InlineData("unlawful", "Texte anderer ohne deren Erlaubnis")]
+    public async Task Reject_TakesEveryGroundTheRulesName(string reason, string told)
+    {
+        await using var app = await TestApp.StartAsync();
+        var moderator = await app.ModeratorAsync();
+        var idea = await PendingIdeaAsync(app, "autor@example.org");
+
+        var result = await app.Get<ModerationService>().RejectAsync(moderator, idea, 1, reason, null);
+
+        Assert.Equal(ModerationOutcome.Done, result.Outcome);
+        Assert.Equal(reason, (await app.Get<IdeaStore>().FindAsync(idea))!.RejectionReason);
+        var mail = Assert.Single(await SentMailsAsync(app), m => m.Subject == "Ihre Idee wurde nicht veröffentlicht");
+        Assert.Contains(told, mail.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RejectionGrounds_Migration_KeepsEarlierReasons_AndTheDatabaseStillRefusesUnknownOnes()
+    {
+        await using var app = await TestApp.StartAsync(migrate: false);
+        await app.MigrateBeforeAsync("0089");
+        var moderator = await app.ModeratorAsync();
+        var idea = await PendingIdeaAsync(app, "autor@example.org");
+        Assert.Equal(ModerationOutcome.Done, (await app.Get<ModerationService>().RejectAsync(moderator, idea, 1, "not_municipal", "Bahn")).Outcome);
+
+        await app.Get<Migrator>().MigrateAsync();
+
+        var rejected = (await app.Get<IdeaStore>().FindAsync(idea))!;
+        Assert.Equal(("not_municipal", "Bahn"), (rejected.RejectionReason, rejected.RejectionNote));
+        await using var connection = await app.Connections.OpenAsync();
+        await Assert.ThrowsAsync<SqliteException>(() => connection.ExecuteAsync("UPDATE ideas SET rejection_reason = 'dislike' WHERE id = @Id", new { Id = idea }));
+        Assert.Equal(1, await connection.ExecuteAsync("UPDATE ideas SET rejection_reason = 'advertising' WHERE id = @Id", new { Id = idea }));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Text.Json;
 using MimeKit;
 using MYK10.Participation.Data;
 using MYK10.Participation.Ideas;
+using MYK10.Participation.Moderation;
 using MYK10.Participation.Staff;
 using MYK10.Participation.Tests.Infrastructure;
 using MYK10.Participation.Web.Tests.Infrastructure;
@@ -73,17 +74,36 @@ public sealed class ModerationPagesTests(ModerationPagesTests.Site site) : IClas
         using var missing = await moderator.PostFormAsync($"/moderation/ideen/{idea}", [], "form[action*='handler=Reject']");
         Assert.Equal("Bitte wählen Sie einen Grund für die Ablehnung.", (await missing.ReadDocumentAsync()).QuerySelector("#Input_Reason-error")!.TextContent.Trim());
 
-        using var reject = await moderator.PostFormAsync($"/moderation/ideen/{idea}", new() { ["Input.Reason"] = "duplicate", ["Input.Note"] = "Siehe Idee Nr. 1." }, "form[action*='handler=Reject']");
+        using var reject = await moderator.PostFormAsync($"/moderation/ideen/{idea}", new() { ["Input.Reason"] = "unlawful", ["Input.Note"] = "Siehe Idee Nr. 1." }, "form[action*='handler=Reject']");
         Assert.Equal(HttpStatusCode.Redirect, reject.StatusCode);
 
         var own = await author.GetDocumentAsync($"/ideen/{idea}");
-        Assert.Contains("gleiche oder sehr ähnliche Idee", own.QuerySelector(".draft-note")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("übernimmt Texte anderer ohne deren Erlaubnis", own.QuerySelector(".draft-note")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("abgelehnt", (await author.GetDocumentAsync("/konto")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         using var anonymous = await site.CreateBrowserLikeClient().GetAsync($"/ideen/{idea}");
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode); // to the sign-in: the mail's link is for the author
         Assert.StartsWith("/konto/anmelden?", anonymous.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
         var mail = await WaitForMailAsync(email, "Ihre Idee wurde nicht veröffentlicht");
         Assert.Contains("Siehe Idee Nr. 1.", mail.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RejectForm_OffersEveryGroundOfTheRules_NamedInBothLanguages()
+    {
+        var (_, idea, _, _) = await PendingIdeaAsync();
+        var moderator = await site.StaffClientAsync(StaffRole.Moderator);
+
+        var (german, english) = await moderator.GermanThenEnglishAsync($"/moderation/ideen/{idea}");
+
+        foreach (var page in new[] { german, english })
+        {
+            var choices = page.QuerySelectorAll("form[action*='handler=Reject'] input[name='Input.Reason']").ToList();
+            Assert.Equal(RejectionReasons.All, choices.Select(c => c.GetAttribute("value")));
+            Assert.All(choices, c => Assert.DoesNotContain("Reject.Reason", page.QuerySelector($"label[for='{c.Id}']")!.TextContent, StringComparison.Ordinal));
+        }
+
+        Assert.Equal("Werbung oder Spam", german.QuerySelector("label[for='reason-advertising']")!.TextContent);
+        Assert.Equal("Advertising or spam", english.QuerySelector("label[for='reason-advertising']")!.TextContent);
     }
 
     [Fact]
