@@ -10,13 +10,14 @@ using MYK10.Participation.Time;
 
 namespace MYK10.Participation.Moderation;
 
-/// <summary>What one reminder run found waiting and how many mails it queued.</summary>
-public sealed record ModerationReminderReport(long PendingIdeas, long OpenReports, int MailsQueued);
+/// <summary>What one reminder run found waiting and how many mails it queued; on a public holiday, its name and nothing else.</summary>
+public sealed record ModerationReminderReport(long PendingIdeas, long OpenReports, int MailsQueued, string? Holiday = null);
 
 /// <summary>
 /// Working-day mornings: when ideas wait for review or reported items for a decision, each active moderator (or, with
 /// none, each active admin) gets one mail. The dedupe key names the account and the Berlin day, so a second run the
-/// same day queues nothing.
+/// same day queues nothing. On a public holiday of Rhineland-Palatinate the offices are closed and nothing is sent;
+/// the next working day's mail counts what waits then.
 /// </summary>
 public sealed class ModerationReminderJob(
     IDbConnectionFactory connections,
@@ -34,6 +35,13 @@ public sealed class ModerationReminderJob(
 
     public async Task<ModerationReminderReport> ApplyAsync(CancellationToken cancellationToken = default)
     {
+        var today = BerlinTime.ToBerlin(clock.GetUtcNow());
+        if (PublicHolidays.NameOf(DateOnly.FromDateTime(today.DateTime)) is { } holiday)
+        {
+            logger.LogInformation("Moderation reminder: not sent on {Holiday}", holiday);
+            return new ModerationReminderReport(0, 0, 0, holiday);
+        }
+
         var waiting = await moderation.SummaryAsync(cancellationToken);
         var queued = 0;
         if (waiting.Pending + waiting.OpenReports > 0)
@@ -44,7 +52,7 @@ public sealed class ModerationReminderJob(
                 recipients = await staff.ActiveAsync(StaffRole.Admin, cancellationToken);
             }
 
-            var day = BerlinTime.ToBerlin(clock.GetUtcNow()).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var day = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             var mails = recipients.Select(r => ModerationReminderMail.Build(r, waiting, site.Value, $"moderation-reminder:{r.Id}:{day}"));
             await using (var connection = await connections.OpenAsync(cancellationToken))
             await using (var transaction = connection.BeginTransaction())

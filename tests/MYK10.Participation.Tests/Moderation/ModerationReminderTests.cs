@@ -141,6 +141,24 @@ public sealed class ModerationReminderTests
     }
 
     [Fact]
+    public async Task PublicHoliday_NothingIsSent_TheNextWorkingDayCountsWhatWaits()
+    {
+        await using var app = await TestApp.StartAsync(DigestTestData.Settings());
+        await app.ModeratorAsync("anna@kvmyk.de");
+        await PendingIdeaAsync(app, "Rufbus für Mendig");
+        var job = app.Get<ModerationReminderJob>();
+
+        // Friday, 25 December 2026, 08:00 in Berlin.
+        app.Clock.Set(new DateTimeOffset(2026, 12, 25, 7, 0, 0, TimeSpan.Zero));
+        Assert.Equal(new ModerationReminderReport(0, 0, 0, "1. Weihnachtsfeiertag"), await job.ApplyAsync());
+        Assert.Empty(await RemindersAsync(app));
+
+        // Monday, 28 December.
+        app.Clock.Set(new DateTimeOffset(2026, 12, 28, 7, 0, 0, TimeSpan.Zero));
+        Assert.Equal(new ModerationReminderReport(1, 0, 1), await job.ApplyAsync());
+    }
+
+    [Fact]
     public async Task RecurringJob_IsRegisteredOnWorkingDayMornings_AnotherScheduleReplacesIt_AnEmptySettingRemovesIt()
     {
         using var jobsDirectory = new TempDirectory();
