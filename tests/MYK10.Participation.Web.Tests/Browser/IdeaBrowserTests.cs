@@ -69,6 +69,13 @@ public sealed class IdeaBrowserTests(BrowserFixture browser, IdeaBrowserTests.Si
         Assert.Equal("#aehnliche-ideen", await page.EvaluateAsync<string>("document.activeElement.getAttribute('href')"));
         Assert.Equal("Bücherschrank für die Stadtbücherei", await page.InputValueAsync("#Input_Title"));
 
+        // A look at a similar idea and back: the page is as it was, not a browser's offer to send the form again.
+        await page.ClickAsync("#aehnliche-ideen .idea-card a");
+        await page.WaitForURLAsync($"**/ideen/{similar.IdeaId}");
+        await page.GoBackAsync();
+        Assert.Equal("Bücherschrank für die Stadtbücherei", await page.InputValueAsync("#Input_Title"));
+        Assert.True(await page.IsVisibleAsync("#aehnliche-ideen .idea-card"));
+
         await page.ClickAsync("main form button:has-text('Idee trotzdem einreichen')");
         await page.WaitForURLAsync("**/ideen/eingereicht/**");
     }

@@ -12,6 +12,7 @@ namespace MYK10.Participation.Web.Pages.Ideen;
 /// the moderation has decided, the page says so instead of the form (403). Writes count against the per-connection
 /// write limit only, not the day's ideas.
 /// </summary>
+[BackToFormResult]
 public sealed class BearbeitenModel(IdeaStore ideas, IdeaService service, ReferenceStore reference, IStringLocalizer<IdeasResource> text) : PageModel
 {
     [BindProperty]

@@ -8,6 +8,7 @@ using MYK10.Participation.Web.Hosting;
 
 namespace MYK10.Participation.Web.Pages.Ideen;
 
+[BackToFormResult]
 public sealed class NeuModel(IdeaService ideas, ReferenceStore reference, RateLimits limits, IStringLocalizer<IdeasResource> text) : PageModel
 {
     [BindProperty]
