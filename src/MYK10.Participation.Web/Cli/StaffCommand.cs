@@ -7,12 +7,14 @@ namespace MYK10.Participation.Web.Cli;
 /// <summary>
 /// <c>staff add --email X --role admin|moderator</c> (password from standard input), and for the accounts that exist:
 /// <c>staff list</c>, <c>staff deactivate|activate --email X</c>, <c>staff password --email X</c> (a new password from
-/// standard input) and <c>staff reset-two-factor --email X</c> (for a lost phone).
+/// standard input), <c>staff reset-two-factor --email X</c> (for a lost phone) and <c>staff role --email X --role
+/// admin|moderator</c>. Each change ends the account's open sessions.
 /// </summary>
 internal static class StaffCommand
 {
     private const string Usage = "Usage: staff add --email ADDRESS --role admin|moderator (password from standard input) | staff list"
-        + " | staff deactivate|activate|reset-two-factor --email ADDRESS | staff password --email ADDRESS (new password from standard input)";
+        + " | staff deactivate|activate|reset-two-factor --email ADDRESS | staff password --email ADDRESS (new password from standard input)"
+        + " | staff role --email ADDRESS --role admin|moderator";
 
     public static async Task<int> RunAsync(CommandContext context) => context.Args.FirstOrDefault() switch
     {
@@ -23,8 +25,13 @@ internal static class StaffCommand
         "reset-two-factor" => await ChangeAsync(context, "has no second factor now; a new one can be set up at /staff/zwei-faktor", "had no second factor",
             (accounts, id) => accounts.ResetTwoFactorAsync(id)),
         "password" => await ChangeAsync(context, "has a new password", "kept its password", async (accounts, id) => await accounts.SetPasswordAsync(id, await ReadPasswordAsync(context))),
+        "role" => await RoleAsync(context),
         _ => await context.FailAsync(Usage),
     };
+
+    private static async Task<int> RoleAsync(CommandContext context) => StaffRoles.TryParse(context.Option("--role"), out var role)
+        ? await ChangeAsync(context, $"is {role.ToText()} now", $"was {role.ToText()} already", (accounts, id) => accounts.SetRoleAsync(id, role))
+        : await context.FailAsync("--role must be admin or moderator.");
 
     private static async Task<int> AddAsync(CommandContext context)
     {

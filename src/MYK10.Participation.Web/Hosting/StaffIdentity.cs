@@ -1,12 +1,39 @@
 using System.Globalization;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using MYK10.Participation.Administration;
 using MYK10.Participation.Moderation;
+using MYK10.Participation.Staff;
 
 namespace MYK10.Participation.Web.Hosting;
 
 public static class StaffIdentity
 {
+    /// <summary>The account's session stamp at sign-in (<c>sql/0088_staff_session_stamp.sql</c>); <see cref="SessionValidation"/> compares it.</summary>
+    public const string SessionStampClaim = "myk10:session_stamp";
+
+    /// <summary>What a staff session cookie holds: id, address, role and the session stamp.</summary>
+    public static ClaimsPrincipal Principal(StaffMember member) => new(new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, member.Id.ToString(CultureInfo.InvariantCulture)),
+            new Claim(ClaimTypes.Name, member.Email),
+            new Claim(ClaimTypes.Role, member.Role.ToText()),
+            new Claim(SessionStampClaim, member.SessionStamp),
+        ],
+        Policies.StaffScheme));
+
+    /// <summary>
+    /// After the member changed their own password or second factor (which ends every session of the account), this
+    /// browser stays signed in: a new cookie with the new stamp.
+    /// </summary>
+    public static async Task RenewStaffSessionAsync(this HttpContext context)
+    {
+        if (context.User.StaffId() is { } id && await context.RequestServices.GetRequiredService<StaffStore>().FindByIdAsync(id) is { } member)
+        {
+            await context.SignInAsync(Policies.StaffScheme, Principal(member));
+        }
+    }
+
     /// <summary>The signed-in staff member's id, or null.</summary>
     public static long? StaffId(this ClaimsPrincipal user)
     {

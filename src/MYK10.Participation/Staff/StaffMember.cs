@@ -1,3 +1,7 @@
 namespace MYK10.Participation.Staff;
 
-public sealed record StaffMember(long Id, string Email, StaffRole Role);
+/// <summary>
+/// A staff account. <paramref name="SessionStamp"/> is what its session cookies must carry to stay signed in; it is
+/// read where a session begins or is checked, and empty elsewhere.
+/// </summary>
+public sealed record StaffMember(long Id, string Email, StaffRole Role, string SessionStamp = "");

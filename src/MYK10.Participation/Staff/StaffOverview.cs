@@ -15,8 +15,14 @@ public enum StaffChange
     /// <summary>Refused: the last active admin stays (<c>sql/0085_staff_keep_an_admin.sql</c>).</summary>
     LastAdmin,
 
-    /// <summary>Refused: staff do not deactivate their own account.</summary>
+    /// <summary>Refused: staff do not deactivate their own account or change their own role.</summary>
     Self,
     WeakPassword,
     CommonPassword,
+
+    /// <summary>Refused: the current password given with a change of one's own password is wrong.</summary>
+    WrongPassword,
+
+    /// <summary>Refused: too many wrong passwords; the account is locked for a while (as after failed sign-ins).</summary>
+    LockedOut,
 }

@@ -8,4 +8,5 @@ internal sealed record StaffRecord(
     string PasswordHash,
     long FailedAttempts,
     DateTimeOffset? LockoutUntil,
-    long Active);
+    long Active,
+    string SessionStamp);

@@ -47,32 +47,55 @@ public sealed class StaffService(StaffStore store, IPasswordHasher<StaffMember> 
             return new SignInResult(SignInStatus.InvalidCredentials);
         }
 
+        var (result, verification) = await VerifyAsync(record, role, password);
+        if (result.Status == SignInStatus.Succeeded)
+        {
+            var rehashed = verification == PasswordVerificationResult.SuccessRehashNeeded ? hasher.HashPassword(result.Member!, password) : null;
+            await store.RecordSuccessAsync(record.Id, clock.GetUtcNow(), rehashed);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// A signed-in member confirms their own password (before changing it): a wrong one counts towards the lockout as at
+    /// sign-in, so a session left open does not let anyone guess it. Neither outcome counts as a sign-in.
+    /// </summary>
+    public async Task<SignInResult> CheckOwnPasswordAsync(long id, string password)
+    {
+        var record = await store.FindRecordByIdAsync(id);
+        return record is null || record.Active == 0 || !StaffRoles.TryParse(record.Role, out var role)
+            ? new SignInResult(SignInStatus.InvalidCredentials)
+            : (await VerifyAsync(record, role, password)).Result;
+    }
+
+    /// <summary>The password against the hash, refused while locked out; a failure is counted and may start the lockout.</summary>
+    private async Task<(SignInResult Result, PasswordVerificationResult Verification)> VerifyAsync(StaffRecord record, StaffRole role, string password)
+    {
         var now = clock.GetUtcNow();
         if (record.LockoutUntil is { } until)
         {
             if (until > now)
             {
-                return new SignInResult(SignInStatus.LockedOut, LockedUntil: until);
+                return (new SignInResult(SignInStatus.LockedOut, LockedUntil: until), PasswordVerificationResult.Failed);
             }
 
             await store.ResetExpiredLockoutAsync(record.Id);
             record = record with { FailedAttempts = 0, LockoutUntil = null };
         }
 
-        var member = new StaffMember(record.Id, record.Email, role);
+        var member = new StaffMember(record.Id, record.Email, role, record.SessionStamp);
         var verification = hasher.VerifyHashedPassword(member, record.PasswordHash, password);
         if (verification == PasswordVerificationResult.Failed)
         {
             var lockoutUntil = now + Options.LockoutDuration;
             await store.RecordFailureAsync(record.Id, Options.MaxFailedAttempts, lockoutUntil);
-            return record.FailedAttempts + 1 >= Options.MaxFailedAttempts
+            return (record.FailedAttempts + 1 >= Options.MaxFailedAttempts
                 ? new SignInResult(SignInStatus.LockedOut, LockedUntil: lockoutUntil)
-                : new SignInResult(SignInStatus.InvalidCredentials);
+                : new SignInResult(SignInStatus.InvalidCredentials), verification);
         }
 
-        var rehashed = verification == PasswordVerificationResult.SuccessRehashNeeded ? hasher.HashPassword(member, password) : null;
-        await store.RecordSuccessAsync(record.Id, now, rehashed);
-        return new SignInResult(SignInStatus.Succeeded, member);
+        return (new SignInResult(SignInStatus.Succeeded, member), verification);
     }
 
     public static bool IsValidEmail(string email) =>

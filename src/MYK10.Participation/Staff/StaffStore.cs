@@ -33,24 +33,28 @@ public sealed class StaffStore(IDbConnectionFactory connections)
         }
     }
 
-    internal async Task<StaffRecord?> FindByEmailAsync(string email)
+    internal Task<StaffRecord?> FindByEmailAsync(string email) => FindRecordAsync("email = @Key", email);
+
+    internal Task<StaffRecord?> FindRecordByIdAsync(long id) => FindRecordAsync("id = @Key", id);
+
+    private async Task<StaffRecord?> FindRecordAsync(string condition, object key)
     {
-        const string sql = """
+        const string select = """
             SELECT id AS Id, email AS Email, role AS Role, password_hash AS PasswordHash, failed_attempts AS FailedAttempts,
-                   lockout_until AS LockoutUntil, active AS Active
+                   lockout_until AS LockoutUntil, active AS Active, session_stamp AS SessionStamp
             FROM staff
-            WHERE email = @Email
             """;
         await using var connection = await connections.OpenAsync();
-        return await connection.QuerySingleOrDefaultAsync<StaffRecord>(sql, new { Email = email });
+        return await connection.QuerySingleOrDefaultAsync<StaffRecord>($"{select} WHERE {condition}", new { Key = key });
     }
 
+    /// <summary>An active account with the stamp its sessions must carry: the one query of a staff request's session check.</summary>
     public async Task<StaffMember?> FindByIdAsync(long id)
     {
-        const string sql = "SELECT id, email, role FROM staff WHERE id = @Id AND active = 1";
+        const string sql = "SELECT id, email, role, session_stamp FROM staff WHERE id = @Id AND active = 1";
         await using var connection = await connections.OpenAsync();
-        var row = await connection.QuerySingleOrDefaultAsync<(long Id, string Email, string Role)>(sql, new { Id = id });
-        return row.Id == 0 || !StaffRoles.TryParse(row.Role, out var role) ? null : new StaffMember(row.Id, row.Email, role);
+        var row = await connection.QuerySingleOrDefaultAsync<(long Id, string Email, string Role, string Stamp)>(sql, new { Id = id });
+        return row.Id == 0 || !StaffRoles.TryParse(row.Role, out var role) ? null : new StaffMember(row.Id, row.Email, role, row.Stamp);
     }
 
     /// <summary>Counts a failed try and, atomically, locks the account once the limit is reached.</summary>
@@ -133,7 +137,7 @@ public sealed class StaffStore(IDbConnectionFactory connections)
         ChangeAsync(id, now, active ? AdminActions.Activate : AdminActions.Deactivate,
             "UPDATE staff SET active = @Active, failed_attempts = 0, lockout_until = NULL WHERE id = @Id AND active <> @Active", new { Id = id, Active = active ? 1 : 0 });
 
-    /// <summary>Sets a new password (an admin's reset on the command line) and lifts a lockout.</summary>
+    /// <summary>Sets a new password (an admin's reset on the command line, or the member's own change) and lifts a lockout.</summary>
     internal Task<StaffChange> SetPasswordAsync(long id, string passwordHash, DateTimeOffset now) =>
         ChangeAsync(id, now, AdminActions.Update,
             "UPDATE staff SET password_hash = @Hash, failed_attempts = 0, lockout_until = NULL WHERE id = @Id", new { Id = id, Hash = passwordHash },
@@ -145,7 +149,21 @@ public sealed class StaffStore(IDbConnectionFactory connections)
             "UPDATE staff SET totp_secret = NULL, totp_enabled_at = NULL, totp_last_step = NULL WHERE id = @Id AND (totp_secret IS NOT NULL OR totp_enabled_at IS NOT NULL)",
             new { Id = id });
 
-    private async Task<StaffChange> ChangeAsync(long id, DateTimeOffset now, string action, string update, object parameters, string? note = null)
+    /// <summary>Makes someone a moderator or an admin. The database refuses to make the last active admin a moderator.</summary>
+    internal Task<StaffChange> SetRoleAsync(long id, StaffRole role, DateTimeOffset now) =>
+        ChangeAsync(id, now, AdminActions.Update, "UPDATE staff SET role = @Role WHERE id = @Id AND role <> @Role", new { Id = id, Role = role.ToText() },
+            before: new { role = (role == StaffRole.Admin ? StaffRole.Moderator : StaffRole.Admin).ToText() }, after: new { role = role.ToText() });
+
+    /// <summary>
+    /// Ends every session of the account at its next request (<c>sql/0088_staff_session_stamp.sql</c>): part of each change
+    /// to what a session stands for, in that change's transaction.
+    /// </summary>
+    internal static Task EndSessionsAsync(SqliteConnection connection, SqliteTransaction transaction, long id) =>
+        connection.ExecuteAsync("UPDATE staff SET session_stamp = lower(hex(randomblob(16))) WHERE id = @Id", new { Id = id }, transaction);
+
+    /// <summary>Every change here alters what the account's sessions stand for, so each one ends them.</summary>
+    private async Task<StaffChange> ChangeAsync(long id, DateTimeOffset now, string action, string update, object parameters, string? note = null,
+        object? before = null, object? after = null)
     {
         await using var connection = await connections.OpenAsync();
         await using var transaction = connection.BeginTransaction();
@@ -167,7 +185,8 @@ public sealed class StaffStore(IDbConnectionFactory connections)
             return StaffChange.LastAdmin;
         }
 
-        await AdminLog.WriteAsync(connection, transaction, actor: null, now, action, AdminTarget.Staff(id), note is null ? email : $"{email}: {note}");
+        await EndSessionsAsync(connection, transaction, id);
+        await AdminLog.WriteAsync(connection, transaction, actor: null, now, action, AdminTarget.Staff(id), note is null ? email : $"{email}: {note}", before, after);
         transaction.Commit();
         return StaffChange.Done;
     }

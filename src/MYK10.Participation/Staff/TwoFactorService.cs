@@ -35,7 +35,10 @@ public sealed class TwoFactorService(IDbConnectionFactory connections, TimeProvi
         return await connection.ExecuteScalarAsync<string?>(sql, new { Id = staffId, Secret = Base32Encoding.ToString(KeyGeneration.GenerateRandomKey(20)) });
     }
 
-    /// <summary>Turns the second factor on once the first code from the app matches the pending secret.</summary>
+    /// <summary>
+    /// Turns the second factor on once the first code from the app matches the pending secret. Sessions opened with the
+    /// password alone end (the page renews the member's own).
+    /// </summary>
     public async Task<bool> ConfirmEnrolmentAsync(long staffId, string code)
     {
         const string enable = """
@@ -56,6 +59,7 @@ public sealed class TwoFactorService(IDbConnectionFactory connections, TimeProvi
             return false;
         }
 
+        await StaffStore.EndSessionsAsync(connection, transaction, staffId);
         await LogOwnChangeAsync(connection, transaction, staffId, now, AdminActions.EnableTwoFactor);
         transaction.Commit();
         return true;
@@ -79,7 +83,7 @@ public sealed class TwoFactorService(IDbConnectionFactory connections, TimeProvi
         return await connection.ExecuteAsync(use, new { Id = staffId, Step = step }) == 1;
     }
 
-    /// <summary>Turns the second factor off (with a valid current code) and forgets the secret.</summary>
+    /// <summary>Turns the second factor off (with a valid current code) and forgets the secret; the account's other sessions end.</summary>
     public async Task<bool> DisableAsync(long staffId, string code)
     {
         if (!await VerifyAsync(staffId, code))
@@ -90,6 +94,7 @@ public sealed class TwoFactorService(IDbConnectionFactory connections, TimeProvi
         await using var connection = await connections.OpenAsync();
         await using var transaction = connection.BeginTransaction();
         await connection.ExecuteAsync("UPDATE staff SET totp_secret = NULL, totp_enabled_at = NULL, totp_last_step = NULL WHERE id = @Id", new { Id = staffId }, transaction);
+        await StaffStore.EndSessionsAsync(connection, transaction, staffId);
         await LogOwnChangeAsync(connection, transaction, staffId, clock.GetUtcNow(), AdminActions.DisableTwoFactor);
         transaction.Commit();
         return true;

@@ -16,7 +16,7 @@ public sealed class TrustBrowserTests(BrowserFixture browser, TrustBrowserTests.
 
     private static readonly string[] ParticipantPages = ["/konto", "/konto/daten", "/konto/loeschen"];
 
-    private static readonly string[] AdminPages = ["/admin", "/admin/phase", "/admin/verarbeitungen", "/admin/mitarbeitende", "/staff", "/staff/zwei-faktor"];
+    private static readonly string[] AdminPages = ["/admin", "/admin/phase", "/admin/verarbeitungen", "/admin/mitarbeitende", "/staff", "/staff/passwort", "/staff/zwei-faktor"];
 
     [Theory]
     [InlineData("de")]
@@ -61,6 +61,31 @@ public sealed class TrustBrowserTests(BrowserFixture browser, TrustBrowserTests.
         await page.ClickAsync("section.feedback button[type=submit]");
         await page.WaitForSelectorAsync(".error-summary");
         await page.AssertNoAxeViolationsAsync();
+    }
+
+    [Fact]
+    public async Task OwnPasswordPage_WithAnErrorAndAfterTheChange_PassesAxe_AndStaysSignedIn()
+    {
+        var page = await browser.OpenAsStaffAsync(site, StaffRole.Moderator);
+        await page.ClickAsync("main a[href='/staff/passwort']");
+        await page.WaitForURLAsync("**/staff/passwort");
+
+        await page.FillAsync("#Input_CurrentPassword", "falsch-falsch-falsch");
+        await page.FillAsync("#Input_NewPassword", "Weissenthurm-Rheinbrücke-2027");
+        await page.FillAsync("#Input_ConfirmPassword", "Weissenthurm-Rheinbrücke-2027");
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForSelectorAsync(".error-summary");
+        await page.AssertNoAxeViolationsAsync();
+        await page.AssertOneH1AndNoHorizontalScrollAsync();
+
+        await page.FillAsync("#Input_CurrentPassword", TestPasswords.Staff);
+        await page.FillAsync("#Input_NewPassword", "Weissenthurm-Rheinbrücke-2027");
+        await page.FillAsync("#Input_ConfirmPassword", "Weissenthurm-Rheinbrücke-2027");
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForSelectorAsync("p.notice[role=status]");
+        await page.AssertNoAxeViolationsAsync();
+        await page.GotoAsync("/staff");
+        Assert.EndsWith("/staff", page.Url, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -160,6 +160,32 @@ public sealed class StaffCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task StaffRole_RefusesToDemoteTheLastActiveAdmin_ThenChangesRolesBothWays_EachInTheAdminLog()
+    {
+        await RunAsync("Rhein-Mosel-Verwaltung\n", "staff", "add", "--email", "admin@kvmyk.de", "--role", "admin");
+        await RunAsync("Pellenz-Vordereifel-2026\n", "staff", "add", "--email", "moderation@kvmyk.de", "--role", "moderator");
+
+        var refused = await RunAsync("", "staff", "role", "--email", "admin@kvmyk.de", "--role", "moderator");
+        Assert.Equal(1, refused.Exit);
+        Assert.Contains("last active admin", refused.Error, StringComparison.Ordinal);
+        Assert.Equal(2, (await RunAsync("", "staff", "role", "--email", "admin@kvmyk.de", "--role", "chef")).Exit);
+
+        Assert.Equal((0, "Staff account moderation@kvmyk.de is admin now."), Trimmed(await RunAsync("", "staff", "role", "--email", "moderation@kvmyk.de", "--role", "admin")));
+        Assert.Equal((0, "Staff account admin@kvmyk.de is moderator now."), Trimmed(await RunAsync("", "staff", "role", "--email", "admin@kvmyk.de", "--role", "moderator")));
+        Assert.Equal((0, "Staff account admin@kvmyk.de was moderator already; nothing changed."), Trimmed(await RunAsync("", "staff", "role", "--email", "admin@kvmyk.de", "--role", "moderator")));
+
+        await using var app = await TestApp.StartAsync(Settings);
+        Assert.Equal(StaffRole.Moderator, (await app.Get<StaffService>().SignInAsync("admin@kvmyk.de", "Rhein-Mosel-Verwaltung")).Member!.Role);
+        Assert.Equal(StaffRole.Admin, (await app.Get<StaffService>().SignInAsync("moderation@kvmyk.de", "Pellenz-Vordereifel-2026")).Member!.Role);
+        await using var connection = await app.Connections.OpenAsync();
+        var log = (await connection.QueryAsync<(string Details, string Before, string After)>(
+            "SELECT details, before_json, after_json FROM admin_log WHERE target_type = 'staff' AND action = 'update' ORDER BY id")).ToList();
+        Assert.Equal([("moderation@kvmyk.de", """{"role":"moderator"}""", """{"role":"admin"}"""), ("admin@kvmyk.de", """{"role":"admin"}""", """{"role":"moderator"}""")], log);
+
+        static (int, string) Trimmed((int Exit, string Output, string Error) result) => (result.Exit, result.Output.Trim());
+    }
+
+    [Fact]
     public async Task Migrate_AppliedMigrationChanged_ExitsNonZeroNamingTheFile()
     {
         Assert.Equal(0, (await RunAsync("", "migrate")).Exit);

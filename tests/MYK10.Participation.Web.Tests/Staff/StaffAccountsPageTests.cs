@@ -108,6 +108,61 @@ public sealed class StaffAccountsPageTests
     }
 
     [Fact]
+    public async Task DemotingAnAdmin_EndsTheirSession_AndSignedInAgainTheyNoLongerReachTheAdminPages()
+    {
+        await using var site = new SiteFactory(new() { ["Jobs:Server"] = "false" });
+        var admin = await site.StaffClientAsync(StaffRole.Admin);
+        var email = await site.CreateStaffAsync(StaffRole.Admin);
+        var demoted = await site.SignInAsync(email);
+        Assert.Equal(HttpStatusCode.OK, (await demoted.GetAsync(Page)).StatusCode);
+        var row = (await admin.GetDocumentAsync(Page)).QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("th")!.TextContent == email);
+        var form = row.QuerySelectorAll("form").Single(f => f.GetAttribute("action")!.Contains("handler=Role", StringComparison.Ordinal));
+        Assert.Equal($"Rolle Moderation geben ({email})", form.QuerySelector("button")!.TextContent.Trim());
+
+        using (var changed = await admin.PostFormAsync(Page, [], $"form[action='{form.GetAttribute("action")}']"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        }
+
+        var after = await admin.GetDocumentAsync(Page);
+        Assert.StartsWith($"{email} hat jetzt die Rolle Moderation. Offene Sitzungen dieses Kontos sind beendet", after.QuerySelector("p.notice[role=status]")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Equal("Moderation", after.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("th")!.TextContent == email).QuerySelector("td")!.TextContent.Trim());
+        Assert.False(await demoted.IsSignedInAsync());
+        var again = await site.SignInAsync(email);
+        using (var denied = await again.GetAsync(Page))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
+            Assert.Equal("/staff/kein-zugriff", new Uri(again.BaseAddress!, denied.Headers.Location!).AbsolutePath);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/moderation")).StatusCode);
+        await using var connection = await site.Get<IDbConnectionFactory>().OpenAsync();
+        var log = await connection.QuerySingleAsync<(string Before, string After, string StaffEmail)>(
+            "SELECT before_json, after_json, staff_email FROM admin_log WHERE target_type = 'staff' AND target_id = @Id AND action = 'update'", new { Id = await IdAsync(site, email) });
+        Assert.Equal(("""{"role":"admin"}""", """{"role":"moderator"}"""), (log.Before, log.After));
+        Assert.StartsWith("admin-", log.StaffEmail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OwnRole_HasNoButton_AndAForgedChangeIsRefusedInGerman()
+    {
+        await using var site = new SiteFactory(new() { ["Jobs:Server"] = "false" });
+        var admin = await site.StaffClientAsync(StaffRole.Admin);
+        var ownEmail = (await admin.GetDocumentAsync(Page)).QuerySelector("tbody th")!.TextContent;
+        var ownId = await IdAsync(site, ownEmail);
+        await site.CreateStaffAsync(StaffRole.Admin);
+        var document = await admin.GetDocumentAsync(Page);
+        var form = document.QuerySelectorAll("form").Single(f => f.GetAttribute("action")!.Contains("handler=Role", StringComparison.Ordinal));
+        form.SetAttribute("action", $"{Page}?id={ownId}&role=moderator&handler=Role");
+
+        using var refused = await admin.SubmitFormAsync(document, Page, [], $"form[action='{Page}?id={ownId}&role=moderator&handler=Role']");
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Ihre eigene Rolle können Sie hier nicht ändern.", (await refused.ReadDocumentAsync()).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(Page)).StatusCode);
+    }
+
+    [Fact]
     public async Task Moderators_CannotOpenThePage()
     {
         await using var site = new SiteFactory(new() { ["Jobs:Server"] = "false" });

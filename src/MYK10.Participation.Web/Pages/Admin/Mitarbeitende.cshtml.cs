@@ -7,8 +7,8 @@ using MYK10.Participation.Web.Hosting;
 namespace MYK10.Participation.Web.Pages.Admin;
 
 /// <summary>
-/// The staff accounts: who may moderate and administer, and the changes an admin makes when someone leaves or loses
-/// the phone with their second factor. New accounts are added on the command line (<c>staff add</c>).
+/// The staff accounts: who may moderate and administer, and the changes an admin makes when someone leaves, loses the
+/// phone with their second factor or takes on another role. New accounts are added on the command line (<c>staff add</c>).
 /// </summary>
 public sealed class MitarbeitendeModel(StaffAccounts accounts, IStringLocalizer<TrustResource> text) : PageModel
 {
@@ -29,7 +29,12 @@ public sealed class MitarbeitendeModel(StaffAccounts accounts, IStringLocalizer<
     public Task<IActionResult> OnPostResetTwoFactorAsync(long id, CancellationToken cancellationToken) =>
         ChangeAsync(id, "TwoFactorReset", accounts.ResetTwoFactorAsync(id), cancellationToken);
 
-    private async Task<IActionResult> ChangeAsync(long id, string done, Task<StaffChange> change, CancellationToken cancellationToken)
+    /// <summary>The role as text (<c>admin</c>, <c>moderator</c>): an enum would also bind a number that names no role.</summary>
+    public Task<IActionResult> OnPostRoleAsync(long id, string? role, CancellationToken cancellationToken) => StaffRoles.TryParse(role, out var parsed)
+        ? ChangeAsync(id, $"Role.{parsed.ToText()}", accounts.SetRoleAsync(id, parsed, OwnId), cancellationToken, "Staff.Error.OwnRole")
+        : ChangeAsync(id, string.Empty, Task.FromResult(StaffChange.NotFound), cancellationToken);
+
+    private async Task<IActionResult> ChangeAsync(long id, string done, Task<StaffChange> change, CancellationToken cancellationToken, string selfError = "Staff.Error.Self")
     {
         var before = (await accounts.ListAsync(cancellationToken)).FirstOrDefault(a => a.Id == id);
         var outcome = await change;
@@ -41,7 +46,7 @@ public sealed class MitarbeitendeModel(StaffAccounts accounts, IStringLocalizer<
 
         ModelState.AddModelError(string.Empty, text[outcome switch
         {
-            StaffChange.Self => "Staff.Error.Self",
+            StaffChange.Self => selfError,
             StaffChange.LastAdmin => "Staff.Error.LastAdmin",
             _ => "Staff.Error.NotFound",
         }]);

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
@@ -68,7 +67,7 @@ public sealed class AnmeldenModel(StaffService staff, TwoFactorService twoFactor
                 TwoFactorTicket = tickets.Issue(result.Member.Id, Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null);
                 return Page();
             case SignInStatus.Succeeded:
-                await HttpContext.SignInAsync(Policies.StaffScheme, Principal(result.Member!));
+                await HttpContext.SignInAsync(Policies.StaffScheme, StaffIdentity.Principal(result.Member!));
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : Url.Page("/Staff/Index")!);
             default:
                 // A locked account gets the same answer as a wrong password or an unknown address: the page must not
@@ -77,14 +76,6 @@ public sealed class AnmeldenModel(StaffService staff, TwoFactorService twoFactor
                 return Page();
         }
     }
-
-    internal static ClaimsPrincipal Principal(StaffMember member) => new(new ClaimsIdentity(
-        [
-            new Claim(ClaimTypes.NameIdentifier, member.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            new Claim(ClaimTypes.Name, member.Email),
-            new Claim(ClaimTypes.Role, member.Role.ToText()),
-        ],
-        Policies.StaffScheme));
 
     public sealed class InputModel
     {

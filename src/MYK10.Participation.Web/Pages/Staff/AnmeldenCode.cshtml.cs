@@ -30,7 +30,7 @@ public sealed class AnmeldenCodeModel(TwoFactorService twoFactor, TwoFactorTicke
             return Page();
         }
 
-        await HttpContext.SignInAsync(Policies.StaffScheme, AnmeldenModel.Principal(member));
+        await HttpContext.SignInAsync(Policies.StaffScheme, StaffIdentity.Principal(member));
         return LocalRedirect(Url.IsLocalUrl(ticket.ReturnUrl) ? ticket.ReturnUrl : Url.Page("/Staff/Index")!);
     }
 

@@ -37,6 +37,8 @@ public sealed class ZweiFaktorModel(TwoFactorService twoFactor, IStringLocalizer
             return Page();
         }
 
+        // The change ended every session of the account (a session opened with the password alone, say); not this one.
+        await HttpContext.RenewStaffSessionAsync();
         return RedirectToPage(new { stand = done });
     }
 
