@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using MYK10.Participation.Data;
 using MYK10.Participation.Hosting;
 using MYK10.Participation.Mail;
+using MYK10.Participation.Staff;
 
 namespace MYK10.Participation.Digests;
 
@@ -81,7 +82,7 @@ public sealed class DigestDeliveryOutcomes(
             WHERE r.id = @Id
             """;
         var recipient = await connection.QuerySingleAsync<PausedRecipient>(recipientSql, new { Id = recipientId }, transaction);
-        var admins = await connection.QueryAsync<string>("SELECT email FROM staff WHERE role = 'admin' AND active = 1 ORDER BY id", transaction: transaction);
+        var admins = (await StaffStore.ActiveAsync(connection, transaction, StaffRole.Admin)).Select(admin => admin.Email);
         var link = site.Value.Link($"/admin/gremien/{recipient.CouncilId}");
         var subject = $"Gremienbericht: Empfänger·in pausiert – {recipient.Name}";
         var text = $"""

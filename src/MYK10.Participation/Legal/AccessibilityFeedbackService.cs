@@ -3,6 +3,7 @@ using Dapper;
 using Microsoft.Extensions.Configuration;
 using MYK10.Participation.Data;
 using MYK10.Participation.Mail;
+using MYK10.Participation.Staff;
 
 namespace MYK10.Participation.Legal;
 
@@ -18,14 +19,13 @@ public sealed class AccessibilityFeedbackService(IDbConnectionFactory connection
     /// <summary>Returns the number of recipients (0 when no one is configured and there is no admin).</summary>
     public async Task<int> SendAsync(AccessibilityFeedback feedback)
     {
-        const string admins = "SELECT email FROM staff WHERE role = 'admin' AND active = 1 ORDER BY id";
         var configured = configuration.GetSection("Accessibility:FeedbackAddresses").Get<string[]>() ?? [];
         await using var connection = await connections.OpenAsync();
         await using var transaction = connection.BeginTransaction();
         var recipients = configured.Where(a => !string.IsNullOrWhiteSpace(a)).ToList();
         if (recipients.Count == 0)
         {
-            recipients = (await connection.QueryAsync<string>(admins, transaction: transaction)).ToList();
+            recipients = (await StaffStore.ActiveAsync(connection, transaction, StaffRole.Admin)).Select(admin => admin.Email).ToList();
         }
 
         foreach (var recipient in recipients)

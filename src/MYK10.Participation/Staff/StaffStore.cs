@@ -120,9 +120,15 @@ public sealed class StaffStore(IDbConnectionFactory connections)
     /// <summary>The active accounts with this role, by id.</summary>
     public async Task<IReadOnlyList<StaffMember>> ActiveAsync(StaffRole role, CancellationToken cancellationToken = default)
     {
-        const string sql = "SELECT id AS Id, email AS Email FROM staff WHERE role = @Role AND active = 1 ORDER BY id";
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(long Id, string Email)>(new CommandDefinition(sql, new { Role = role.ToText() }, cancellationToken: cancellationToken));
+        return await ActiveAsync(connection, null, role, cancellationToken);
+    }
+
+    /// <summary>The active accounts with this role, by id, read inside a caller's transaction (mail queued with it).</summary>
+    public static async Task<IReadOnlyList<StaffMember>> ActiveAsync(SqliteConnection connection, SqliteTransaction? transaction, StaffRole role, CancellationToken cancellationToken = default)
+    {
+        const string sql = "SELECT id AS Id, email AS Email FROM staff WHERE role = @Role AND active = 1 ORDER BY id";
+        var rows = await connection.QueryAsync<(long Id, string Email)>(new CommandDefinition(sql, new { Role = role.ToText() }, transaction, cancellationToken: cancellationToken));
         return rows.Select(row => new StaffMember(row.Id, row.Email, role)).ToList();
     }
 
