@@ -54,6 +54,29 @@ public sealed class IdeaPagesTests(IdeaPagesTests.Site site) : IClassFixture<Ide
     }
 
     [Fact]
+    public async Task AfterReportingAComment_TheNoticeStandsAtThatComment_WhereThePageLands()
+    {
+        var id = await PublishedIdeaAsync();
+        var (writer, _) = await site.ParticipantClientAsync();
+        (await writer.PostFormAsync($"/ideen/{id}", new() { ["Input.Comment"] = "Ein Beitrag, der gemeldet wird" }, "form#kommentieren")).Dispose();
+        (await writer.PostFormAsync($"/ideen/{id}", new() { ["Input.Comment"] = "Ein späterer Beitrag" }, "form#kommentieren")).Dispose();
+        var reported = (await site.Get<MYK10.Participation.Ideas.IdeaStore>().CommentsAsync(id)).Single(c => c.Body == "Ein Beitrag, der gemeldet wird").Id;
+        var (reporter, _) = await site.ParticipantClientAsync();
+
+        using var commentReport = await reporter.PostFormAsync($"/ideen/{id}/melden?kommentar={reported}", new() { ["Input.Reason"] = "spam" });
+        using var ideaReport = await reporter.PostFormAsync($"/ideen/{id}/melden", new() { ["Input.Reason"] = "spam" });
+        var landing = commentReport.Headers.Location!.OriginalString;
+        var atComment = await reporter.GetDocumentAsync(landing);
+        var atIdea = await reporter.GetDocumentAsync(ideaReport.Headers.Location!.OriginalString);
+
+        Assert.EndsWith($"#kommentar-{reported}", landing, StringComparison.Ordinal);
+        var notice = Assert.Single(atComment.QuerySelectorAll("main .notice"));
+        Assert.Equal($"kommentar-{reported}", notice.ParentElement!.Id);
+        Assert.Equal("Danke für Ihre Meldung. Die Moderation sieht sie sich an.", notice.TextContent.Trim());
+        Assert.Equal("idea-detail", Assert.Single(atIdea.QuerySelectorAll("main .notice")).ParentElement!.ClassName);
+    }
+
+    [Fact]
     public async Task ReportPage_ForAComment_CancelsBackToThatComment()
     {
         var id = await PublishedIdeaAsync();
