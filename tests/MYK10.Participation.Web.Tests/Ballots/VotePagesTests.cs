@@ -88,6 +88,8 @@ public sealed class VotePagesTests(VotePagesTests.Site site) : IClassFixture<Vot
         var summary = document.QuerySelector(".error-summary")!.TextContent;
         Assert.Contains("Ihre Auswahl kostet 110.000\u00a0€ und übersteigt das Budget von 80.000\u00a0€.", summary, StringComparison.Ordinal);
         Assert.Equal("#Input_Items", document.QuerySelector(".error-summary a")!.GetAttribute("href"));
+        // Without the script the server writes the status line: nothing is left, as the script says, not a negative sum.
+        Assert.Equal("Ausgewählt: 110.000\u00a0€ von 80.000\u00a0€. Noch verfügbar: 0\u00a0€.", document.QuerySelector("#ballot-status")!.TextContent);
         Assert.All(document.QuerySelectorAll("input[type=checkbox]").OfType<IHtmlInputElement>(), box => Assert.True(box.IsChecked, "the participant's input is kept"));
         var after = await site.Get<BallotBox>().FindAsync(vote.Id, participantId);
         Assert.Equal(before!.Choices, after!.Choices);
