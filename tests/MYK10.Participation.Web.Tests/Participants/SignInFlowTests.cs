@@ -127,6 +127,11 @@ public sealed class SignInFlowTests
 
         Assert.StartsWith("Bitte geben Sie eine gültige E-Mail-Adresse an", document.QuerySelector("#Input_Email-error")!.TextContent.Trim(), StringComparison.Ordinal);
         Assert.Equal("keine-adresse", document.QuerySelector("#Input_Email")!.GetAttribute("value"));
+
+        // Refused by two of the field's rules at once, with the same message: the summary names the problem once.
+        using var twice = await client.PostFormAsync("/konto/anmelden", new() { ["Input.Email"] = "kein@" });
+        var summary = (await twice.ReadDocumentAsync()).QuerySelectorAll(".error-summary li");
+        Assert.StartsWith("Bitte geben Sie eine gültige E-Mail-Adresse an", Assert.Single(summary).TextContent.Trim(), StringComparison.Ordinal);
     }
 
     [Fact]
