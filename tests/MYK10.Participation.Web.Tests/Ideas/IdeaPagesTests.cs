@@ -77,6 +77,27 @@ public sealed class IdeaPagesTests(IdeaPagesTests.Site site) : IClassFixture<Ide
     }
 
     [Fact]
+    public async Task IdeaPage_NamesItsDateForWhatItIs_PublishedOnceModerated_SubmittedBefore()
+    {
+        var (author, _) = await site.ParticipantClientAsync();
+        using var submitted = await author.PostFormAsync("/ideen/neu", ValidIdea("Sitzbänke mit Ladestation"));
+        var id = long.Parse(submitted.Headers.Location!.OriginalString.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
+        var pending = Facts(await author.GetDocumentAsync($"/ideen/{id}"));
+
+        // Submitted today, published on another day: the page must not call the day of publication the day of submission.
+        await site.Get<IDbConnectionFactory>().PublishAsync(id, new DateTimeOffset(2026, 9, 22, 10, 0, 0, TimeSpan.Zero));
+        var published = Facts(await site.CreateBrowserLikeClient().GetDocumentAsync($"/ideen/{id}"));
+
+        Assert.True(pending.ContainsKey("Eingereicht am"));
+        Assert.False(pending.ContainsKey("Veröffentlicht am"));
+        Assert.Equal("22.09.2026", published["Veröffentlicht am"]);
+        Assert.False(published.ContainsKey("Eingereicht am"));
+    }
+
+    private static Dictionary<string, string> Facts(AngleSharp.Html.Dom.IHtmlDocument page) =>
+        page.QuerySelectorAll("dl.details dt").ToDictionary(dt => dt.TextContent.Trim(), dt => dt.NextElementSibling!.TextContent.Trim());
+
+    [Fact]
     public async Task ReportPage_ForAComment_CancelsBackToThatComment()
     {
         var id = await PublishedIdeaAsync();
