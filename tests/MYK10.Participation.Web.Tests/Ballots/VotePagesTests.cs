@@ -221,6 +221,7 @@ public sealed class VotePagesTests(VotePagesTests.Site site) : IClassFixture<Vot
         var client = site.CreateBrowserLikeClient();
         var first = await client.GetDocumentAsync($"/abstimmungen/{vote.Id}/ergebnis?beleg=seite{vote.Id}x0249");
         var third = await client.GetDocumentAsync($"/abstimmungen/{vote.Id}/ergebnis?stimmzettel=3");
+        var beyond = await client.GetDocumentAsync($"/abstimmungen/{vote.Id}/ergebnis?stimmzettel=999");
 
         Assert.Equal(100, first.QuerySelectorAll("table.ballot-table tbody tr").Length);
         Assert.NotNull(first.QuerySelector($"nav.pagination a[href='/abstimmungen/{vote.Id}/ergebnis?stimmzettel=3']"));
@@ -228,6 +229,8 @@ public sealed class VotePagesTests(VotePagesTests.Site site) : IClassFixture<Vot
         Assert.DoesNotContain($"SEITE{vote.Id}X0249", first.QuerySelector("table.ballot-table")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(50, third.QuerySelectorAll("table.ballot-table tbody tr").Length);
         Assert.Contains($"SEITE{vote.Id}X0249", third.QuerySelector("table.ballot-table")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(50, beyond.QuerySelectorAll("table.ballot-table tbody tr").Length);
+        Assert.Equal("Seite 3 von 3", beyond.QuerySelector("nav.pagination .visually-hidden")!.TextContent.Trim());
     }
 
     [Fact]
