@@ -9,6 +9,7 @@ namespace MYK10.Participation.Web.Hosting;
 /// declared in (the forms show them in that order). Model state itself lists its keys alphabetically, so the summary
 /// named "Beschreibung" before "Titel". Errors for the form as a whole come first; keys of no known property last, in
 /// the order of the fields a page names with <see cref="SetFieldOrder"/> (a survey page's questions are no properties).
+/// A field refused by two of its rules with the same message ("kein@" is no address and none mail can go to) is named once.
 /// </summary>
 public static class FormErrorOrder
 {
@@ -26,7 +27,7 @@ public static class FormErrorOrder
         state
             .Where(entry => entry.Value is { Errors.Count: > 0 })
             .OrderBy(entry => Position(form, fields, entry.Key), ByPosition)
-            .SelectMany(entry => entry.Value!.Errors.Select(error => (entry.Key, error.ErrorMessage)));
+            .SelectMany(entry => entry.Value!.Errors.Select(error => error.ErrorMessage).Distinct(StringComparer.Ordinal).Select(message => (entry.Key, message)));
 
     /// <summary>Each step of the key's path ("Input.Answers[2].Text"): the property's place among its siblings, and an index.</summary>
     private static List<int> Position(ModelMetadata? metadata, List<string> fields, string key)

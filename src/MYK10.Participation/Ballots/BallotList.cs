@@ -28,6 +28,8 @@ public sealed class BallotList(IDbConnectionFactory connections)
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: true);
         var total = await connection.ExecuteScalarAsync<long>(countSql, new { VoteId = voteId }, transaction);
+        // A page beyond the last (a number typed into the address) shows the last page, not an empty list "page 999 of 2".
+        page = Math.Min(page, new BallotPage([], total, page, PageSize).PageCount);
         var rows = (await connection.QueryAsync<BallotRow>(ballotsSql, new { VoteId = voteId, Limit = PageSize, Offset = (long)(page - 1) * PageSize }, transaction)).AsList();
         return new BallotPage(await WithChoicesAsync(connection, transaction, rows), total, page, PageSize);
     }

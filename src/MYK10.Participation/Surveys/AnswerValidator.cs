@@ -134,7 +134,8 @@ public static class AnswerValidator
                 // German users write a decimal comma; a point is accepted too. Thousands separators are not.
                 if (!decimal.TryParse(text.Replace(',', '.'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
                 {
-                    Error(AnswerErrors.Number);
+                    // The number message's example ("12 oder 3,5") would invite a decimal that a whole-number question refuses.
+                    Error(s.IntegerOnly ? AnswerErrors.Integer : AnswerErrors.Number);
                 }
                 else if (s.IntegerOnly && number != decimal.Truncate(number))
                 {

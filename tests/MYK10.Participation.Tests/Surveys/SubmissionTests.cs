@@ -123,7 +123,7 @@ public sealed class SubmissionTests
     [InlineData("modes", "o1|o2|o3", AnswerErrors.MaxSelections)]
     [InlineData("modes", "other", AnswerErrors.OtherText)]
     [InlineData("kita", "6", AnswerErrors.InvalidOption)]
-    [InlineData("age", "zwölf", AnswerErrors.Number)]
+    [InlineData("age", "zwölf", AnswerErrors.Integer)]
     [InlineData("age", "12,5", AnswerErrors.Integer)]
     [InlineData("age", "121", AnswerErrors.Max)]
     [InlineData("visit", "31.02.2026", AnswerErrors.Date)]

@@ -88,6 +88,8 @@ public sealed class VotePagesTests(VotePagesTests.Site site) : IClassFixture<Vot
         var summary = document.QuerySelector(".error-summary")!.TextContent;
         Assert.Contains("Ihre Auswahl kostet 110.000\u00a0€ und übersteigt das Budget von 80.000\u00a0€.", summary, StringComparison.Ordinal);
         Assert.Equal("#Input_Items", document.QuerySelector(".error-summary a")!.GetAttribute("href"));
+        // Without the script the server writes the status line: nothing is left, as the script says, not a negative sum.
+        Assert.Equal("Ausgewählt: 110.000\u00a0€ von 80.000\u00a0€. Noch verfügbar: 0\u00a0€.", document.QuerySelector("#ballot-status")!.TextContent);
         Assert.All(document.QuerySelectorAll("input[type=checkbox]").OfType<IHtmlInputElement>(), box => Assert.True(box.IsChecked, "the participant's input is kept"));
         var after = await site.Get<BallotBox>().FindAsync(vote.Id, participantId);
         Assert.Equal(before!.Choices, after!.Choices);
@@ -219,6 +221,7 @@ public sealed class VotePagesTests(VotePagesTests.Site site) : IClassFixture<Vot
         var client = site.CreateBrowserLikeClient();
         var first = await client.GetDocumentAsync($"/abstimmungen/{vote.Id}/ergebnis?beleg=seite{vote.Id}x0249");
         var third = await client.GetDocumentAsync($"/abstimmungen/{vote.Id}/ergebnis?stimmzettel=3");
+        var beyond = await client.GetDocumentAsync($"/abstimmungen/{vote.Id}/ergebnis?stimmzettel=999");
 
         Assert.Equal(100, first.QuerySelectorAll("table.ballot-table tbody tr").Length);
         Assert.NotNull(first.QuerySelector($"nav.pagination a[href='/abstimmungen/{vote.Id}/ergebnis?stimmzettel=3']"));
@@ -226,6 +229,8 @@ public sealed class VotePagesTests(VotePagesTests.Site site) : IClassFixture<Vot
         Assert.DoesNotContain($"SEITE{vote.Id}X0249", first.QuerySelector("table.ballot-table")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(50, third.QuerySelectorAll("table.ballot-table tbody tr").Length);
         Assert.Contains($"SEITE{vote.Id}X0249", third.QuerySelector("table.ballot-table")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(50, beyond.QuerySelectorAll("table.ballot-table tbody tr").Length);
+        Assert.Equal("Seite 3 von 3", beyond.QuerySelector("nav.pagination .visually-hidden")!.TextContent.Trim());
     }
 
     [Fact]

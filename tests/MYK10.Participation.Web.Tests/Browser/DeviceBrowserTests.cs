@@ -208,6 +208,26 @@ public sealed class DeviceBrowserTests(BrowserFixture browser, DeviceBrowserTest
             "the confirmation is outside the screen where the page landed");
     }
 
+    [Fact]
+    public async Task SurveyScale_OnAPhone_StandsInOneColumnInItsOrder_NotInAZigzag()
+    {
+        var survey = await site.SurveyAsync();
+        var page = await browser.OpenAsync(site, width: 360, height: 740);
+        await page.GotoAsync($"/umfragen/{survey.OpenSurveyId}");
+        await page.CheckAsync("main .choices input[type=radio]");
+        await page.ClickAsync("button[value=weiter]");
+        await page.WaitForURLAsync("**seite=2");
+
+        // Each step of the first rating scale: its left edge and its top, in the order of the scale.
+        var steps = await page.EvaluateAsync<double[][]>(
+            "() => [...document.querySelector('.choices.scale').querySelectorAll('.choice')].map(c => { const r = c.getBoundingClientRect(); return [r.left, r.top]; })");
+
+        Assert.True(steps.Length >= 3, $"a scale of {steps.Length} steps");
+        Assert.Single(steps.Select(step => step[0]).Distinct());
+        Assert.Equal(steps.Select(step => step[1]).Order(), steps.Select(step => step[1]));
+        await page.AssertOneH1AndNoHorizontalScrollAsync();
+    }
+
     /// <summary>For each text, the language of the element that holds it ("missing" if the page does not show it).</summary>
     private static async Task<string[]> LanguagesOfAsync(IPage page, params string[] texts) =>
         await page.EvaluateAsync<string[]>("""

@@ -54,6 +54,50 @@ public sealed class IdeaPagesTests(IdeaPagesTests.Site site) : IClassFixture<Ide
     }
 
     [Fact]
+    public async Task AfterReportingAComment_TheNoticeStandsAtThatComment_WhereThePageLands()
+    {
+        var id = await PublishedIdeaAsync();
+        var (writer, _) = await site.ParticipantClientAsync();
+        (await writer.PostFormAsync($"/ideen/{id}", new() { ["Input.Comment"] = "Ein Beitrag, der gemeldet wird" }, "form#kommentieren")).Dispose();
+        (await writer.PostFormAsync($"/ideen/{id}", new() { ["Input.Comment"] = "Ein späterer Beitrag" }, "form#kommentieren")).Dispose();
+        var reported = (await site.Get<MYK10.Participation.Ideas.IdeaStore>().CommentsAsync(id)).Single(c => c.Body == "Ein Beitrag, der gemeldet wird").Id;
+        var (reporter, _) = await site.ParticipantClientAsync();
+
+        using var commentReport = await reporter.PostFormAsync($"/ideen/{id}/melden?kommentar={reported}", new() { ["Input.Reason"] = "spam" });
+        using var ideaReport = await reporter.PostFormAsync($"/ideen/{id}/melden", new() { ["Input.Reason"] = "spam" });
+        var landing = commentReport.Headers.Location!.OriginalString;
+        var atComment = await reporter.GetDocumentAsync(landing);
+        var atIdea = await reporter.GetDocumentAsync(ideaReport.Headers.Location!.OriginalString);
+
+        Assert.EndsWith($"#kommentar-{reported}", landing, StringComparison.Ordinal);
+        var notice = Assert.Single(atComment.QuerySelectorAll("main .notice"));
+        Assert.Equal($"kommentar-{reported}", notice.ParentElement!.Id);
+        Assert.Equal("Danke für Ihre Meldung. Die Moderation sieht sie sich an.", notice.TextContent.Trim());
+        Assert.Equal("idea-detail", Assert.Single(atIdea.QuerySelectorAll("main .notice")).ParentElement!.ClassName);
+    }
+
+    [Fact]
+    public async Task IdeaPage_NamesItsDateForWhatItIs_PublishedOnceModerated_SubmittedBefore()
+    {
+        var (author, _) = await site.ParticipantClientAsync();
+        using var submitted = await author.PostFormAsync("/ideen/neu", ValidIdea("Sitzbänke mit Ladestation"));
+        var id = long.Parse(submitted.Headers.Location!.OriginalString.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
+        var pending = Facts(await author.GetDocumentAsync($"/ideen/{id}"));
+
+        // Submitted today, published on another day: the page must not call the day of publication the day of submission.
+        await site.Get<IDbConnectionFactory>().PublishAsync(id, new DateTimeOffset(2026, 9, 22, 10, 0, 0, TimeSpan.Zero));
+        var published = Facts(await site.CreateBrowserLikeClient().GetDocumentAsync($"/ideen/{id}"));
+
+        Assert.True(pending.ContainsKey("Eingereicht am"));
+        Assert.False(pending.ContainsKey("Veröffentlicht am"));
+        Assert.Equal("22.09.2026", published["Veröffentlicht am"]);
+        Assert.False(published.ContainsKey("Eingereicht am"));
+    }
+
+    private static Dictionary<string, string> Facts(AngleSharp.Html.Dom.IHtmlDocument page) =>
+        page.QuerySelectorAll("dl.details dt").ToDictionary(dt => dt.TextContent.Trim(), dt => dt.NextElementSibling!.TextContent.Trim());
+
+    [Fact]
     public async Task ReportPage_ForAComment_CancelsBackToThatComment()
     {
         var id = await PublishedIdeaAsync();

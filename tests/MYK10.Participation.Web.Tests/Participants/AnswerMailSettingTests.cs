@@ -1,5 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Dom;
+using Dapper;
 using MYK10.Participation.Data;
 using MYK10.Participation.Ideas;
 using MYK10.Participation.Participants;
@@ -57,10 +58,7 @@ public sealed class AnswerMailSettingTests(AnswerMailSettingTests.Site site) : I
     [Fact]
     public async Task SupportNotice_SaysAMailWillCome_WithALinkToTheSetting_OnlyWhileItIsOn()
     {
-        var connections = site.Get<IDbConnectionFactory>();
-        var author = await connections.ParticipantAsync();
-        var idea = (await site.Get<IdeaService>().SubmitAsync(author, new IdeaSubmission("Radweg nach Kruft", "Ein sicherer Radweg entlang der Landstraße.", "verkehr-und-mobilitaet", "pellenz", null))).IdeaId!.Value;
-        await connections.PublishAsync(idea);
+        var idea = await PublishedIdeaAsync(new IdeaSubmission("Radweg nach Kruft", "Ein sicherer Radweg entlang der Landstraße.", "verkehr-und-mobilitaet", "pellenz", null));
         var (client, id) = await site.ParticipantClientAsync();
 
         var supported = await SupportAsync(client, idea);
@@ -73,6 +71,35 @@ public sealed class AnswerMailSettingTests(AnswerMailSettingTests.Site site) : I
         }
 
         Assert.Empty((await SupportAsync(client, idea)).QuerySelectorAll("a[href='/konto#benachrichtigungen']"));
+    }
+
+    [Fact]
+    public async Task SupportNotice_OnAnIdeaAnsweredAlready_SaysTheMailComesWhenTheAnswerChanges()
+    {
+        var idea = await PublishedIdeaAsync(new IdeaSubmission("Ladesäulen am Bahnhof Kruft", "Ladesäulen für Elektroautos am Bahnhof.", "energie", "pellenz", null));
+        await using (var connection = await site.Get<IDbConnectionFactory>().OpenAsync())
+        {
+            await connection.ExecuteAsync(
+                "UPDATE ideas SET answer_status = 'adopted', official_answer = 'Die Idee ist in die Strategie eingeflossen.', answered_at = @At WHERE id = @Id",
+                new { Id = idea, At = DateTimeOffset.UtcNow });
+        }
+
+        var (client, _) = await site.ParticipantClientAsync();
+
+        var supported = await SupportAsync(client, idea);
+
+        // The answer stands right above the notice: a mail "when the administration answers" would be about the past.
+        Assert.NotNull(supported.QuerySelector("section.official-answer"));
+        var link = Assert.Single(supported.QuerySelectorAll("#unterstuetzen a[href='/konto#benachrichtigungen']"));
+        Assert.Equal("Wenn die Verwaltung ihre Antwort auf diese Idee ändert, erhalten Sie eine E-Mail. Benachrichtigungen einstellen", link.ParentElement!.TextContent.Trim());
+    }
+
+    private async Task<long> PublishedIdeaAsync(IdeaSubmission submission)
+    {
+        var connections = site.Get<IDbConnectionFactory>();
+        var idea = (await site.Get<IdeaService>().SubmitAsync(await connections.ParticipantAsync(), submission)).IdeaId!.Value;
+        await connections.PublishAsync(idea);
+        return idea;
     }
 
     private static async Task<IHtmlDocument> SupportAsync(HttpClient client, long idea)

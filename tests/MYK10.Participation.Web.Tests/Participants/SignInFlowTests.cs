@@ -127,6 +127,11 @@ public sealed class SignInFlowTests
 
         Assert.StartsWith("Bitte geben Sie eine gültige E-Mail-Adresse an", document.QuerySelector("#Input_Email-error")!.TextContent.Trim(), StringComparison.Ordinal);
         Assert.Equal("keine-adresse", document.QuerySelector("#Input_Email")!.GetAttribute("value"));
+
+        // Refused by two of the field's rules at once, with the same message: the summary names the problem once.
+        using var twice = await client.PostFormAsync("/konto/anmelden", new() { ["Input.Email"] = "kein@" });
+        var summary = (await twice.ReadDocumentAsync()).QuerySelectorAll(".error-summary li");
+        Assert.StartsWith("Bitte geben Sie eine gültige E-Mail-Adresse an", Assert.Single(summary).TextContent.Trim(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -137,8 +142,11 @@ public sealed class SignInFlowTests
 
         using var response = await client.PostFormAsync("/konto/anmelden", new() { ["Input.Email"] = "max mustermann@example.org" });
         var document = await response.ReadDocumentAsync();
+        // The dot of the host forgotten on a phone's keyboard: no mail server on the internet has that name.
+        using var noDot = await client.PostFormAsync("/konto/anmelden", new() { ["Input.Email"] = "max@webde" });
 
         Assert.StartsWith("Bitte geben Sie eine gültige E-Mail-Adresse an", document.QuerySelector("#Input_Email-error")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.StartsWith("Bitte geben Sie eine gültige E-Mail-Adresse an", (await noDot.ReadDocumentAsync()).QuerySelector("#Input_Email-error")!.TextContent.Trim(), StringComparison.Ordinal);
         await using var connection = await site.Get<IDbConnectionFactory>().OpenAsync();
         Assert.Equal(0L, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM mail_outbox"));
     }

@@ -26,6 +26,23 @@ public sealed class TranslationTests
         }
     }
 
+    [Theory]
+    // "Landkreis" is "district" on every English page (the idea form's "whole district", the legal pages); a second word
+    // for it on the vote and survey pages would read as a different body.
+    [InlineData(@"\bcount(y|ies)\b")]
+    // The page that "/" is: "Home" in the menu, "home page" on the error pages.
+    [InlineData(@"\bstart page\b")]
+    public void EnglishTexts_UseOneWordForOneThing(string otherWord)
+    {
+        var web = Path.Combine(RepositoryRoot(), "src", "MYK10.Participation.Web");
+        var english = Directory.GetFiles(Path.Combine(web, "Resources"), "*.en.resx", SearchOption.AllDirectories)
+            .SelectMany(Values).Select(v => (Where: v.Key, Text: v.Value))
+            .Concat(Directory.GetFiles(Path.Combine(web, "Pages"), "*.en.cshtml", SearchOption.AllDirectories)
+                .Select(f => (Where: Path.GetFileName(f), Text: File.ReadAllText(f))));
+
+        Assert.Empty(english.Where(e => System.Text.RegularExpressions.Regex.IsMatch(e.Text, otherWord, System.Text.RegularExpressions.RegexOptions.IgnoreCase)).Select(e => e.Where));
+    }
+
     private static HashSet<string> Keys(string path) => Values(path).Select(v => v.Key).ToHashSet(StringComparer.Ordinal);
 
     private static IEnumerable<KeyValuePair<string, string>> Values(string path) =>

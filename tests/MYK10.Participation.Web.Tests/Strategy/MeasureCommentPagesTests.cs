@@ -72,6 +72,9 @@ public sealed class MeasureCommentPagesTests(MeasureCommentPagesTests.Site site)
         var (reporter, _) = await site.ParticipantClientAsync();
         using var report = await reporter.PostFormAsync(reportPage, new() { ["Input.Reason"] = "insult" });
         Assert.Equal(HttpStatusCode.Redirect, report.StatusCode);
+        // The redirect lands on the reported comment, far down on a phone: the notice stands there, not at the top.
+        var landed = await reporter.GetDocumentAsync(report.Headers.Location!.OriginalString);
+        Assert.Equal($"kommentar-{comment}", Assert.Single(landed.QuerySelectorAll("main .notice")).ParentElement!.Id);
 
         var again = await reporter.GetDocumentAsync(reportPage);
 
@@ -123,7 +126,7 @@ public sealed class MeasureCommentPagesTests(MeasureCommentPagesTests.Site site)
 
             using var report = await reporter.PostFormAsync(reportPage, new() { ["Input.Reason"] = "insult" });
             Assert.Equal(HttpStatusCode.Redirect, report.StatusCode);
-            Assert.EndsWith($"hinweis=gemeldet#kommentar-{comment}", report.Headers.Location!.OriginalString, StringComparison.Ordinal);
+            Assert.EndsWith($"hinweis=gemeldet&kommentar={comment}#kommentar-{comment}", report.Headers.Location!.OriginalString, StringComparison.Ordinal);
         }
 
         var page = await site.CreateBrowserLikeClient().GetDocumentAsync(Path(measure));

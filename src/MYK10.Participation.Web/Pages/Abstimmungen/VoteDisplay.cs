@@ -106,7 +106,8 @@ public static class VoteDisplay
             case VoteMethod.Budget:
                 var budget = vote.Budget ?? 0;
                 var spend = choices.Sum(c => vote.Options.FirstOrDefault(o => o.Id == c.OptionId)?.Cost ?? 0);
-                return s["Vote.BudgetLeft", Money.Euro(spend), Money.Euro(budget), Money.Euro(budget - spend)];
+                // Over the budget nothing is left (the problem is said beside it), as the script says it.
+                return s["Vote.BudgetLeft", Money.Euro(spend), Money.Euro(budget), Money.Euro(Math.Max(0, budget - spend))];
             case VoteMethod.Approval:
                 return s["Vote.ChoicesLeft", choices.Count, vote.MaxChoices ?? vote.Options.Count];
             default:

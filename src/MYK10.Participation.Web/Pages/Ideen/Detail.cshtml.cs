@@ -19,6 +19,10 @@ public sealed class DetailModel(IdeaStore ideas, IdeaService service, Participan
     [FromQuery(Name = "hinweis")]
     public string? Notice { get; set; }
 
+    /// <summary>The comment a report notice is about (the report page's redirect names it), so the notice stands at it.</summary>
+    [FromQuery(Name = "kommentar")]
+    public long? NoticeCommentId { get; set; }
+
     public IdeaDetail Idea { get; private set; } = null!;
 
     public IReadOnlyList<IdeaComment> Comments { get; private set; } = [];

@@ -26,9 +26,15 @@ public static class IdeaLabels
         text["Detail.CommentSubject", position, bylineOrTime];
 
     /// <summary>
-    /// The comment a "kommentiert" notice stands beside: the participant's newest visible comment, which the redirect
-    /// after commenting lands on (far below the page's top on a phone). Null for any other notice.
+    /// The comment a notice stands beside, where the redirect lands (far below the page's top on a phone): after
+    /// commenting the participant's newest visible comment; after reporting a comment the reported one, which the redirect
+    /// names in <paramref name="reportedCommentId"/>, while it is in the thread. Null for any other notice.
     /// </summary>
-    public static long? JustCommented(string? notice, IEnumerable<long> ownVisibleCommentIds) =>
-        notice == "kommentiert" ? ownVisibleCommentIds.Cast<long?>().Max() : null;
+    public static long? NoticeComment(string? notice, IEnumerable<long> ownVisibleCommentIds, long? reportedCommentId, IEnumerable<long> threadCommentIds) =>
+        notice switch
+        {
+            "kommentiert" => ownVisibleCommentIds.Cast<long?>().Max(),
+            "gemeldet" or "bereits-gemeldet" when reportedCommentId is { } reported && threadCommentIds.Contains(reported) => reported,
+            _ => null,
+        };
 }

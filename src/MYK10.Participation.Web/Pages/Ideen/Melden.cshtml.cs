@@ -42,7 +42,7 @@ public sealed class MeldenModel(IdeaStore ideas, CommentService comments, RateLi
 
         var target = Target(id);
         var anchor = Comment is null ? string.Empty : $"#kommentar-{Comment.Id}";
-        return await Input.SubmitAsync(this, comments, limits, text, target, notice => Url.Page("/Ideen/Detail", new { id, hinweis = notice }) + anchor);
+        return await Input.SubmitAsync(this, comments, limits, text, target, notice => Url.Page("/Ideen/Detail", new { id, hinweis = notice, kommentar = Comment?.Id }) + anchor);
     }
 
     private ReportTarget Target(long id) => Comment is null ? ReportTarget.Idea(id) : ReportTarget.IdeaComment(id, Comment.Id);

@@ -19,6 +19,10 @@ public sealed class MassnahmeModel(StrategyStore strategy, StrategyService servi
     [FromQuery(Name = "hinweis")]
     public string? Notice { get; set; }
 
+    /// <summary>The comment a report notice is about (the report page's redirect names it), so the notice stands at it.</summary>
+    [FromQuery(Name = "kommentar")]
+    public long? NoticeCommentId { get; set; }
+
     public MeasureDetail Detail { get; private set; } = null!;
 
     public long? ParticipantId => User.ParticipantId();

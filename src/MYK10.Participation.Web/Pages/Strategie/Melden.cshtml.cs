@@ -43,7 +43,7 @@ public sealed class MeldenModel(StrategyStore strategy, CommentService comments,
         }
 
         return await Input.SubmitAsync(this, comments, limits, text, ReportTarget.MeasureComment(Comment.Id),
-            notice => Url.Page("/Strategie/Massnahme", new { id, hinweis = notice }) + $"#kommentar-{Comment.Id}");
+            notice => Url.Page("/Strategie/Massnahme", new { id, hinweis = notice, kommentar = Comment.Id }) + $"#kommentar-{Comment.Id}");
     }
 
     /// <summary>A visible comment of the measure; a hidden one is not shown (nor its text) here either.</summary>
