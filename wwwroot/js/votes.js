@@ -25,7 +25,7 @@
         var value = parseInt(input.value, 10);
         if (!isNaN(value) && value > 0) { used += value; }
       });
-      text = fill(template('points'), [total - used, total]);
+      text = fill(template('points'), [Math.max(0, total - used), total]);
       if (used > total) { problem = fill(template('points-over'), [total]); }
     } else if (method === 'budget') {
       var budget = data('budget');

@@ -123,7 +123,10 @@ public sealed class VotePagesTests(VotePagesTests.Site site) : IClassFixture<Vot
         var (client, participantId) = await site.ParticipantClientAsync();
 
         var refused = await client.PostFormAsync($"/abstimmungen/{vote.Id}", await FieldsAsync(client, vote, _ => "6", "Value"));
-        Assert.Contains("Sie haben mehr als 10 Punkte vergeben.", (await refused.ReadDocumentAsync()).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        var refusedPage = await refused.ReadDocumentAsync();
+        Assert.Contains("Sie haben mehr als 10 Punkte vergeben.", refusedPage.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        // Without the script the server writes the status line: no points left, not a negative number.
+        Assert.Equal("Noch 0 von 10 Punkten zu vergeben.", refusedPage.QuerySelector("#ballot-status")!.TextContent);
         Assert.Equal(0, await BallotCountAsync(vote.Id));
 
         var accepted = await client.PostFormAsync($"/abstimmungen/{vote.Id}", await FieldsAsync(client, vote, id => id == vote.OptionId(1) ? "6" : id == vote.OptionId(2) ? "4" : "", "Value"));

@@ -102,7 +102,8 @@ public static class VoteDisplay
         {
             case VoteMethod.Points:
                 var total = vote.TotalPoints ?? 0;
-                return s["Vote.PointsLeft", total - choices.Sum(c => c.Value), total];
+                // Over the total no point is left (the problem is said beside it), as with the budget.
+                return s["Vote.PointsLeft", Math.Max(0, total - choices.Sum(c => c.Value)), total];
             case VoteMethod.Budget:
                 var budget = vote.Budget ?? 0;
                 var spend = choices.Sum(c => vote.Options.FirstOrDefault(o => o.Id == c.OptionId)?.Cost ?? 0);
