@@ -33,6 +33,21 @@ BEGIN
     SELECT RAISE(ABORT, 'a survey''s status moves only from draft to open or archived, from open to closed, and from closed to archived');
 END;
 
+-- A published vote stays published: its ballots and result would vanish from the public pages with it.
+CREATE TRIGGER votes_stay_published BEFORE UPDATE OF status ON votes
+WHEN old.status = 'published' AND new.status <> 'published'
+BEGIN
+    SELECT RAISE(ABORT, 'a published vote stays published');
+END;
+
+-- A report is decided once, with the moment of the decision: a dismissed or upheld report never counts as open again
+-- (three open reports hide a comment).
+CREATE TRIGGER reports_decided_once BEFORE UPDATE OF state, decided_at ON reports
+WHEN (old.state <> 'open' AND new.state <> old.state) OR ((new.state = 'open') <> (new.decided_at IS NULL))
+BEGIN
+    SELECT RAISE(ABORT, 'a report is decided once, with the time of the decision');
+END;
+
 -- A question stands on a page of its own survey (both columns refer to the survey, nothing ties them together).
 CREATE TRIGGER survey_questions_on_own_page_insert BEFORE INSERT ON survey_questions
 WHEN (SELECT survey_id FROM survey_pages WHERE id = new.page_id) <> new.survey_id

@@ -1,5 +1,6 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
+using MYK10.Participation.Ballots;
 using MYK10.Participation.Comments;
 using MYK10.Participation.Data;
 using MYK10.Participation.Ideas;
@@ -78,6 +79,40 @@ public sealed class IntegrityGuardsTests
         Assert.Equal(1, await SetAsync(survey, "archived"));
         await RefusedAsync(() => SetAsync(survey, "closed"), "status moves only");
         Assert.Equal(1, await SetAsync(unused, "archived"));
+    }
+
+    [Fact]
+    public async Task PublishedVote_StaysPublished()
+    {
+        await using var app = await TestApp.StartAsync();
+        var service = app.Get<VoteService>();
+        var now = app.Clock.GetUtcNow();
+        var vote = (await service.CreateAsync(new VoteDraft("Was zuerst?", "Bitte wählen.", "kreis", now.AddDays(1), now.AddDays(8), VoteMethod.Approval,
+            [new OptionDraft("Radweg", "", null), new OptionDraft("Bänke", "", null)], MaxChoices: 1))).Id!.Value;
+        await service.PublishAsync(vote);
+
+        await using var connection = await app.Connections.OpenAsync();
+        await RefusedAsync(() => connection.ExecuteAsync("UPDATE votes SET status = 'draft' WHERE id = @Id", new { Id = vote }), "published vote stays published");
+        Assert.Equal("published", await connection.ExecuteScalarAsync<string>("SELECT status FROM votes WHERE id = @Id", new { Id = vote }));
+    }
+
+    [Fact]
+    public async Task Report_IsDecidedOnce_WithTheTimeOfTheDecision()
+    {
+        await using var app = await TestApp.StartAsync();
+        var moderator = await app.ModeratorAsync();
+        var idea = await app.PublishedIdeaAsync();
+        var other = await app.PublishedIdeaAsync("Eine andere gemeldete Idee");
+        var comments = app.Get<CommentService>();
+        Assert.Equal(ContributionOutcome.Done, await comments.ReportAsync(await app.Connections.ParticipantAsync(), ReportTarget.Idea(idea), "spam", null));
+        Assert.Equal(ContributionOutcome.Done, await comments.ReportAsync(await app.Connections.ParticipantAsync(), ReportTarget.Idea(other), "spam", null));
+        Assert.Equal(ModerationOutcome.Done, (await app.Get<ModerationService>().DismissReportsAsync(moderator, ReportTarget.Idea(idea))).Outcome);
+
+        await using var connection = await app.Connections.OpenAsync();
+        await RefusedAsync(() => connection.ExecuteAsync("UPDATE reports SET state = 'open', decided_at = NULL WHERE idea_id = @Id", new { Id = idea }), "decided once");
+        await RefusedAsync(() => connection.ExecuteAsync("UPDATE reports SET state = 'upheld' WHERE idea_id = @Id", new { Id = idea }), "decided once");
+        await RefusedAsync(() => connection.ExecuteAsync("UPDATE reports SET state = 'upheld' WHERE idea_id = @Id", new { Id = other }), "decided once");
+        Assert.Equal(1, await connection.ExecuteAsync("UPDATE reports SET state = 'upheld', decided_at = @Now WHERE idea_id = @Id", new { Id = other, Now }));
     }
 
     [Fact]
