@@ -22,6 +22,15 @@ BEGIN
     SELECT RAISE(ABORT, 'an idea is merged only into another, published idea');
 END;
 
+-- An official answer is given to a published idea, always with its status, its text and its time (the digests and the
+-- list's filter read them together), and is replaced, never taken back.
+CREATE TRIGGER ideas_answer_complete BEFORE UPDATE OF answer_status, official_answer ON ideas
+WHEN (new.answer_status IS NOT old.answer_status OR new.official_answer IS NOT old.official_answer)
+     AND (new.state <> 'published' OR new.answer_status IS NULL OR new.official_answer IS NULL OR new.answered_at IS NULL)
+BEGIN
+    SELECT RAISE(ABORT, 'an official answer is given to a published idea, with its status, text and time');
+END;
+
 -- A survey's status moves forward: draft to open (or archived unused), open to closed, closed to archived. A closed
 -- survey never opens again (its results and the councils' digests were made on it being closed).
 CREATE TRIGGER surveys_status_moves_forward BEFORE UPDATE OF status ON surveys

@@ -62,6 +62,23 @@ public sealed class IntegrityGuardsTests
     }
 
     [Fact]
+    public async Task OfficialAnswer_IsGivenToAPublishedIdea_WithStatusTextAndTime()
+    {
+        await using var app = await TestApp.StartAsync();
+        var moderator = await app.ModeratorAsync();
+        var published = await app.PublishedIdeaAsync();
+        var pending = await PendingIdeaAsync(app, "Eine Idee, die noch wartet");
+        Assert.Equal(ModerationOutcome.Done, (await app.Get<ModerationService>().AnswerAsync(moderator, published, 1, "in_review", "Wir prüfen das.")).Outcome);
+        const string answer = "UPDATE ideas SET answer_status = @Status, official_answer = @Answer, answered_at = @At WHERE id = @Id";
+
+        await using var connection = await app.Connections.OpenAsync();
+        await RefusedAsync(() => connection.ExecuteAsync(answer, new { Id = pending, Status = "adopted", Answer = "Aufgenommen.", At = Now }), "given to a published idea");
+        await RefusedAsync(() => connection.ExecuteAsync(answer, new { Id = published, Status = (string?)null, Answer = (string?)null, At = (string?)null }), "given to a published idea");
+        await RefusedAsync(() => connection.ExecuteAsync(answer, new { Id = published, Status = "adopted", Answer = (string?)null, At = Now }), "given to a published idea");
+        Assert.Equal(1, await connection.ExecuteAsync(answer, new { Id = published, Status = "adopted", Answer = "Aufgenommen.", At = Now }));
+    }
+
+    [Fact]
     public async Task SurveyStatus_MovesOnlyForward()
     {
         await using var app = await TestApp.StartAsync();
