@@ -31,6 +31,13 @@ BEGIN
     SELECT RAISE(ABORT, 'an official answer is given to a published idea, with its status, text and time');
 END;
 
+-- Comments are written on published ideas only (merges move them to another published idea, which is no insert).
+CREATE TRIGGER idea_comments_on_published_idea BEFORE INSERT ON idea_comments
+WHEN (SELECT state FROM ideas WHERE id = new.idea_id) <> 'published'
+BEGIN
+    SELECT RAISE(ABORT, 'a comment is written on a published idea');
+END;
+
 -- A survey's status moves forward: draft to open (or archived unused), open to closed, closed to archived. A closed
 -- survey never opens again (its results and the councils' digests were made on it being closed).
 CREATE TRIGGER surveys_status_moves_forward BEFORE UPDATE OF status ON surveys

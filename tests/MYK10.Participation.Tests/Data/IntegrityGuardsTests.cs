@@ -79,6 +79,27 @@ public sealed class IntegrityGuardsTests
     }
 
     [Fact]
+    public async Task Comment_IsWrittenOnAPublishedIdeaOnly()
+    {
+        await using var app = await TestApp.StartAsync();
+        var author = await app.Connections.ParticipantAsync();
+        var published = await app.PublishedIdeaAsync();
+        var pending = await PendingIdeaAsync(app, "Eine Idee, die noch wartet");
+        var hidden = await app.PublishedIdeaAsync("Eine Idee, die verborgen ist");
+        Assert.Equal(ContributionOutcome.Done, (await app.Get<IdeaService>().CommentAsync(author, published, "Gute Idee!")).Outcome);
+        await app.ExecuteAsync("UPDATE ideas SET state = 'hidden' WHERE id = @Id", new { Id = hidden });
+        const string comment = "INSERT INTO idea_comments (idea_id, author_id, body, created_at) VALUES (@Idea, @Author, 'Von Hand', @Now)";
+
+        await using var connection = await app.Connections.OpenAsync();
+        foreach (var idea in new[] { pending, hidden })
+        {
+            await RefusedAsync(() => connection.ExecuteAsync(comment, new { Idea = idea, Author = author, Now }), "written on a published idea");
+        }
+
+        Assert.Equal(1, await connection.ExecuteAsync(comment, new { Idea = published, Author = author, Now }));
+    }
+
+    [Fact]
     public async Task SurveyStatus_MovesOnlyForward()
     {
         await using var app = await TestApp.StartAsync();
