@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using MYK10.Participation.Ballots;
 using MYK10.Participation.Comments;
 using MYK10.Participation.Data;
+using MYK10.Participation.Demo;
 using MYK10.Participation.Ideas;
 using MYK10.Participation.Moderation;
 using MYK10.Participation.Tests.Infrastructure;
@@ -234,6 +235,24 @@ public sealed class IntegrityGuardsTests
         await RefusedAsync(() => migrated.ExecuteAsync("DELETE FROM vote_options WHERE vote_id = @Id", new { Id = vote }), "chosen on a ballot is not deleted");
         Assert.Equal(1, await migrated.ExecuteAsync("UPDATE ideas SET state = 'published' WHERE id = @Id", new { Id = published }));
         await RefusedAsync(() => migrated.ExecuteAsync("UPDATE ideas SET state = 'pending' WHERE id = @Id", new { Id = published }), "state moves only");
+    }
+
+    [Fact]
+    public async Task Migration_RunsOnTheDemoData()
+    {
+        await using var app = await TestApp.StartAsync(migrate: false);
+        await app.MigrateBeforeAsync("0091");
+        Assert.True((await app.Get<DemoSeeder>().SeedAsync()).Seeded);
+        await using (var connection = await app.Connections.OpenAsync())
+        {
+            Assert.Empty(await connection.QueryAsync<string>("SELECT name FROM sqlite_master WHERE name LIKE '%moves_forward'"));
+        }
+
+        await app.Get<Migrator>().MigrateAsync();
+
+        await using var migrated = await app.Connections.OpenAsync();
+        Assert.Equal(2, await migrated.ExecuteScalarAsync<long>("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%moves_forward'"));
+        Assert.Equal(0, await migrated.ExecuteScalarAsync<long>("SELECT count(*) FROM pragma_foreign_key_check"));
     }
 
     private static async Task RefusedAsync(Func<Task> write, string because)
