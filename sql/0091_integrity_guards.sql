@@ -1,7 +1,7 @@
 -- Rules the services kept alone until now, kept by the database as well, so that neither a bug nor a statement run by
--- hand stores what they forbid. Each is a trigger that reads at most a row or an index entry, on writes that are not the
--- busy ones (supports, ballots and survey responses get none). They judge new writes only: rows stored before stay as
--- they are.
+-- hand stores what they forbid. Each is a trigger that reads a few rows by their key at most, on writes that are not the
+-- busy ones: supports, ballots and survey responses get none, and the counter updates of a support do not name the
+-- columns the triggers on ideas watch. They judge new writes only: rows stored before stay as they are.
 
 -- An idea's state moves only as moderation moves it: a pending idea is published, rejected or merged; a published one
 -- hidden or merged; a hidden one shown again. Nothing goes back to pending, and rejected and merged are final.
