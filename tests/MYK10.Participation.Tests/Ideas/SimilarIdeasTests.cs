@@ -87,7 +87,14 @@ public sealed class SimilarIdeasTests
 
     private static async Task<long> IdeaAsync(TestApp app, string state, string title, long? mergedInto = null)
     {
-        var id = await app.PublishedIdeaAsync(title, "Wasser für alle, die durstig sind.");
+        // Each state reached as moderation reaches it (sql/0091): pending and rejected ideas were never published.
+        var submitted = await app.Get<IdeaService>().SubmitAsync(await app.Connections.ParticipantAsync(), new IdeaSubmission(title, "Wasser für alle, die durstig sind.", "kommunikationsinfrastruktur", "mendig", null));
+        var id = submitted.IdeaId!.Value;
+        if (state is IdeaStates.Hidden or IdeaStates.Merged)
+        {
+            await app.Connections.PublishAsync(id, app.Clock.GetUtcNow());
+        }
+
         await using var connection = await app.Connections.OpenAsync();
         await connection.ExecuteAsync("UPDATE ideas SET state = @State, merged_into_id = @MergedInto WHERE id = @Id", new { State = state, MergedInto = mergedInto, Id = id });
         return id;

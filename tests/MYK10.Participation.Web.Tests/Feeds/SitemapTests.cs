@@ -1,6 +1,7 @@
 using System.Net;
 using System.Xml.Linq;
 using Dapper;
+using MYK10.Participation.Ballots;
 using MYK10.Participation.Data;
 using MYK10.Participation.Demo;
 using MYK10.Participation.Ideas;
@@ -41,12 +42,16 @@ public sealed class SitemapTests
         var connections = site.Get<IDbConnectionFactory>();
         var pending = (await site.Get<IdeaService>().SubmitAsync(await connections.ParticipantAsync(), new IdeaSubmission("Noch in Prüfung", "Wartet auf die Moderation.", "bildung", "mayen", null))).IdeaId!.Value;
         // One survey whose results are not published (yet) and one vote still in draft: neither page opens for a visitor.
-        long hiddenResults, draftVote;
+        long hiddenResults;
         await using (var connection = await connections.OpenAsync())
         {
             hiddenResults = await connection.ExecuteScalarAsync<long>("UPDATE surveys SET results_published = 0 WHERE id = (SELECT min(id) FROM surveys WHERE results_published = 1) RETURNING id");
-            draftVote = await connection.ExecuteScalarAsync<long>("UPDATE votes SET status = 'draft' WHERE id = (SELECT min(id) FROM votes) RETURNING id");
         }
+
+        // A new vote, as a published one never goes back to draft (sql/0091).
+        var now = DateTimeOffset.UtcNow;
+        var draftVote = (await site.Get<VoteService>().CreateAsync(new VoteDraft("Noch ein Entwurf", "Wird noch geplant.", "kreis", now.AddDays(1), now.AddDays(8),
+            VoteMethod.Approval, [new OptionDraft("Radweg", "", null), new OptionDraft("Bänke", "", null)], MaxChoices: 1))).Id!.Value;
 
         var client = site.CreateBrowserLikeClient();
 
