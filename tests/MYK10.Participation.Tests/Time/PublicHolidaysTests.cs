@@ -16,7 +16,7 @@ public sealed class PublicHolidaysTests
         Assert.Equal(new DateOnly(year, month, day), PublicHolidays.EasterSunday(year));
 
     [Fact]
-    public void Holidays2026_AreTheTwelveOfRhinelandPalatinate_AndNoOther()
+    public void Holidays2026_AreTheElevenOfRhinelandPalatinate_AndNoOther()
     {
         var holidays = Enumerable.Range(0, 365).Select(n => new DateOnly(2026, 1, 1).AddDays(n))
             .Where(PublicHolidays.IsHoliday).Select(d => $"{d:MM-dd} {PublicHolidays.NameOf(d)}").ToList();

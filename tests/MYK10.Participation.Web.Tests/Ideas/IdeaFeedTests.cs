@@ -124,8 +124,11 @@ public sealed class IdeaFeedTests
         Assert.Equal("/ideen/feed?gemeinde=mayen", filtered.QuerySelector("head link[rel='alternate'][type='application/atom+xml']")!.GetAttribute("href"));
         Assert.Equal("/ideen/feed?gemeinde=mayen", filtered.QuerySelector("main .feed-link a")!.GetAttribute("href"));
         Assert.Equal("Neue Ideen als Feed abonnieren", filtered.QuerySelector("main .feed-link a")!.TextContent.Trim());
+        Assert.Equal("(Atom, für Feedreader; nur Ideen, die zu Ihrer Auswahl bei Ort und Handlungsfeld passen)", filtered.QuerySelector("main .feed-link .muted")!.TextContent);
 
         var all = await client.GetDocumentAsync("/ideen");
         Assert.Equal("/ideen/feed", all.QuerySelector("main .feed-link a")!.GetAttribute("href"));
+        // Without a place or field chosen, the hint speaks of no choice.
+        Assert.Equal("(Atom, für Feedreader)", all.QuerySelector("main .feed-link .muted")!.TextContent);
     }
 }

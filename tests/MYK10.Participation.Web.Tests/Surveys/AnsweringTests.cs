@@ -298,7 +298,10 @@ public sealed class AnsweringTests(AnsweringTests.Site site) : IClassFixture<Ans
         string? Mark(AngleSharp.Dom.IDocument list) => list.QuerySelector($"li:has(a[href='{url}']) .answered-mark")?.TextContent;
         Assert.Equal("Sie haben an dieser Umfrage teilgenommen.", Mark(await client.GetDocumentAsync("/umfragen")));
         Assert.Null(Mark(await (await site.ParticipantClientAsync()).Client.GetDocumentAsync("/umfragen")));
-        Assert.Null(Mark(await site.CreateBrowserLikeClient().GetDocumentAsync("/umfragen")));
+        var list = await site.CreateBrowserLikeClient().GetDocumentAsync("/umfragen");
+        Assert.Null(Mark(list));
+        // A survey of the whole district says so in the words the votes use, not by the district's short name.
+        Assert.StartsWith("Für: ganzer Landkreis ·", list.QuerySelector($"li:has(a[href='{url}']) p.muted")!.TextContent.Trim(), StringComparison.Ordinal);
     }
 
     [Fact]
