@@ -52,6 +52,24 @@ public sealed class ModerationPagesTests(ModerationPagesTests.Site site) : IClas
     }
 
     [Fact]
+    public async Task Decisions_FromAFilteredQueue_ReturnToTheSameFilteredQueue()
+    {
+        var (_, idea, _, _) = await PendingIdeaAsync();
+        var (_, other, _, _) = await PendingIdeaAsync();
+        var moderator = await site.StaffClientAsync(StaffRole.Moderator);
+
+        var queue = await moderator.GetDocumentAsync("/moderation?gemeinde=bendorf&feld=bildung");
+        var link = queue.QuerySelector($"table.queue a[href^='/moderation/ideen/{idea}?']")!.GetAttribute("href")!;
+        var review = await moderator.GetDocumentAsync(link);
+        using var edit = await moderator.PostFormAsync(link, new() { ["Input.Title"] = "Bereinigter Titel der Idee" }, "form[action*='handler=Edit']");
+        using var reject = await moderator.PostFormAsync($"/moderation/ideen/{other}?gemeinde=bendorf&feld=bildung", new() { ["Input.Reason"] = "advertising" }, "form[action*='handler=Reject']");
+
+        Assert.Equal("/moderation?gemeinde=bendorf&feld=bildung", review.QuerySelector("main a[href^='/moderation?']")!.GetAttribute("href"));
+        Assert.Equal($"/moderation/ideen/{idea}?hinweis=edited&gemeinde=bendorf&feld=bildung", edit.Headers.Location!.OriginalString);
+        Assert.Equal("/moderation?hinweis=rejected&gemeinde=bendorf&feld=bildung", reject.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task Reject_WithoutReason_TheErrorSummaryLinksToTheFirstReason()
     {
         var (_, idea, _, _) = await PendingIdeaAsync();
@@ -189,7 +207,7 @@ public sealed class ModerationPagesTests(ModerationPagesTests.Site site) : IClas
         var (reporter, _) = await site.ParticipantClientAsync();
         foreach (var idea in new[] { await PublishedIdeaAsync(), await PublishedIdeaAsync() })
         {
-            (await reporter.PostFormAsync($"/ideen/{idea}/melden", new() { ["Input.Reason"] = "spam" })).Dispose();
+            (await reporter.PostFormAsync($"/ideen/{idea}/melden", new() { ["Input.Reason"] = "advertising" })).Dispose();
         }
 
         var moderator = await site.StaffClientAsync(StaffRole.Moderator);
@@ -207,7 +225,7 @@ public sealed class ModerationPagesTests(ModerationPagesTests.Site site) : IClas
         var (_, idea, title, _) = await PendingIdeaAsync();
         var reported = await PublishedIdeaAsync();
         var (reporter, _) = await site.ParticipantClientAsync();
-        (await reporter.PostFormAsync($"/ideen/{reported}/melden", new() { ["Input.Reason"] = "spam" })).Dispose();
+        (await reporter.PostFormAsync($"/ideen/{reported}/melden", new() { ["Input.Reason"] = "advertising" })).Dispose();
         var moderator = await site.StaffClientAsync(StaffRole.Moderator);
         var url = $"/moderation/ideen/{idea}";
 

@@ -23,6 +23,14 @@ public sealed class IdeeModel(
     [FromQuery(Name = "hinweis")]
     public string? Notice { get; set; }
 
+    /// <summary>The queue's place filter the moderator came from: kept through every decision, so the next idea is in the same list.</summary>
+    [FromQuery(Name = "gemeinde")]
+    public string? QueueMunicipality { get; set; }
+
+    /// <summary>The queue's field filter the moderator came from, kept like <see cref="QueueMunicipality"/>.</summary>
+    [FromQuery(Name = "feld")]
+    public string? QueueField { get; set; }
+
     public ReviewIdea Idea { get; private set; } = null!;
 
     public long AuthorIdeaCount { get; private set; }
@@ -107,16 +115,16 @@ public sealed class IdeeModel(
         {
             case ModerationOutcome.Done:
                 return toQueue
-                    ? RedirectToPage("/Moderation/Index", new { hinweis = notice })
-                    : RedirectToPage("/Moderation/Idee", new { id, hinweis = notice });
+                    ? RedirectToPage("/Moderation/Index", new { hinweis = notice, gemeinde = QueueMunicipality, feld = QueueField })
+                    : RedirectToPage("/Moderation/Idee", new { id, hinweis = notice, gemeinde = QueueMunicipality, feld = QueueField });
             case ModerationOutcome.AlreadyDone:
                 // The same decision was made a moment ago (often this moderator's own first click): say so, not "conflict".
                 return toQueue
-                    ? RedirectToPage("/Moderation/Index", new { hinweis = $"already-{notice}" })
-                    : RedirectToPage("/Moderation/Idee", new { id, hinweis = $"already-{notice}" });
+                    ? RedirectToPage("/Moderation/Index", new { hinweis = $"already-{notice}", gemeinde = QueueMunicipality, feld = QueueField })
+                    : RedirectToPage("/Moderation/Idee", new { id, hinweis = $"already-{notice}", gemeinde = QueueMunicipality, feld = QueueField });
             case ModerationOutcome.NotFound:
                 // The form was loaded, so the idea existed: its author withdrew it or deleted their account meanwhile.
-                return RedirectToPage("/Moderation/Index", new { hinweis = "gone" });
+                return RedirectToPage("/Moderation/Index", new { hinweis = "gone", gemeinde = QueueMunicipality, feld = QueueField });
             case ModerationOutcome.Conflict:
                 ModelState.Clear();
                 ModelState.AddModelError(string.Empty, text["Review.Conflict", result.HandledBy!]);
