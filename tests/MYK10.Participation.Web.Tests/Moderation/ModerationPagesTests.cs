@@ -70,6 +70,25 @@ public sealed class ModerationPagesTests(ModerationPagesTests.Site site) : IClas
     }
 
     [Fact]
+    public async Task TheQueue_OpensAnIdeaByItsNumber_AlsoAPublishedOne_AndSaysSoWhenThereIsNone()
+    {
+        var idea = await PublishedIdeaAsync();
+        var moderator = await site.StaffClientAsync(StaffRole.Moderator);
+
+        var queue = await moderator.GetDocumentAsync("/moderation");
+        using var found = await moderator.GetAsync($"/moderation?nr={idea}");
+        var unknown = await moderator.GetDocumentAsync("/moderation?nr=987654321");
+        var junk = await moderator.GetDocumentAsync("/moderation?nr=abc");
+
+        Assert.Equal("Idee nach Nummer öffnen (auch veröffentlichte)", queue.QuerySelector("label[for='nr']")!.TextContent);
+        Assert.Equal(HttpStatusCode.Redirect, found.StatusCode);
+        Assert.Equal($"/moderation/ideen/{idea}", found.Headers.Location!.OriginalString);
+        Assert.Equal("Es gibt keine Idee mit der Nummer „987654321“.", unknown.QuerySelector("#nr-error")!.TextContent.Trim());
+        Assert.Equal("#nr", unknown.QuerySelector(".error-summary a")!.GetAttribute("href"));
+        Assert.Equal("Es gibt keine Idee mit der Nummer „abc“.", junk.QuerySelector("#nr-error")!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task Reject_WithoutReason_TheErrorSummaryLinksToTheFirstReason()
     {
         var (_, idea, _, _) = await PendingIdeaAsync();
