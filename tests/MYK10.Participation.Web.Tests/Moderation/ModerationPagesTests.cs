@@ -97,6 +97,7 @@ public sealed class ModerationPagesTests(ModerationPagesTests.Site site) : IClas
         using var missing = await moderator.PostFormAsync($"/moderation/ideen/{idea}", [], "form[action*='handler=Reject']");
 
         var document = await missing.ReadDocumentAsync();
+        Assert.Equal("Bitte korrigieren Sie die folgenden Angaben:", document.QuerySelector(".error-summary h2")!.TextContent);
         var target = Assert.Single(ErrorSummary.AssertLinksLandOnFields(document));
         Assert.Equal("Input.Reason", target.GetAttribute("name"));
         Assert.Equal("Input_Reason-error", target.Closest("fieldset")!.GetAttribute("aria-describedby"));
@@ -195,7 +196,10 @@ public sealed class ModerationPagesTests(ModerationPagesTests.Site site) : IClas
 
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Redirect);
         var conflict = Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
-        var message = (await conflict.ReadDocumentAsync()).QuerySelector(".error-summary")!.TextContent;
+        var summary = (await conflict.ReadDocumentAsync()).QuerySelector(".error-summary")!;
+        var message = summary.TextContent;
+        // Nothing in the form is wrong: the heading must not ask the moderator to correct anything.
+        Assert.Equal("Die Idee hat sich inzwischen geändert:", summary.QuerySelector("h2")!.TextContent);
         Assert.Contains("inzwischen von", message, StringComparison.Ordinal);
         Assert.Contains("@kvmyk.de", message, StringComparison.Ordinal);
         var state = (await site.Get<IdeaStore>().FindAsync(idea))!.State;

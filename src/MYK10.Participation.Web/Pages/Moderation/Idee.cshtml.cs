@@ -128,6 +128,7 @@ public sealed class IdeeModel(
             case ModerationOutcome.Conflict:
                 ModelState.Clear();
                 ModelState.AddModelError(string.Empty, text["Review.Conflict", result.HandledBy!]);
+                ViewData["ErrorSummaryTitle"] = text["Review.ConflictTitle"].Value;
                 await LoadAsync(id);
                 Input.Version = Idea.Version;
                 return Page();
