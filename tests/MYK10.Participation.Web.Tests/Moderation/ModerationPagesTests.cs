@@ -89,6 +89,21 @@ public sealed class ModerationPagesTests(ModerationPagesTests.Site site) : IClas
     }
 
     [Fact]
+    public async Task TheLog_OfAnAnswerWithoutMeasures_SaysNone_NotAnEmptyValue()
+    {
+        var idea = await PublishedIdeaAsync();
+        var moderator = await site.StaffClientAsync(StaffRole.Moderator);
+        using var answer = await moderator.PostFormAsync($"/moderation/ideen/{idea}", new() { ["Input.Status"] = "in_review", ["Input.Answer"] = "Wir prüfen das." }, "form[action*='handler=Answer']");
+        Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
+
+        var log = await moderator.GetDocumentAsync($"/moderation/protokoll?idee={idea}");
+
+        var measures = log.QuerySelectorAll("main dl.audit-values dt").Single(dt => dt.TextContent == "Maßnahmen");
+        Assert.Equal("–", measures.NextElementSibling!.TextContent);
+        Assert.Null(measures.NextElementSibling!.GetAttribute("lang"));
+    }
+
+    [Fact]
     public async Task Reject_WithoutReason_TheErrorSummaryLinksToTheFirstReason()
     {
         var (_, idea, _, _) = await PendingIdeaAsync();

@@ -75,11 +75,12 @@ public sealed class ProtokollModel(
     /// <summary>A recorded value in words: states, statuses, reasons, fields and places by their labels; other values as they are.</summary>
     /// <summary>Whether the value stands as written (a title, a text, a municipality: German), not in the log's own words.</summary>
     public static bool IsWritten(AuditValue value) =>
-        value.Value is not null && value.Key is not ("state" or "status" or "reason" or "field" or "mergedInto" or "hiddenBy");
+        !string.IsNullOrEmpty(value.Value) && value.Key is not ("state" or "status" or "reason" or "field" or "mergedInto" or "hiddenBy");
 
     public string ValueText(AuditValue value) => value switch
     {
-        { Value: null } => text["Log.NoValue"],
+        // An answer without measures records an empty list: "none", like a value that was never set.
+        { Value: null or "" } => text["Log.NoValue"],
         { Key: "state" } => Known(text[$"Log.State.{value.Value}"]) ?? Known(ideaText[$"Status.{value.Value}"]) ?? value.Value,
         { Key: "status" } => Known(ideaText[$"Status.{value.Value}"]) ?? value.Value,
         { Key: "reason" } => Known(text[$"Reject.Reason.{value.Value}"]) ?? value.Value,
