@@ -245,7 +245,7 @@ public sealed class ModerationPagesTests(ModerationPagesTests.Site site) : IClas
         var (reporter, _) = await site.ParticipantClientAsync();
         foreach (var idea in new[] { await PublishedIdeaAsync(), await PublishedIdeaAsync() })
         {
-            (await reporter.PostFormAsync($"/ideen/{idea}/melden", new() { ["Input.Reason"] = "advertising" })).Dispose();
+            (await reporter.PostFormAsync($"/ideen/{idea}/melden", new() { ["Input.Reason"] = "spam" })).Dispose();
         }
 
         var moderator = await site.StaffClientAsync(StaffRole.Moderator);
@@ -263,7 +263,7 @@ public sealed class ModerationPagesTests(ModerationPagesTests.Site site) : IClas
         var (_, idea, title, _) = await PendingIdeaAsync();
         var reported = await PublishedIdeaAsync();
         var (reporter, _) = await site.ParticipantClientAsync();
-        (await reporter.PostFormAsync($"/ideen/{reported}/melden", new() { ["Input.Reason"] = "advertising" })).Dispose();
+        (await reporter.PostFormAsync($"/ideen/{reported}/melden", new() { ["Input.Reason"] = "spam" })).Dispose();
         var moderator = await site.StaffClientAsync(StaffRole.Moderator);
         var url = $"/moderation/ideen/{idea}";
 
