@@ -24,6 +24,18 @@ public sealed class CommandLineTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("migrate", "--force")]
+    [InlineData("seed-demo", "gross")]
+    public async Task CommandsWithoutArguments_RefuseStrayOnes_WithOneLine(params string[] args)
+    {
+        var (exit, output, error) = await RunAsync(args);
+
+        Assert.Equal((2, ""), (exit, output));
+        Assert.Single(error.Trim().Split('\n'));
+        Assert.StartsWith($"Usage: {args[0]}", error, StringComparison.Ordinal);
+    }
+
     private async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
     {
         var settings = new Dictionary<string, string?> { ["ConnectionStrings:Participation"] = $"Data Source={_directory.File("participation.db")}" };
