@@ -59,6 +59,14 @@ public static class CommandLine
             return 2;
         }
 
+        // Every option of these commands takes a value: one left without it is refused rather than ignored.
+        if (args.Index().FirstOrDefault(a => a.Item.StartsWith("--", StringComparison.Ordinal)
+                && (a.Index + 1 == args.Length || args[a.Index + 1].StartsWith("--", StringComparison.Ordinal))) is { Item: { } bare })
+        {
+            await error.WriteLineAsync($"{bare} needs a value. See --help.");
+            return 2;
+        }
+
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
         // A command prints its own result; the log says only what went wrong. It runs without the site's background
         // checkpoint, so its commits checkpoint the write-ahead log themselves, as SQLite does by default.

@@ -25,7 +25,7 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Theory]
-    [InlineData("migrate", "--force")]
+    [InlineData("migrate", "jetzt")]
     [InlineData("seed-demo", "gross")]
     public async Task CommandsWithoutArguments_RefuseStrayOnes_WithOneLine(params string[] args)
     {
@@ -34,6 +34,18 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal((2, ""), (exit, output));
         Assert.Single(error.Trim().Split('\n'));
         Assert.StartsWith($"Usage: {args[0]}", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("votes", "tally", "1", "--rule")]
+    [InlineData("votes", "import", "abstimmung.pb", "--title")]
+    [InlineData("staff", "role", "--email", "--role", "admin")]
+    public async Task AnOptionWithoutItsValue_IsRefused_NotIgnored(params string[] args)
+    {
+        var (exit, output, error) = await RunAsync(args);
+
+        Assert.Equal((2, ""), (exit, output));
+        Assert.EndsWith("needs a value. See --help.", error.Trim(), StringComparison.Ordinal);
     }
 
     private async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
