@@ -29,6 +29,7 @@ public sealed class StartUpTests : IDisposable
                 ["ConnectionStrings__Jobs"] = $"Data Source={_directory.File("jobs.db")}",
                 ["Mail__PickupDirectory"] = _directory.File("mail"),
                 ["Moderation__ReminderCron"] = "",
+                ["Database__BackgroundCheckpoint"] = "true",
             },
         };
 
@@ -36,11 +37,12 @@ public sealed class StartUpTests : IDisposable
         var output = site.StandardOutput.ReadToEndAsync();
         var error = await site.StandardError.ReadToEndAsync();
         await site.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
-        await output;
+        var log = await output;
 
         Assert.Equal(1, site.ExitCode);
         var line = Assert.Single(error.Trim().Split('\n'));
         Assert.StartsWith("Start-up stopped: Failed to bind to address", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("BackgroundService failed", log, StringComparison.Ordinal);
     }
 
     public void Dispose() => _directory.Dispose();
