@@ -18,7 +18,16 @@ catch (Exception ex) when (ex is MigrationException or MYK10.Participation.Hosti
     return 1;
 }
 
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+{
+    await Console.Error.WriteLineAsync($"Start-up stopped: {ex.Message} Is the site running already? --urls chooses another address.");
+    return 1;
+}
+
 return 0;
 
 /// <summary>Entry point, visible to the test host.</summary>

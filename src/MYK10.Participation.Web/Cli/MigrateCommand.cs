@@ -5,6 +5,11 @@ internal static class MigrateCommand
 {
     public static async Task<int> RunAsync(CommandContext context)
     {
+        if (context.Args.Length > 0)
+        {
+            return await context.FailAsync("Usage: migrate (takes no arguments)");
+        }
+
         await context.Output.WriteLineAsync("Database is up to date.");
         return 0;
     }

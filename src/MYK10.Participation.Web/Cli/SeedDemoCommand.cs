@@ -7,6 +7,11 @@ internal static class SeedDemoCommand
 {
     public static async Task<int> RunAsync(CommandContext context)
     {
+        if (context.Args.Length > 0)
+        {
+            return await context.FailAsync("Usage: seed-demo (takes no arguments)");
+        }
+
         var result = await context.Services.GetRequiredService<DemoSeeder>().SeedAsync();
         if (!result.Seeded)
         {

@@ -81,7 +81,7 @@ internal static class StaffCommand
         var width = accounts.Max(a => a.Email.Length);
         foreach (var account in accounts)
         {
-            var lastSignIn = account.LastSignInAt is { } at ? "last sign-in " + BerlinTime.Format(at, CultureInfo.InvariantCulture) : "never signed in";
+            var lastSignIn = account.LastSignInAt is { } at ? "last sign-in " + BerlinTime.ToBerlin(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " Berlin time" : "never signed in";
             await context.Output.WriteLineAsync(string.Join("  ",
                 account.Email.PadRight(width), account.Role.ToText().PadRight(9), account.Active ? "active     " : "deactivated",
                 account.TwoFactor ? "second factor on " : "second factor off", lastSignIn));

@@ -24,7 +24,7 @@ internal sealed partial class WalCheckpointService(IDbConnectionFactory connecti
         }
 
         using var timer = new PeriodicTimer(Interval);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        while (await NextTickAsync(timer, stoppingToken))
         {
             try
             {
@@ -41,6 +41,20 @@ internal sealed partial class WalCheckpointService(IDbConnectionFactory connecti
             {
                 CheckpointFailed(logger, ex);
             }
+        }
+    }
+
+    /// <summary>False once the site stops, also when it stops before it started (a taken port), which the host would
+    /// otherwise log as a failed service.</summary>
+    private static async Task<bool> NextTickAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return false;
         }
     }
 

@@ -63,6 +63,20 @@ public sealed class StaffCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task StaffList_NamesTheLastSignIn_InAnUnambiguousBerlinTime()
+    {
+        await RunAsync("Rhein-Mosel-Verwaltung\n", "staff", "add", "--email", "admin@kvmyk.de", "--role", "admin");
+        await using (var app = await TestApp.StartAsync(Settings))
+        {
+            await app.Get<StaffService>().SignInAsync("admin@kvmyk.de", "Rhein-Mosel-Verwaltung");
+        }
+
+        var (_, output, _) = await RunAsync("", "staff", "list");
+
+        Assert.Matches(@"last sign-in \d{4}-\d{2}-\d{2} \d{2}:\d{2} Berlin time", output);
+    }
+
+    [Fact]
     public async Task StaffList_OnAFreshDatabase_SaysHowToAddTheFirstAccount()
     {
         var (exit, output, error) = await RunAsync("", "staff", "list");
