@@ -54,7 +54,7 @@ public sealed class AdminLogPageTests(AdminLogPageTests.Site site) : IClassFixtu
         var lastDay = DateOnly.FromDateTime(now.UtcDateTime).AddDays(100).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync($"/admin/umfragen/{survey}", new() { ["Input.ConfirmClose"] = "true" }, "form[action*='handler=Close']")).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync("/admin/abstimmungen", [], $"form[action*='handler=Publish'][action*='{vote}']")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync("/admin/abstimmungen", new() { ["Input.ConfirmPublish"] = "true" }, $"form[action*='handler=Publish'][action*='{vote}']")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync("/admin/strategie/ziel", new() { ["Input.FieldId"] = "energie", ["Input.Title"] = "Strom vom Dach", ["Input.Position"] = "0" })).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync("/admin/phase", new() { ["Input.EndDate"] = lastDay })).StatusCode);
 

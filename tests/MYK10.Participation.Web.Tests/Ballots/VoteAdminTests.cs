@@ -45,7 +45,17 @@ public sealed class VoteAdminTests(VoteAdminTests.Site site) : IClassFixture<Vot
         Assert.Equal(["Trinkwasserbrunnen am Rheinufer", "Digitale Stadtführung"], vote.Options.Select(o => o.Title));
         Assert.Equal([45_000L, 80_000L], vote.Options.Select(o => o.Cost!.Value));
 
-        var publish = await client.PostFormAsync("/admin/abstimmungen", [], $"form[action*='id={vote.Id}']");
+        // Publishing cannot be taken back: without the tick the box opens again with its error, and nothing changes.
+        var unconfirmed = await client.PostFormAsync("/admin/abstimmungen", [], $"form[action*='id={vote.Id}']");
+        Assert.Equal(HttpStatusCode.OK, unconfirmed.StatusCode);
+        var page = await unconfirmed.ReadDocumentAsync();
+        var tick = page.QuerySelector($"#confirm-publish-{vote.Id}")!;
+        Assert.Equal("true", tick.GetAttribute("aria-invalid"));
+        Assert.Equal("Bitte bestätigen Sie, dass Sie die Abstimmung geprüft haben.", page.QuerySelector($"#confirm-publish-{vote.Id}-error")!.TextContent);
+        Assert.True(tick.Closest("details")!.HasAttribute("open"));
+        Assert.False((await site.Get<VoteStore>().FindAsync(vote.Id))!.Published);
+
+        var publish = await client.PostFormAsync("/admin/abstimmungen", new() { ["Input.ConfirmPublish"] = "true" }, $"form[action*='id={vote.Id}']");
         Assert.Equal(HttpStatusCode.Redirect, publish.StatusCode);
         Assert.True((await site.Get<VoteStore>().FindAsync(vote.Id))!.Published);
     }

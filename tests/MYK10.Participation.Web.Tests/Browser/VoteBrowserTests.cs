@@ -114,9 +114,15 @@ public sealed class VoteBrowserTests(BrowserFixture browser, VoteBrowserTests.Si
         await page.AssertNoAxeViolationsAsync();
 
         await site.OpenVoteAsync(VoteMethod.Approval);
+        var draft = (await site.Get<VoteService>().CreateAsync(VoteTestData.Draft(VoteMethod.Approval, site.Get<TimeProvider>().GetUtcNow()))).Id!.Value;
         await page.GotoAsync("/admin/abstimmungen");
         await page.AssertNoAxeViolationsAsync();
         await page.AssertOneH1AndNoHorizontalScrollAsync();
+        // Publishing a draft without its tick: the box stays open with the error beside the tick.
+        await page.ClickAsync($"details:has(#confirm-publish-{draft}) summary");
+        await page.ClickAsync($"details:has(#confirm-publish-{draft}) button");
+        await page.WaitForSelectorAsync($"#confirm-publish-{draft}-error");
+        await page.AssertNoAxeViolationsAsync();
     }
 
     [Fact]
