@@ -58,6 +58,13 @@ public sealed class VoteAdminTests(VoteAdminTests.Site site) : IClassFixture<Vot
         var publish = await client.PostFormAsync("/admin/abstimmungen", new() { ["Input.ConfirmPublish"] = "true" }, $"form[action*='id={vote.Id}']");
         Assert.Equal(HttpStatusCode.Redirect, publish.StatusCode);
         Assert.True((await site.Get<VoteStore>().FindAsync(vote.Id))!.Published);
+
+        // The list tells a published vote that has not begun from one that runs.
+        var running = await site.OpenVoteAsync(VoteMethod.Approval);
+        var list = await client.GetDocumentAsync("/admin/abstimmungen");
+        string Status(long id) => list.QuerySelector($"tr:has(a[href='/abstimmungen/{id}']) td")!.TextContent;
+        Assert.Equal("Veröffentlicht, beginnt noch", Status(vote.Id));
+        Assert.Equal("Veröffentlicht, läuft", Status(running.Id));
     }
 
     [Fact]

@@ -6,8 +6,11 @@ using MYK10.Participation.Web.Hosting;
 
 namespace MYK10.Participation.Web.Pages.Admin.Abstimmungen;
 
-public sealed class IndexModel(VoteStore votes, VoteService service, IStringLocalizer<VotesResource> text) : PageModel
+public sealed class IndexModel(VoteStore votes, VoteService service, IStringLocalizer<VotesResource> text, TimeProvider clock) : PageModel
 {
+    /// <summary>The moment the list is shown, which tells running, upcoming and ended votes apart.</summary>
+    public DateTimeOffset Now { get; } = clock.GetUtcNow();
+
     /// <summary>The key of a draft's publishing tick: its error opens that draft's box again.</summary>
     public static string PublishConfirmId(long id) => $"confirm-publish-{id.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 
