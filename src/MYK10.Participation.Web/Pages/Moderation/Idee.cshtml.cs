@@ -93,6 +93,11 @@ public sealed class IdeeModel(
     public Task<IActionResult> OnPostAnswerAsync(long id) =>
         HandleAsync(id, version => service.AnswerAsync(User.Actor(), id, version, Input.Status, Input.Answer, Input.MeasureIds), "answered", toQueue: false);
 
+    /// <summary>To the queue or back to the idea, with its notice and the queue's filters the moderator came with.</summary>
+    private RedirectToPageResult Back(bool toQueue, long id, string notice) => toQueue
+        ? RedirectToPage("/Moderation/Index", new { hinweis = notice, gemeinde = QueueMunicipality, feld = QueueField })
+        : RedirectToPage("/Moderation/Idee", new { id, hinweis = notice, gemeinde = QueueMunicipality, feld = QueueField });
+
     private async Task<IActionResult> HandleAsync(long id, Func<long, Task<ModerationResult>> decide, string notice, bool toQueue)
     {
         // Without the version the moderator saw, nothing can tell a conflict from a form that lost a field: do nothing.
@@ -114,17 +119,13 @@ public sealed class IdeeModel(
         switch (result.Outcome)
         {
             case ModerationOutcome.Done:
-                return toQueue
-                    ? RedirectToPage("/Moderation/Index", new { hinweis = notice, gemeinde = QueueMunicipality, feld = QueueField })
-                    : RedirectToPage("/Moderation/Idee", new { id, hinweis = notice, gemeinde = QueueMunicipality, feld = QueueField });
+                return Back(toQueue, id, notice);
             case ModerationOutcome.AlreadyDone:
                 // The same decision was made a moment ago (often this moderator's own first click): say so, not "conflict".
-                return toQueue
-                    ? RedirectToPage("/Moderation/Index", new { hinweis = $"already-{notice}", gemeinde = QueueMunicipality, feld = QueueField })
-                    : RedirectToPage("/Moderation/Idee", new { id, hinweis = $"already-{notice}", gemeinde = QueueMunicipality, feld = QueueField });
+                return Back(toQueue, id, $"already-{notice}");
             case ModerationOutcome.NotFound:
                 // The form was loaded, so the idea existed: its author withdrew it or deleted their account meanwhile.
-                return RedirectToPage("/Moderation/Index", new { hinweis = "gone", gemeinde = QueueMunicipality, feld = QueueField });
+                return Back(toQueue: true, id, "gone");
             case ModerationOutcome.Conflict:
                 ModelState.Clear();
                 ModelState.AddModelError(string.Empty, text["Review.Conflict", result.HandledBy!]);
