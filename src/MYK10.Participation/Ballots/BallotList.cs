@@ -6,7 +6,10 @@ namespace MYK10.Participation.Ballots;
 /// <summary>One page of a vote's published ballots, in receipt-code order, and how many there are.</summary>
 public sealed record BallotPage(IReadOnlyList<AnonymousBallot> Ballots, long Total, int Page, int PageSize)
 {
-    public int PageCount => (int)Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public int PageCount => Pages(Total, PageSize);
+
+    /// <summary>How many pages of this size the ballots fill; one, when there are none.</summary>
+    public static int Pages(long total, int pageSize) => (int)Math.Max(1, (total + pageSize - 1) / pageSize);
 }
 
 /// <summary>
@@ -29,7 +32,7 @@ public sealed class BallotList(IDbConnectionFactory connections)
         await using var transaction = connection.BeginTransaction(deferred: true);
         var total = await connection.ExecuteScalarAsync<long>(countSql, new { VoteId = voteId }, transaction);
         // A page beyond the last (a number typed into the address) shows the last page, not an empty list "page 999 of 2".
-        page = Math.Min(page, new BallotPage([], total, page, PageSize).PageCount);
+        page = Math.Min(page, BallotPage.Pages(total, PageSize));
         var rows = (await connection.QueryAsync<BallotRow>(ballotsSql, new { VoteId = voteId, Limit = PageSize, Offset = (long)(page - 1) * PageSize }, transaction)).AsList();
         return new BallotPage(await WithChoicesAsync(connection, transaction, rows), total, page, PageSize);
     }
