@@ -33,6 +33,21 @@ public static class VoteDisplay
             : s["Audience.Only", AudienceName(vote, municipalities)];
     }
 
+    /// <summary>A vote's state in the admins' list: a published one says whether it has not begun, runs or has ended.</summary>
+    public static string AdminState(Vote vote, DateTimeOffset now, IStringLocalizer<VotesResource> s)
+    {
+        ArgumentNullException.ThrowIfNull(vote);
+        ArgumentNullException.ThrowIfNull(s);
+        return vote switch
+        {
+            { Imported: true } => s["Admin.Imported"],
+            { Published: false } => s["Admin.Draft"],
+            _ when vote.IsClosed(now) => s["Admin.Ended"],
+            _ when vote.IsOpen(now) => s["Admin.Running"],
+            _ => s["Admin.Upcoming"],
+        };
+    }
+
     public static string AudienceName(Vote vote, IReadOnlyList<Municipality> municipalities) =>
         municipalities.FirstOrDefault(m => m.Id == vote.AudienceId)?.Name ?? vote.AudienceId;
 
