@@ -69,8 +69,10 @@ public sealed class AccountBrowserTests(BrowserFixture browser, AccountBrowserTe
         await page.GotoAsync("/konto/anmelden");
         await page.FocusAsync("#Input_Email");
         await page.Keyboard.TypeAsync("tastatur@example.org");
-        await page.Keyboard.PressAsync("Tab");
+        await page.TabToAsync("#Input_StaySignedIn");
         await page.Keyboard.PressAsync("Space");
+        Assert.True(await page.IsCheckedAsync("#Input_StaySignedIn"));
+        await page.TabToAsync("button[type=submit]");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync("**/konto/link-gesendet");
         await page.AssertNoAxeViolationsAsync();
@@ -78,22 +80,17 @@ public sealed class AccountBrowserTests(BrowserFixture browser, AccountBrowserTe
         var link = await site.WaitForSignInLinkAsync("tastatur@example.org");
         await page.GotoAsync(link);
         await page.AssertNoAxeViolationsAsync();
-        await page.Keyboard.PressAsync("Tab");
-        while (await page.EvaluateAsync<string>("() => document.activeElement.textContent.trim()") != "Jetzt anmelden")
-        {
-            await page.Keyboard.PressAsync("Tab");
-        }
-
+        await page.TabToAsync("button", "Jetzt anmelden");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync("**/konto/profil**");
         await page.AssertNoAxeViolationsAsync();
 
         await page.FocusAsync("#Input_DisplayName");
         await page.Keyboard.TypeAsync("Tastatur-Tina");
-        await page.Keyboard.PressAsync("Tab");
-        await page.Keyboard.PressAsync("Tab");
+        await page.TabToAsync("#Input_AcceptPrivacy");
         await page.Keyboard.PressAsync("Space");
         Assert.True(await page.IsCheckedAsync("#Input_AcceptPrivacy"));
+        await page.TabToAsync("button[type=submit]");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync("**/konto");
 

@@ -152,6 +152,7 @@ public sealed class IdeaBrowserTests(BrowserFixture browser, IdeaBrowserTests.Si
         await page.WaitForURLAsync("**/konto/profil**");
         await page.FocusAsync("#Input_AcceptPrivacy");
         await page.Keyboard.PressAsync("Space");
+        await page.TabToAsync("button[type=submit]");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync("**/ideen/neu");
 

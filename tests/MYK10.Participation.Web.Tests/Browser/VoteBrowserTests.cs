@@ -240,17 +240,11 @@ public sealed class VoteBrowserTests(BrowserFixture browser, VoteBrowserTests.Si
     {
         var (vote, page) = await BudgetBallotAsync(width: 390, height: 800);
 
-        for (var i = 0; i < 40 && await page.EvaluateAsync<string>("() => document.activeElement.type || ''") != "checkbox"; i++)
-        {
-            await page.Keyboard.PressAsync("Tab");
-        }
+        await page.TabToAsync("input[type=checkbox]");
 
         await page.Keyboard.PressAsync("Space");
         Assert.True(await page.EvaluateAsync<bool>("() => document.activeElement.checked"));
-        for (var i = 0; i < 20 && await page.EvaluateAsync<string>("() => document.activeElement.type || ''") != "submit"; i++)
-        {
-            await page.Keyboard.PressAsync("Tab");
-        }
+        await page.TabToAsync("[type=submit]");
 
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync($"**/abstimmungen/{vote.Id}/beleg");

@@ -101,50 +101,50 @@ public sealed class SurveyBrowserTests(BrowserFixture browser, SurveyBrowserTest
         await page.GotoAsync($"/umfragen/{survey.Id}");
 
         // Page 1: "Land" (second radio: Tab into the group, arrow down), "Bus" (second checkbox), "Ja" (children).
-        await TabToAsync(page, $"#{SurveyFields.Id(survey.Q["place"])}");
+        await page.TabToAsync($"#{SurveyFields.Id(survey.Q["place"])}");
         await page.Keyboard.PressAsync("ArrowDown");
-        await TabToAsync(page, $"#{SurveyFields.Id(survey.Q["modes"])}__o2");
+        await page.TabToAsync($"#{SurveyFields.Id(survey.Q["modes"])}__o2");
         await page.Keyboard.PressAsync("Space");
-        await TabToAsync(page, $"#{SurveyFields.Id(survey.Q["kids"])}");
+        await page.TabToAsync($"#{SurveyFields.Id(survey.Q["kids"])}");
         await page.Keyboard.PressAsync("Space");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync("**seite=2");
         Assert.Contains("Seite 2 von 3", await page.InnerTextAsync(".survey-progress"), StringComparison.Ordinal);
 
         // Page 2: Kita rating 4 (first radio, then three arrows); then back and forward, keeping the answers.
-        await TabToAsync(page, $"#{SurveyFields.Id(survey.Q["kita"])}");
+        await page.TabToAsync($"#{SurveyFields.Id(survey.Q["kita"])}");
         await page.Keyboard.PressAsync("ArrowRight");
         await page.Keyboard.PressAsync("ArrowRight");
         await page.Keyboard.PressAsync("ArrowRight");
-        await TabToAsync(page, "button[value=zurueck]");
+        await page.TabToAsync("button[value=zurueck]");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync("**seite=1");
         Assert.True(await page.IsCheckedAsync($"#{SurveyFields.Id(survey.Q["place"])}__o2"));
-        await TabToAsync(page, "button[value=weiter]");
+        await page.TabToAsync("button[value=weiter]");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync("**seite=2");
         Assert.True(await page.IsCheckedAsync($"#{SurveyFields.Id(survey.Q["kita"])}__4"));
-        await TabToAsync(page, "button[value=weiter]");
+        await page.TabToAsync("button[value=weiter]");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync("**seite=3");
 
         // Page 3: a matrix row, the ranking with selects, a number, the remark, consent; Enter in a text field goes on.
-        await TabToAsync(page, $"#{SurveyFields.Id(survey.Q["offers"], "r1")}");
+        await page.TabToAsync($"#{SurveyFields.Id(survey.Q["offers"], "r1")}");
         await page.Keyboard.PressAsync("ArrowRight");
         foreach (var (option, presses) in new[] { ("o1", 2), ("o2", 1), ("o3", 3) })
         {
-            await TabToAsync(page, $"#{SurveyFields.Id(survey.Q["goals"], option)}");
+            await page.TabToAsync($"#{SurveyFields.Id(survey.Q["goals"], option)}");
             for (var i = 0; i < presses; i++)
             {
                 await page.Keyboard.PressAsync("ArrowDown");
             }
         }
 
-        await TabToAsync(page, $"#{SurveyFields.Id(survey.Q["consent"])}");
+        await page.TabToAsync($"#{SurveyFields.Id(survey.Q["consent"])}");
         await page.Keyboard.PressAsync("Space");
-        await TabToAsync(page, $"#{SurveyFields.Id(survey.Q["age"])}");
+        await page.TabToAsync($"#{SurveyFields.Id(survey.Q["age"])}");
         await page.Keyboard.TypeAsync("72");
-        await TabToAsync(page, $"#{SurveyFields.Id(survey.Q["remark"])}");
+        await page.TabToAsync($"#{SurveyFields.Id(survey.Q["remark"])}");
         await page.Keyboard.TypeAsync("Mit der Tastatur beantwortet");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync("**/pruefen");
@@ -153,9 +153,9 @@ public sealed class SurveyBrowserTests(BrowserFixture browser, SurveyBrowserTest
         Assert.Contains("1. Busse", review, StringComparison.Ordinal);
         Assert.Contains("Busse: mittel", review, StringComparison.Ordinal);
 
-        await TabToAsync(page, "#Input_MunicipalityId");
+        await page.TabToAsync("#Input_MunicipalityId");
         await page.Keyboard.PressAsync("ArrowDown");
-        await TabToAsync(page, "form button[type=submit]");
+        await page.TabToAsync("form button[type=submit]");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync("**/danke");
         await page.AssertNoAxeViolationsAsync();
@@ -231,21 +231,5 @@ public sealed class SurveyBrowserTests(BrowserFixture browser, SurveyBrowserTest
         await page.WaitForSelectorAsync(".code-list");
         Assert.Equal(5, await page.Locator(".code-list li").CountAsync());
         await page.AssertNoAxeViolationsAsync();
-    }
-
-    /// <summary>Presses Tab (only) until the element matching <paramref name="selector"/> has the focus.</summary>
-    private static async Task TabToAsync(IPage page, string selector)
-    {
-        for (var i = 0; i < 80; i++)
-        {
-            if (await page.EvaluateAsync<bool>("s => document.activeElement && document.activeElement.matches(s)", selector))
-            {
-                return;
-            }
-
-            await page.Keyboard.PressAsync("Tab");
-        }
-
-        Assert.Fail($"Tab never reached {selector}.");
     }
 }
