@@ -48,6 +48,20 @@ public sealed class StrategyBrowserTests(BrowserFixture browser, StrategyBrowser
         await page.AssertOneH1AndNoHorizontalScrollAsync();
         Assert.Equal("0", await page.GetAttributeAsync("section[aria-labelledby=verlauf] .table-scroll", "tabindex"));
         await page.AssertNoAxeViolationsAsync();
+
+        // The caption wraps within the screen and stays in view while the table scrolls, instead of running off it.
+        var caption = await page.EvaluateAsync<double[]>(
+            """
+            () => {
+              const box = document.querySelector('section[aria-labelledby=verlauf] .table-scroll');
+              const before = box.querySelector('caption').getBoundingClientRect();
+              box.scrollLeft = box.scrollWidth;
+              const after = box.querySelector('caption').getBoundingClientRect();
+              return [box.scrollWidth - box.clientWidth, before.left, before.right, after.left, after.right];
+            }
+            """);
+        Assert.True(caption[0] > 0, "the history table is wider than a 320 px screen and scrolls in its box");
+        Assert.All(caption[1..], edge => Assert.InRange(edge, 0, 320));
     }
 
     [Fact]
