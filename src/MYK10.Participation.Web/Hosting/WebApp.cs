@@ -65,6 +65,9 @@ public static class WebApp
                 o.Conventions.AuthorizePage("/Strategie/Melden", Policies.Participant);
                 o.Conventions.ConfigureFilter(new UnknownHandlerFilter());
             })
+            // Forms are checked on the server only (the site runs no validation script): without this, fields would carry
+            // unused data-val-* attributes with the framework's English messages.
+            .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false)
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o =>
                 o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));

@@ -173,7 +173,7 @@ public sealed class CookieAndLanguageTests(CookieAndLanguageTests.Site site) : I
     }
 
     [Fact]
-    public async Task EveryPage_HasAnEnglishHeading_DifferentFromTheGermanOne()
+    public async Task EveryPage_HasAnEnglishHeading_DifferentFromTheGermanOne_AndNoEnglishValidationAttributes()
     {
         var german = site.CreateBrowserLikeClient();
         var english = site.CreateBrowserLikeClient();
@@ -190,8 +190,13 @@ public sealed class CookieAndLanguageTests(CookieAndLanguageTests.Site site) : I
             var (de, en) = url.StartsWith("/admin", StringComparison.Ordinal) || url.StartsWith("/staff", StringComparison.Ordinal) ? (adminDe, adminEn)
                 : url.StartsWith("/konto", StringComparison.Ordinal) ? (participantDe, participantEn)
                 : (german, english);
-            var h1De = (await de.GetDocumentAsync(url)).QuerySelector("h1")?.TextContent.Trim();
-            var h1En = (await en.GetDocumentAsync(url)).QuerySelector("h1")?.TextContent.Trim();
+            var documentDe = await de.GetDocumentAsync(url);
+            var documentEn = await en.GetDocumentAsync(url);
+            // Client-side validation is off: no field carries the framework's English data-val-* messages.
+            Assert.DoesNotContain("data-val", documentDe.DocumentElement.OuterHtml, StringComparison.Ordinal);
+            Assert.DoesNotContain("data-val", documentEn.DocumentElement.OuterHtml, StringComparison.Ordinal);
+            var h1De = documentDe.QuerySelector("h1")?.TextContent.Trim();
+            var h1En = documentEn.QuerySelector("h1")?.TextContent.Trim();
             if (h1De is null && h1En is null)
             {
                 continue; // redirects only (sign-out pages and the like)
