@@ -227,4 +227,16 @@ public sealed class AdminFormValidationTests(AdminFormValidationTests.Site site)
         Assert.Equal(SurveyBuilder.Problems.Scale, SurveyBuilder.Check(new QuestionInput(QuestionKind.Matrix, "Wie zufrieden?", "", false,
             new QuestionSettings { Rows = GoldenSurvey.Options("Bus", "Bahn"), Scale = ["gut", "Gut ", "schlecht"] })));
     }
+
+    [Fact]
+    public async Task ThankYouField_SaysItStandsBelowTheThankYouHeading_SoAdminsDoNotRepeatIt()
+    {
+        var admin = await site.StaffClientAsync(StaffRole.Admin);
+
+        var document = await admin.GetDocumentAsync("/admin/umfragen/neu");
+
+        var field = document.QuerySelector("#Input_ThankYou")!;
+        var hint = document.GetElementById(field.GetAttribute("aria-describedby")!)!;
+        Assert.Equal("Erscheint auf der Dankeseite unter der Überschrift „Vielen Dank für Ihre Teilnahme!“, zum Beispiel: wann und wo die Ergebnisse veröffentlicht werden.", hint.TextContent.Trim());
+    }
 }
