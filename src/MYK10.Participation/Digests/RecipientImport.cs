@@ -1,5 +1,5 @@
-using System.Net.Mail;
 using System.Text;
+using MYK10.Participation.Mail;
 
 namespace MYK10.Participation.Digests;
 
@@ -68,7 +68,7 @@ public static class RecipientImport
             var email = parts[1].Trim().Trim('"').Trim();
             var error = name.Length == 0 ? RecipientImportError.MissingName
                 : name.Length > MaxNameLength ? RecipientImportError.NameTooLong
-                : !IsEmail(email) ? RecipientImportError.InvalidEmail
+                : !MailAddresses.IsDeliverable(email) ? RecipientImportError.InvalidEmail
                 : !seen.Add(email) ? RecipientImportError.DuplicateInList
                 : (RecipientImportError?)null;
             if (error is { } e)
@@ -82,17 +82,6 @@ public static class RecipientImport
         }
 
         return (rows, problems);
-    }
-
-    /// <summary>A plain address without display name, as a council's list should hold it.</summary>
-    public static bool IsEmail(string? email)
-    {
-        if (string.IsNullOrWhiteSpace(email) || email.Length > 320 || email.Contains(' ', StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        return MailAddress.TryCreate(email, out var address) && address.Address == email && address.Host.Contains('.', StringComparison.Ordinal);
     }
 
     private static bool IsHeader(string line)

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using MimeKit;
 
 namespace MYK10.Participation.Mail;
 
@@ -11,20 +10,7 @@ namespace MYK10.Participation.Mail;
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter)]
 public sealed class DeliverableEmailAttribute : ValidationAttribute
 {
-    public override bool IsValid(object? value) => value is not string email || IsDeliverable(email.Trim());
-
-    public static bool IsDeliverable(string email)
-    {
-        try
-        {
-            // A host without a dot ("max@webde", "max@gmail") is a typo no mail on the internet reaches, refused as staff
-            // and council addresses are.
-            var mailbox = new MailboxAddress(string.Empty, email);
-            return mailbox.Address == email && mailbox.Domain.Trim('.').Contains('.', StringComparison.Ordinal);
-        }
-        catch (ParseException)
-        {
-            return false;
-        }
-    }
+    // A blank value is [Required]'s to judge (an optional field may stay empty).
+    public override bool IsValid(object? value) =>
+        value is not string email || string.IsNullOrWhiteSpace(email) || MailAddresses.IsDeliverable(email.Trim());
 }

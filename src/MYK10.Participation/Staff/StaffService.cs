@@ -1,6 +1,6 @@
-using System.Net.Mail;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using MYK10.Participation.Mail;
 
 namespace MYK10.Participation.Staff;
 
@@ -15,7 +15,7 @@ public sealed class StaffService(StaffStore store, IPasswordHasher<StaffMember> 
     public async Task<StaffAddResult> AddAsync(string email, StaffRole role, string password)
     {
         email = email.Trim();
-        if (!IsValidEmail(email))
+        if (!MailAddresses.IsDeliverable(email))
         {
             return new StaffAddResult(StaffAddError.InvalidEmail);
         }
@@ -97,10 +97,4 @@ public sealed class StaffService(StaffStore store, IPasswordHasher<StaffMember> 
 
         return (new SignInResult(SignInStatus.Succeeded, member), verification);
     }
-
-    public static bool IsValidEmail(string email) =>
-        email.Length is >= 3 and <= 320
-        && MailAddress.TryCreate(email, out var address)
-        && address.Address == email
-        && email.Contains('.', StringComparison.Ordinal);
 }

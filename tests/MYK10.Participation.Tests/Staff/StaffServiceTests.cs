@@ -49,6 +49,7 @@ public sealed class StaffServiceTests
     [InlineData("")]
     [InlineData("keine-adresse")]
     [InlineData("a@b")]
+    [InlineData("max.m@webde")]
     public async Task Add_InvalidEmail_IsRefused(string email)
     {
         await using var app = await TestApp.StartAsync();

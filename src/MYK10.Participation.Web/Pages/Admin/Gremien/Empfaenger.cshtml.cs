@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using MYK10.Participation.Digests;
+using MYK10.Participation.Mail;
 using MYK10.Participation.Web.Hosting;
 
 namespace MYK10.Participation.Web.Pages.Admin.Gremien;
@@ -47,7 +48,7 @@ public sealed class EmpfaengerModel(CouncilStore councils, IStringLocalizer<Dige
             ModelState.AddModelError("Input.Name", text["Recipients.NameRequired"]);
         }
 
-        if (!RecipientImport.IsEmail(email))
+        if (!MailAddresses.IsDeliverable(email))
         {
             ModelState.AddModelError("Input.Email", text["Recipients.EmailInvalid"]);
         }
