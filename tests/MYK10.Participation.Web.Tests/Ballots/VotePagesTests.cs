@@ -136,6 +136,22 @@ public sealed class VotePagesTests(VotePagesTests.Site site) : IClassFixture<Vot
     }
 
     [Fact]
+    public async Task BallotForm_InEnglish_LabelsEachMeasuresPointsWithItsTitleAsAGermanElement()
+    {
+        var vote = await site.OpenVoteAsync(VoteMethod.Points);
+        var (client, _) = await site.ParticipantClientAsync();
+        var title = vote.Options.Single(o => o.Position == 1).Title;
+
+        var (german, english) = await client.GermanThenEnglishAsync($"/abstimmungen/{vote.Id}");
+
+        Assert.Null(german.QuerySelector("main form [lang]"));
+        var label = english.QuerySelectorAll("main form label").Single(l => l.TextContent.Contains(title, StringComparison.Ordinal));
+        Assert.Equal($"Points for “{title}” (0 to {vote.MaxPointsPerOption})", label.TextContent);
+        Assert.Equal(title, label.QuerySelector("span[lang=de]")?.TextContent);
+        Assert.Null(label.Closest("[lang]:not(html)"));
+    }
+
+    [Fact]
     public async Task Receipt_InEnglish_KeepsTheMeasuresTitlesAsGermanElements_BesideTheEnglishWords()
     {
         var vote = await site.OpenVoteAsync(VoteMethod.Points);

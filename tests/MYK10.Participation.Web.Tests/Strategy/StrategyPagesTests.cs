@@ -136,6 +136,11 @@ public sealed class StrategyPagesTests(StrategyPagesTests.Site site) : IClassFix
         Assert.NotNull(ideaPage.QuerySelector($".official-answer a[href='/strategie/massnahmen/{measure}']"));
         var measurePage = await site.CreateBrowserLikeClient().GetDocumentAsync($"/strategie/massnahmen/{measure}");
         Assert.NotNull(measurePage.QuerySelector($"a[href='/ideen/{idea.IdeaId}']"));
+        // In English the linked idea's and measure's titles stay German and are marked so (language of parts).
+        var english = site.CreateBrowserLikeClient();
+        await english.PostFormAsync("/strategie", new() { ["Input.Culture"] = "en", ["Input.ReturnUrl"] = "/strategie" }, "form.language-switch");
+        Assert.Equal("de", (await english.GetDocumentAsync($"/ideen/{idea.IdeaId}")).QuerySelector($".official-answer a[href='/strategie/massnahmen/{measure}']")!.GetAttribute("lang"));
+        Assert.Equal("de", (await english.GetDocumentAsync($"/strategie/massnahmen/{measure}")).QuerySelector($"a[href='/ideen/{idea.IdeaId}']")!.GetAttribute("lang"));
 
         // The next answer form starts with the measure ticked; unticked and sent, the link is gone from both pages.
         var review = await moderator.GetDocumentAsync($"/moderation/ideen/{idea.IdeaId}");

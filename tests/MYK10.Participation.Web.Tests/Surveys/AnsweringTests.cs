@@ -199,6 +199,21 @@ public sealed class AnsweringTests(AnsweringTests.Site site) : IClassFixture<Ans
     }
 
     [Fact]
+    public async Task AnsweringForm_InEnglish_MarksTheScaleLabelsAsGerman_InsideTheEnglishHint()
+    {
+        var survey = await GoldenSurvey.CreateAsync(site.Services);
+        var client = site.CreateBrowserLikeClient();
+        // With children in the household, the second page asks about the Kitas on a scale with named ends.
+        using var page1 = await client.PostFormAsync($"/umfragen/{survey.Id}", Next((F(survey, "place"), "o1"), (F(survey, "kids"), "yes")));
+
+        var (german, english) = await client.GermanThenEnglishAsync(page1.Headers.Location!.OriginalString);
+
+        var hint = $"#{SurveyFields.Id(survey.Q["kita"])}-hint";
+        Assert.Equal("1 bedeutet „gar nicht“, 5 bedeutet „sehr“.", german.QuerySelector(hint)!.InnerHtml.Trim());
+        Assert.Equal("1 means “<span lang=\"de\">gar nicht</span>”, 5 means “<span lang=\"de\">sehr</span>”.", english.QuerySelector(hint)!.InnerHtml.Trim());
+    }
+
+    [Fact]
     public async Task ReviewPage_InEnglish_MarksChosenOptionsAsGerman_AndNotTheTranslatedYesOrNo()
     {
         var survey = await GoldenSurvey.CreateAsync(site.Services);
