@@ -55,6 +55,7 @@ public sealed class VoteEndTests(VoteEndTests.Site site) : IClassFixture<VoteEnd
         Assert.NotNull(ballotPage.QuerySelector("main form[method=post]"));
         var list = await admin.GetDocumentAsync("/admin/abstimmungen");
         Assert.NotNull(list.QuerySelector($"a[href='{Page(vote.Id)}']"));
+        Assert.Equal("Ende ändern oder vorzeitig beenden", (await admin.GetDocumentAsync($"/admin/abstimmungen/bearbeiten/{vote.Id}")).QuerySelector($"main a[href='{Page(vote.Id)}']")?.TextContent);
 
         // Without a reason: the box opens again with its error at the field, and nothing changes.
         var noReason = await admin.PostFormAsync(Page(vote.Id), new() { ["Input.ConfirmEnd"] = "true" }, EndForm);
