@@ -210,14 +210,14 @@ public sealed class VoteStore(IDbConnectionFactory connections)
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
         var parameters = new { Id = id, ClosesAt = closesAt.ToUniversalTime(), Now = now };
-        if (await connection.QuerySingleOrDefaultAsync<DateTimeOffset?>(before, parameters, transaction) is not { } closedAt)
+        if (await connection.QuerySingleOrDefaultAsync<DateTimeOffset?>(before, parameters, transaction) is not { } endBefore)
         {
             return false;
         }
 
         await connection.ExecuteAsync(sql, parameters, transaction);
         await AdminLog.WriteAsync(connection, transaction, actor, now, action, AdminTarget.Vote(id), details,
-            before: new { closesAt = closedAt }, after: new { closesAt = closesAt.ToUniversalTime() });
+            before: new { closesAt = endBefore }, after: new { closesAt = closesAt.ToUniversalTime() });
         transaction.Commit();
         return true;
     }
