@@ -36,6 +36,12 @@ public sealed record Vote(
 
     public bool IsClosed(DateTimeOffset now) => now >= ClosesAt;
 
+    /// <summary>Whether staff may still move the end (<see cref="VoteService.ChangeEndAsync"/>): a published vote of the site that has not ended.</summary>
+    public bool EndCanChange(DateTimeOffset now) => Published && !Imported && !IsClosed(now);
+
+    /// <summary>Whether staff may end the vote now (<see cref="VoteService.EndNowAsync"/>): it runs, and is the site's own.</summary>
+    public bool CanEndNow(DateTimeOffset now) => !Imported && IsOpen(now);
+
     /// <summary>Results are public live while open (when chosen so) and always after closing.</summary>
     public bool ResultsVisible(DateTimeOffset now) =>
         Published && (IsClosed(now) || (Visibility == ResultVisibility.Live && OpensAt <= now));
@@ -69,6 +75,15 @@ public sealed record VoteDraft(
     int? MinBudgetSharePercent = null,
     AllocationRule? Rule = null,
     ResultVisibility Visibility = ResultVisibility.AfterClose);
+
+/// <summary>Why the end of a vote cannot be moved to the time given; the admin page shows a German message for each.</summary>
+public enum VoteEndProblem
+{
+    /// <summary>The vote has ended, is not published or was imported.</summary>
+    EndCannotChange,
+    EndInPast,
+    ClosesBeforeOpens,
+}
 
 /// <summary>Why a draft cannot be saved; the admin page shows a German message for each.</summary>
 public enum VoteDraftProblem

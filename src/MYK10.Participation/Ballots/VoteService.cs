@@ -49,6 +49,43 @@ public sealed class VoteService(VoteStore store, IDbConnectionFactory connection
         store.PublishAsync(id, clock.GetUtcNow(), actor, cancellationToken);
 
     /// <summary>
+    /// Ends a running vote now, also one with ballots; <paramref name="reason"/> goes into the admin log. The end is the
+    /// vote's ordinary end moved forward: ballots are refused from now on, and the tally sweep counts the vote as it
+    /// counts every vote that has closed. False when the vote is not running (not published, imported, not begun or ended).
+    /// </summary>
+    public Task<bool> EndNowAsync(long id, string reason, StaffActor? actor = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        var now = clock.GetUtcNow();
+        return store.SetEndAsync(id, now, now, AdminActions.Close, reason.Trim(), actor, cancellationToken);
+    }
+
+    /// <summary>
+    /// Moves the end of a published vote that has not ended, also one with ballots (nothing else of it changes), to a
+    /// time later than now and than its beginning; null when done.
+    /// </summary>
+    public async Task<VoteEndProblem?> ChangeEndAsync(long id, DateTimeOffset closesAt, StaffActor? actor = null, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        if (await store.FindAsync(id, cancellationToken) is not { } vote || !vote.EndCanChange(now))
+        {
+            return VoteEndProblem.EndCannotChange;
+        }
+
+        if (closesAt <= now)
+        {
+            return VoteEndProblem.EndInPast;
+        }
+
+        if (closesAt <= vote.OpensAt)
+        {
+            return VoteEndProblem.ClosesBeforeOpens;
+        }
+
+        return await store.SetEndAsync(id, closesAt, now, AdminActions.Update, vote.Title, actor, cancellationToken) ? null : VoteEndProblem.EndCannotChange;
+    }
+
+    /// <summary>
     /// Creates a closed, published vote with the file's projects as options and its votes as anonymous ballots,
     /// all in one transaction. Approval and choose-1 files become approval votes, cumulative files points votes,
     /// ordinal files ranking votes.

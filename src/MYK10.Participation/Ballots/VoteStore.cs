@@ -194,6 +194,34 @@ public sealed class VoteStore(IDbConnectionFactory connections)
         return true;
     }
 
+    /// <summary>
+    /// Moves the end of a published vote of the site that has not ended to <paramref name="closesAt"/> (not before its
+    /// beginning): only the end changes, whatever ballots the vote has. The admin log records the end before and after.
+    /// False when the vote is no such vote (any more).
+    /// </summary>
+    public async Task<bool> SetEndAsync(long id, DateTimeOffset closesAt, DateTimeOffset now, string action, string? details, StaffActor? actor = null,
+        CancellationToken cancellationToken = default)
+    {
+        const string before = """
+            SELECT closes_at FROM votes
+            WHERE id = @Id AND status = 'published' AND source = 'site' AND closes_at > @Now AND opens_at <= @ClosesAt AND @ClosesAt >= @Now
+            """;
+        const string sql = "UPDATE votes SET closes_at = @ClosesAt, updated_at = @Now WHERE id = @Id";
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction();
+        var parameters = new { Id = id, ClosesAt = closesAt.ToUniversalTime(), Now = now };
+        if (await connection.QuerySingleOrDefaultAsync<DateTimeOffset?>(before, parameters, transaction) is not { } endBefore)
+        {
+            return false;
+        }
+
+        await connection.ExecuteAsync(sql, parameters, transaction);
+        await AdminLog.WriteAsync(connection, transaction, actor, now, action, AdminTarget.Vote(id), details,
+            before: new { closesAt = endBefore }, after: new { closesAt = closesAt.ToUniversalTime() });
+        transaction.Commit();
+        return true;
+    }
+
     public async Task<Vote?> FindAsync(long id, CancellationToken cancellationToken = default)
     {
         const string sql = $"SELECT {VoteColumns} FROM votes WHERE id = @Id";

@@ -126,6 +126,43 @@ public sealed class VoteBrowserTests(BrowserFixture browser, VoteBrowserTests.Si
     }
 
     [Fact]
+    public async Task VoteTermPage_OnAPhone_ByKeyboard_PassesAxe_AndWithErrors()
+    {
+        var vote = await site.OpenVoteAsync(VoteMethod.Approval);
+        await using (var connection = await site.Get<MYK10.Participation.Data.IDbConnectionFactory>().OpenAsync())
+        {
+            await Dapper.SqlMapper.ExecuteAsync(connection, "INSERT INTO ballots (vote_id, receipt_code, cast_at) VALUES (@Id, 'PAPIER-0001', @Now)",
+                new { vote.Id, Now = site.Get<TimeProvider>().GetUtcNow() });
+        }
+
+        var page = await browser.OpenAsStaffAsync(site, MYK10.Participation.Staff.StaffRole.Admin, width: 360, height: 740);
+
+        await page.GotoAsync("/admin/abstimmungen");
+        await page.ClickAsync($"a[href='/admin/abstimmungen/laufzeit/{vote.Id}']");
+        await page.WaitForURLAsync($"**/admin/abstimmungen/laufzeit/{vote.Id}");
+        await page.AssertNoAxeViolationsAsync();
+        await page.AssertOneH1AndNoHorizontalScrollAsync();
+
+        // An end in the past comes back with its error at the field.
+        await page.FillAsync("#Input_ClosesAt", "2020-01-01T08:00");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enddatum speichern" }).ClickAsync();
+        await page.WaitForSelectorAsync("#Input_ClosesAt-error");
+        await page.AssertNoAxeViolationsAsync();
+        await page.AssertOneH1AndNoHorizontalScrollAsync();
+
+        // Ending now without a reason or the tick, by keyboard: the box opens again with both errors.
+        await page.TabToAsync("summary", "Jetzt beenden");
+        await page.Keyboard.PressAsync("Enter");
+        await page.TabToAsync("button", "Abstimmung jetzt beenden");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForSelectorAsync("#confirm-end-error");
+        Assert.True(await page.IsVisibleAsync("#Input_Reason-error"));
+        await page.AssertNoAxeViolationsAsync();
+        await page.AssertOneH1AndNoHorizontalScrollAsync();
+        Assert.Equal(vote.ClosesAt, (await site.Get<VoteStore>().FindAsync(vote.Id))!.ClosesAt);
+    }
+
+    [Fact]
     public async Task AMeasureOfSeveralParagraphs_TakenIntoAVote_KeepsASpaceBetweenThem()
     {
         var strategy = site.Get<MYK10.Participation.Strategy.StrategyService>();

@@ -97,6 +97,7 @@ public sealed class ProtokollModel(AdminLogStore log, IStringLocalizer<AdminLogR
             yield return entry.Action switch
             {
                 AdminActions.GenerateCodes => Plain(text["Log.Codes", details]),
+                AdminActions.Close when entry.TargetType == AdminTargets.Vote => ContentLanguage.Sentence(text["Log.Reason"], ContentLanguage.Part(details)),
                 AdminActions.Move when Known(text[$"Log.Move.{details}"]) is { } direction => Plain(direction),
                 _ => ContentLanguage.Part(details),
             };
@@ -113,7 +114,7 @@ public sealed class ProtokollModel(AdminLogStore log, IStringLocalizer<AdminLogR
     {
         (_, null) => Plain(text["Log.NoValue"]),
         ("status", _) when Known(strategyText[$"Status.{value}"]) is { } status => Plain(status),
-        ("endsAt", _) when DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) => Plain(BerlinTime.Format(at)),
+        ("endsAt" or "closesAt", _) when DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) => Plain(BerlinTime.Format(at)),
         _ => ContentLanguage.Part(value),
     };
 

@@ -37,6 +37,9 @@ public sealed class BearbeitenModel(VoteStore votes, VoteService service, Refere
 
     public bool Locked { get; private set; }
 
+    /// <summary>Whether the end of the vote can still move on its own page (<see cref="LaufzeitModel"/>), where the editor is locked.</summary>
+    public bool EndCanChange { get; private set; }
+
     /// <summary>Measures of the strategy that can become options (not discarded).</summary>
     public IReadOnlyList<MYK10.Participation.Strategy.StrategyField> Strategy { get; private set; } = [];
 
@@ -202,6 +205,7 @@ public sealed class BearbeitenModel(VoteStore votes, VoteService service, Refere
         }
 
         Locked = vote.Imported || (await votes.BallotCountsAsync(cancellationToken)).ContainsKey(vote.Id);
+        EndCanChange = vote.EndCanChange(clock.GetUtcNow());
         if (!keepInput)
         {
             Input = InputModel.From(vote);
