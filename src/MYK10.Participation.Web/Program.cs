@@ -12,7 +12,7 @@ try
 {
     await app.PrepareAsync();
 }
-catch (Exception ex) when (ex is MigrationException or MYK10.Participation.Hosting.SettingException)
+catch (Exception ex) when (ex is MigrationException or MYK10.Participation.Hosting.SettingException or SiteRunningException)
 {
     await Console.Error.WriteLineAsync($"Start-up stopped: {ex.Message}");
     return 1;

@@ -18,6 +18,11 @@ internal static class DigestsCommand
             return await context.FailAsync(Usage);
         }
 
+        if (context.Unexpected(Usage, 1, "--council") is { } unexpected)
+        {
+            return await context.FailAsync(unexpected);
+        }
+
         long? councilId = null;
         if (context.Args.Contains("--council"))
         {

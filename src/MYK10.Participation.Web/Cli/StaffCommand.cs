@@ -16,32 +16,46 @@ internal static class StaffCommand
         + " | staff deactivate|activate|reset-two-factor --email ADDRESS | staff password --email ADDRESS (new password from standard input)"
         + " | staff role --email ADDRESS --role admin|moderator";
 
-    public static async Task<int> RunAsync(CommandContext context) => context.Args.FirstOrDefault() switch
+    private const string Email = "--email";
+    private const string Role = "--role";
+
+    /// <summary>Each form: the options it takes after its word, and what it does.</summary>
+    private static readonly Dictionary<string, (string[] Options, Func<CommandContext, Task<int>> Run)> Forms = new(StringComparer.Ordinal)
     {
-        "add" => await AddAsync(context),
-        "list" => await ListAsync(context),
-        "deactivate" => await ChangeAsync(context, "deactivated", "was deactivated already", (accounts, id) => accounts.DeactivateAsync(id)),
-        "activate" => await ChangeAsync(context, "activated", "was active already", (accounts, id) => accounts.ActivateAsync(id)),
-        "reset-two-factor" => await ChangeAsync(context, "has no second factor now; a new one can be set up at /staff/zwei-faktor", "had no second factor",
-            (accounts, id) => accounts.ResetTwoFactorAsync(id)),
-        "password" => await ChangeAsync(context, "has a new password", "kept its password", async (accounts, id) => await accounts.SetPasswordAsync(id, await ReadPasswordAsync(context))),
-        "role" => await RoleAsync(context),
-        _ => await context.FailAsync(Usage),
+        ["add"] = ([Email, Role], AddAsync),
+        ["list"] = ([], ListAsync),
+        ["deactivate"] = ([Email], context => ChangeAsync(context, "deactivated", "was deactivated already", (accounts, id) => accounts.DeactivateAsync(id))),
+        ["activate"] = ([Email], context => ChangeAsync(context, "activated", "was active already", (accounts, id) => accounts.ActivateAsync(id))),
+        ["reset-two-factor"] = ([Email], context => ChangeAsync(context, "has no second factor now; a new one can be set up at /staff/zwei-faktor",
+            "had no second factor", (accounts, id) => accounts.ResetTwoFactorAsync(id))),
+        ["password"] = ([Email], context => ChangeAsync(context, "has a new password", "kept its password",
+            async (accounts, id) => await accounts.SetPasswordAsync(id, await ReadPasswordAsync(context)))),
+        ["role"] = ([Email, Role], RoleAsync),
     };
 
-    private static async Task<int> RoleAsync(CommandContext context) => StaffRoles.TryParse(context.Option("--role"), out var role)
+    public static async Task<int> RunAsync(CommandContext context)
+    {
+        if (context.Args.FirstOrDefault() is not { } word || !Forms.TryGetValue(word, out var form))
+        {
+            return await context.FailAsync(Usage);
+        }
+
+        return context.Unexpected(Usage, 1, form.Options) is { } unexpected ? await context.FailAsync(unexpected) : await form.Run(context);
+    }
+
+    private static async Task<int> RoleAsync(CommandContext context) => StaffRoles.TryParse(context.Option(Role), out var role)
         ? await ChangeAsync(context, $"is {role.ToText()} now", $"was {role.ToText()} already", (accounts, id) => accounts.SetRoleAsync(id, role))
         : await context.FailAsync("--role must be admin or moderator.");
 
     private static async Task<int> AddAsync(CommandContext context)
     {
-        var email = context.Option("--email");
+        var email = context.Option(Email);
         if (string.IsNullOrWhiteSpace(email))
         {
             return await context.FailAsync("Missing --email. " + Usage);
         }
 
-        if (!StaffRoles.TryParse(context.Option("--role"), out var role))
+        if (!StaffRoles.TryParse(context.Option(Role), out var role))
         {
             return await context.FailAsync("--role must be admin or moderator.");
         }
@@ -92,7 +106,7 @@ internal static class StaffCommand
 
     private static async Task<int> ChangeAsync(CommandContext context, string done, string already, Func<StaffAccounts, long, Task<StaffChange>> change)
     {
-        var email = context.Option("--email");
+        var email = context.Option(Email);
         if (string.IsNullOrWhiteSpace(email))
         {
             return await context.FailAsync("Missing --email. " + Usage);

@@ -23,6 +23,11 @@ internal static class VotesCommand
 
     private static async Task<int> ImportAsync(CommandContext context, string path)
     {
+        if (context.Unexpected(Usage, 2, "--title") is { } unexpected)
+        {
+            return await context.FailAsync(unexpected);
+        }
+
         if (!File.Exists(path))
         {
             return await context.FailAsync($"File {path} not found.");
@@ -46,6 +51,11 @@ internal static class VotesCommand
 
     private static async Task<int> TallyAsync(CommandContext context, string idText)
     {
+        if (context.Unexpected(Usage, 2, "--rule") is { } unexpected)
+        {
+            return await context.FailAsync(unexpected);
+        }
+
         if (!long.TryParse(idText, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
         {
             return await context.FailAsync($"'{idText}' is not a vote id. {Usage}");

@@ -141,7 +141,8 @@ public static class WebApp
         services.AddSurveysWeb();
         services.AddSingleton<TwoFactorTicket>();
         services.AddRequestLimits();
-        services.AddHostedService<SiteLockService>();
+        services.AddSingleton(sp => new SingleSite(sp.GetRequiredService<IDbConnectionFactory>(),
+            JobsDatabase(sp.GetRequiredService<IConfiguration>(), contentRoot)));
         services.AddHostedService<WalCheckpointService>();
         services.AddSingleton(new SiteStarted(DateTime.UtcNow));
         // Admin pages pass a one-time result message across a redirect; the cookie is named like the others and listed in /datenschutz.
@@ -164,9 +165,13 @@ public static class WebApp
         return app;
     }
 
-    /// <summary>Migrates the database and registers recurring jobs; call before the app runs.</summary>
+    /// <summary>
+    /// Takes the data folder (<see cref="SingleSite"/>), migrates the database and registers recurring jobs; call before
+    /// the app runs.
+    /// </summary>
     public static async Task PrepareAsync(this WebApplication app)
     {
+        await app.Services.GetRequiredService<SingleSite>().HoldAsync();
         await app.Services.GetRequiredService<Migrator>().MigrateAsync();
         RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>(),
             app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MYK10.Participation.Moderation.ModerationReminderOptions>>().Value);
@@ -200,10 +205,9 @@ public static class WebApp
         builder.Services.AddSingleton<JobStorage>(sp =>
         {
             var configuration = sp.GetRequiredService<IConfiguration>();
-            var jobsConnection = new SqliteConnectionStringBuilder(DataPaths.ResolveConnectionString(
-                configuration.GetConnectionString("Jobs"), DataPaths.DefaultJobs, contentRoot));
-            SqliteConnectionFactory.EnsureDirectory(jobsConnection.DataSource);
-            return new SQLiteStorage(jobsConnection.DataSource, new SQLiteStorageOptions { QueuePollInterval = PollInterval(configuration) });
+            var jobsDatabase = JobsDatabase(configuration, contentRoot);
+            SqliteConnectionFactory.EnsureDirectory(jobsDatabase);
+            return new SQLiteStorage(jobsDatabase, new SQLiteStorageOptions { QueuePollInterval = PollInterval(configuration) });
         });
         builder.Services.AddSingleton<JobActivator>(sp => new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         builder.Services.AddHangfire((sp, config) => config
@@ -222,6 +226,9 @@ public static class WebApp
             });
         }
     }
+
+    private static string JobsDatabase(IConfiguration configuration, string contentRoot) => new SqliteConnectionStringBuilder(
+        DataPaths.ResolveConnectionString(configuration.GetConnectionString("Jobs"), DataPaths.DefaultJobs, contentRoot)).DataSource;
 
     private static TimeSpan PollInterval(IConfiguration configuration) =>
         TimeSpan.FromSeconds(configuration.GetValue("Jobs:PollIntervalSeconds", 5.0));

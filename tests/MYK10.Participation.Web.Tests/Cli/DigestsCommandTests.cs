@@ -56,5 +56,23 @@ public sealed class DigestsCommandTests : IDisposable
         Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
+    [Theory]
+    [InlineData("'extra'", "digests", "run", "extra")]
+    [InlineData("'extra'", "digests", "run", "--council", "1", "extra")]
+    [InlineData("'--rule'", "digests", "run", "--rule", "greedy")]
+    public async Task DigestsRun_StrayArgument_IsRefusedWithTheUsageLine_AndSendsNothing(string named, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        Assert.Equal(0, await CommandLine.RunAsync(["seed-demo"], TextReader.Null, output, error, Settings));
+        output.GetStringBuilder().Clear();
+
+        Assert.Equal(2, await CommandLine.RunAsync(args, TextReader.Null, output, error, Settings));
+        Assert.Equal("", output.ToString());
+        Assert.Equal($"Unexpected argument {named}. Usage: digests run [--council ID]", error.ToString().Trim());
+        await using var connection = new SqliteConnection($"Data Source={_directory.File("participation.db")}");
+        Assert.Equal(0L, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM mail_outbox"));
+    }
+
     public void Dispose() => _directory.Dispose();
 }

@@ -62,6 +62,42 @@ public sealed class StaffCommandTests : IDisposable
         Assert.Single(error.Trim().Split('\n'));
     }
 
+    [Theory]
+    [InlineData("'extra'", "staff", "list", "extra")]
+    [InlineData("'--email'", "staff", "list", "--email", "admin@kvmyk.de")]
+    [InlineData("'extra'", "staff", "add", "--email", "neu@kvmyk.de", "--role", "admin", "extra")]
+    [InlineData("'--council'", "staff", "add", "--email", "neu@kvmyk.de", "--role", "admin", "--council", "3")]
+    [InlineData("'extra'", "staff", "deactivate", "--email", "admin@kvmyk.de", "extra")]
+    [InlineData("'--role'", "staff", "activate", "--email", "admin@kvmyk.de", "--role", "admin")]
+    [InlineData("'extra'", "staff", "reset-two-factor", "--email", "admin@kvmyk.de", "extra")]
+    [InlineData("'extra'", "staff", "password", "--email", "admin@kvmyk.de", "extra")]
+    [InlineData("'extra'", "staff", "role", "--email", "admin@kvmyk.de", "--role", "moderator", "extra")]
+    public async Task StrayArgument_IsRefusedWithTheUsageLine_AndChangesNothing(string named, params string[] args)
+    {
+        await RunAsync("Rhein-Mosel-Verwaltung\n", "staff", "add", "--email", "admin@kvmyk.de", "--role", "admin");
+
+        var (exit, output, error) = await RunAsync("Neues-Passwort-Mayen-2026\n", args);
+
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        var line = Assert.Single(error.Trim().Split('\n'));
+        Assert.StartsWith($"Unexpected argument {named}. Usage: staff add --email ADDRESS", line, StringComparison.Ordinal);
+        var (_, list, _) = await RunAsync("", "staff", "list");
+        var account = Assert.Single(list.Trim().Split('\n'));
+        Assert.Matches("^admin@kvmyk.de  admin +active +second factor off  never signed in$", account);
+        await using var app = await TestApp.StartAsync(Settings);
+        Assert.Equal(SignInStatus.Succeeded, (await app.Get<StaffService>().SignInAsync("admin@kvmyk.de", "Rhein-Mosel-Verwaltung")).Status);
+    }
+
+    [Fact]
+    public async Task AnOptionGivenTwice_IsRefused()
+    {
+        var (exit, _, error) = await RunAsync("Rhein-Mosel-Verwaltung\n", "staff", "add", "--email", "a@kvmyk.de", "--role", "admin", "--email", "b@kvmyk.de");
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith("--email is given twice. Usage: staff add", error.Trim(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task StaffList_NamesTheLastSignIn_InAnUnambiguousBerlinTime()
     {

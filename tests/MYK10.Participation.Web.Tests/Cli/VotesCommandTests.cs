@@ -101,6 +101,39 @@ public sealed class VotesCommandTests : IDisposable
         Assert.Single(error.Trim().Split('\n'));
     }
 
+    [Theory]
+    [InlineData("'extra'", "import", "extra")]
+    [InlineData("'--rule'", "import", "--rule", "greedy")]
+    [InlineData("'extra'", "tally", "extra")]
+    [InlineData("'--title'", "tally", "--title", "Klima")]
+    public async Task StrayArgument_IsRefusedWithTheUsageLine(string named, string form, params string[] stray)
+    {
+        var file = WriteFile(MajorityMinority);
+        if (form == "tally")
+        {
+            Assert.Equal(0, (await RunAsync("votes", "import", file)).Exit);
+        }
+
+        var (exit, output, error) = await RunAsync(["votes", form, form == "tally" ? "1" : file, .. stray]);
+
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.Equal($"Unexpected argument {named}. Usage: votes import FILE.pb [--title TEXT] | votes tally ID [--rule greedy|equal-shares]", error.Trim());
+        // A refused import creates no vote.
+        Assert.Equal(form == "tally" ? 0 : 1, (await RunAsync("votes", "tally", "1")).Exit);
+    }
+
+    [Fact]
+    public async Task Tally_RuleGivenTwice_IsRefused()
+    {
+        Assert.Equal(0, (await RunAsync("votes", "import", WriteFile(MajorityMinority))).Exit);
+
+        var (exit, _, error) = await RunAsync("votes", "tally", "1", "--rule", "greedy", "--rule", "equal-shares");
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith("--rule is given twice. Usage: votes import", error.Trim(), StringComparison.Ordinal);
+    }
+
     public void Dispose() => _directory.Dispose();
 
     private async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
