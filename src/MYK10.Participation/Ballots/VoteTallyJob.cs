@@ -8,13 +8,16 @@ public sealed class VoteTallyJob(VoteService votes, VoteStore store, TimeProvide
     [AutomaticRetry(Attempts = 3)]
     public async Task RunAsync(long voteId, CancellationToken cancellationToken)
     {
+        // The count is as of the moment before its ballots are read, not when it is saved: a count that began before the
+        // end and was saved after it would otherwise pass for the final one while missing the ballots of its last moments.
+        var countedAt = clock.GetUtcNow();
         var computed = await votes.ComputeAsync(voteId, cancellationToken: cancellationToken);
         if (computed is not { } c)
         {
             return;
         }
 
-        await store.SaveTallyAsync(voteId, c.Result, c.Ballots, clock.GetUtcNow(), cancellationToken);
+        await store.SaveTallyAsync(voteId, c.Result, c.Ballots, countedAt, cancellationToken);
     }
 }
 

@@ -154,6 +154,43 @@ public sealed class VoteServiceTests
         Assert.Equal(2, stored.Result.Selected.Count);
     }
 
+    [Fact]
+    public async Task TallyJob_ABallotCommittedWhileTheJobCounts_IsInTheStoredCount_OrTheVoteIsCountedAgain()
+    {
+        await using var app = await TestApp.StartAsync();
+        var id = await app.Get<VoteService>().ImportAsync(Read(PabulibTests.Approval));
+        var store = app.Get<VoteStore>();
+        var connections = app.Get<MYK10.Participation.Data.IDbConnectionFactory>();
+        // A ballot accepted just before the end commits while the job is at work: here, the moment the job reads the clock.
+        var clock = new ClockThatFirst(app.Clock, () =>
+        {
+            using var connection = connections.OpenAsync().GetAwaiter().GetResult();
+            connection.Execute("INSERT INTO ballots (vote_id, receipt_code, cast_at) VALUES (@Id, 'SPAET-0001', @At)", new { Id = id, At = app.Clock.GetUtcNow() });
+        });
+
+        await new VoteTallyJob(app.Get<VoteService>(), store, clock).RunAsync(id, CancellationToken.None);
+
+        var counted = (await store.TallyAsync(id))!.Result.BallotCount;
+        Assert.True(counted == 5 || (await store.DueForTallyAsync(app.Clock.GetUtcNow())).Contains(id), $"stored {counted} of 5 ballots as the final count");
+    }
+
+    /// <summary>The given clock, which runs an action the first time it is read.</summary>
+    private sealed class ClockThatFirst(TimeProvider clock, Action action) : TimeProvider
+    {
+        private bool done;
+
+        public override DateTimeOffset GetUtcNow()
+        {
+            if (!done)
+            {
+                done = true;
+                action();
+            }
+
+            return clock.GetUtcNow();
+        }
+    }
+
     private static async Task<(List<(long, long, long, long, long)> Options, List<(string, long)> Participation)> SnapshotAsync(TestApp app, long voteId)
     {
         await using var connection = await app.Connections.OpenAsync();
