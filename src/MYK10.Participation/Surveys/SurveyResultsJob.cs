@@ -19,6 +19,9 @@ public sealed class SurveyResultsJob(IDbConnectionFactory connections, TimeProvi
     [DisableConcurrentExecution(timeoutInSeconds: 300)]
     public async Task RunAsync(long surveyId, CancellationToken cancellationToken)
     {
+        // The results are as of the moment before the responses are read, not when they are saved: a run begun before
+        // the survey closed and saved after it would otherwise pass for the results after closing.
+        var computedAt = clock.GetUtcNow();
         await using var connection = await connections.OpenAsync(cancellationToken);
         var definition = await SurveyStore.LoadAsync(connection, null, surveyId);
         if (definition is null)
@@ -55,11 +58,11 @@ public sealed class SurveyResultsJob(IDbConnectionFactory connections, TimeProvi
             totals.Add((AllSegment, 0));
         }
 
-        await SaveAsync(connection, surveyId, totals, counts, stats, cancellationToken);
+        await SaveAsync(connection, surveyId, computedAt, totals, counts, stats, cancellationToken);
     }
 
     /// <summary>Upserts every row under a new run id, then removes the rows of earlier runs: all in one transaction.</summary>
-    private async Task SaveAsync(SqliteConnection connection, long surveyId, IEnumerable<(string Segment, long Value)> totals,
+    private static async Task SaveAsync(SqliteConnection connection, long surveyId, DateTimeOffset computedAt, IEnumerable<(string Segment, long Value)> totals,
         IEnumerable<(string Segment, (long QuestionId, string Item, string Value) Key, long Value)> counts, IEnumerable<StatRow> stats,
         CancellationToken cancellationToken)
     {
@@ -114,7 +117,7 @@ public sealed class SurveyResultsJob(IDbConnectionFactory connections, TimeProvi
             }
         }
 
-        await connection.ExecuteAsync(removeStale, new { SurveyId = surveyId, RunId = runId, Now = clock.GetUtcNow() }, transaction);
+        await connection.ExecuteAsync(removeStale, new { SurveyId = surveyId, RunId = runId, Now = computedAt }, transaction);
         transaction.Commit();
     }
 

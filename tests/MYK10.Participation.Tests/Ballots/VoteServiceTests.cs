@@ -174,23 +174,6 @@ public sealed class VoteServiceTests
         Assert.True(counted == 5 || (await store.DueForTallyAsync(app.Clock.GetUtcNow())).Contains(id), $"stored {counted} of 5 ballots as the final count");
     }
 
-    /// <summary>The given clock, which runs an action the first time it is read.</summary>
-    private sealed class ClockThatFirst(TimeProvider clock, Action action) : TimeProvider
-    {
-        private bool done;
-
-        public override DateTimeOffset GetUtcNow()
-        {
-            if (!done)
-            {
-                done = true;
-                action();
-            }
-
-            return clock.GetUtcNow();
-        }
-    }
-
     private static async Task<(List<(long, long, long, long, long)> Options, List<(string, long)> Participation)> SnapshotAsync(TestApp app, long voteId)
     {
         await using var connection = await app.Connections.OpenAsync();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Dapper;
 using MYK10.Participation.Surveys;
+using MYK10.Participation.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace MYK10.Participation.Tests.Surveys;
@@ -83,6 +84,30 @@ public sealed class ResultsJobTests(ITestOutputHelper output)
         Assert.Equal(4, (await app.Get<SurveyResultsStore>().ReadAsync(closed.Id))!.Responses);
         Assert.Equal(0, (await responder.LoadDraftAsync(open.Id, "alt")).Answers.Count + (await CountDraftsAsync(app)));
         Assert.Equal([closed.Id], app.Services.GetService(typeof(ISurveyResultsSignal)) is ClosedSurveys c ? c.Ids.ToArray() : []);
+    }
+
+    [Fact]
+    public async Task AResponseAndTheCloseWhileTheJobCounts_AreInTheResults_OrTheSurveyIsCountedAgain()
+    {
+        await using var app = await SurveyApp.StartAsync();
+        var survey = await GoldenSurvey.CreateAsync(app);
+        await survey.SubmitFixedResponsesAsync(app);
+        var connections = app.Get<MYK10.Participation.Data.IDbConnectionFactory>();
+        // The last response comes in and the survey closes while the job is at work: here, the moment the job reads the clock.
+        var clock = new ClockThatFirst(app.Clock, () =>
+        {
+            using var connection = connections.OpenAsync().GetAwaiter().GetResult();
+            connection.Execute("INSERT INTO survey_responses (survey_id, submitted_on) VALUES (@Id, '2026-11-16')", new { survey.Id });
+            connection.Execute("UPDATE surveys SET status = 'closed', updated_at = @Now WHERE id = @Id", new { survey.Id, Now = app.Clock.GetUtcNow() });
+        });
+
+        await new SurveyResultsJob(connections, clock).RunAsync(survey.Id, CancellationToken.None);
+
+        var counted = (await app.Get<SurveyResultsStore>().ReadAsync(survey.Id))!.Responses;
+        await using var reader = await connections.OpenAsync();
+        var due = await reader.ExecuteScalarAsync<long>(
+            "SELECT count(*) FROM surveys WHERE id = @Id AND (results_computed_at IS NULL OR results_computed_at < updated_at)", new { survey.Id });
+        Assert.True(counted == 5 || due == 1, $"stored {counted} of 5 responses as the results after closing");
     }
 
     /// <summary>The benchmark measures speed; this proves the job completes on 100,000 responses and counts them exactly.</summary>
