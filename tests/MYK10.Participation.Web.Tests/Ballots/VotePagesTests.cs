@@ -337,6 +337,20 @@ public sealed class VotePagesTests(VotePagesTests.Site site) : IClassFixture<Vot
     }
 
     [Fact]
+    public async Task Result_ExplainsTheTieRule_ByWhatDecidesWhenTheScoresAreEqual()
+    {
+        var vote = await site.OpenVoteAsync(VoteMethod.Ranking);
+        await CloseAndCountAsync(vote);
+
+        var page = await site.CreateBrowserLikeClient().GetDocumentAsync($"/abstimmungen/{vote.Id}/ergebnis");
+
+        // A tie is equal votes or points: "mehr Stimmen" cannot decide it, and the "Nr." on the page is the order of selection, not a measure number.
+        var rule = page.QuerySelectorAll("main p").Select(p => p.TextContent).Single(t => t.Contains("gleich viele", StringComparison.Ordinal));
+        Assert.Equal("Haben Maßnahmen gleich viele Stimmen oder Punkte, steht die mit den geringeren Kosten vorn, bei gleichen Kosten die früher angelegte.", rule);
+        Assert.DoesNotContain("Maßnahmennummer", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ReceiptPage_OfAClosedVote_OffersNeitherToVoteNorToChange_ButTheResult()
     {
         var (voter, _) = await site.ParticipantClientAsync();
