@@ -135,6 +135,36 @@ public sealed class DigestContentTests
     }
 
     [Fact]
+    public async Task ClosedYesNoVote_NamesWhatWasAccepted_NotTheOptionWithTheBestScore()
+    {
+        await using var app = await TestApp.StartAsync(DigestTestData.Settings());
+        var councilId = await app.CouncilAsync(recipients: ["rat@andernach.example.org"]);
+        var store = app.Get<VoteStore>();
+        var draft = new VoteDraft("Glasfaser zuerst?", "Erklärung", "andernach", Start.AddDays(-7), Start.AddDays(3), VoteMethod.YesNoAbstain,
+            [new OptionDraft("Glasfaser für Gewerbegebiete", "", null), new OptionDraft("Funkmasten an der B 256", "", null)]);
+        var vote = (await store.FindAsync(await store.InsertAsync(draft, published: true, imported: false, Start.AddDays(-8))))!;
+        app.Clock.Set(Start.AddDays(1));
+        foreach (var (glasfaser, funk) in new[] { (1, -1), (-1, -1), (-1, 1) })
+        {
+            var voter = await app.Connections.ParticipantAsync();
+            await app.ExecuteAsync("UPDATE participants SET municipality_id = 'andernach' WHERE id = @Id", new { Id = voter });
+            var cast = await app.Get<BallotBox>().CastAsync(vote.Id, voter, [new BallotChoice(vote.Options[0].Id, glasfaser), new BallotChoice(vote.Options[1].Id, funk)]);
+            Assert.True(cast.Succeeded);
+        }
+
+        app.Clock.Set(Start.AddDays(4));
+        await app.Get<VoteTallyJob>().RunAsync(vote.Id, CancellationToken.None);
+        app.Clock.Set(Start.AddDays(7).AddMinutes(1));
+
+        await app.Get<DigestRound>().RunScheduledAsync(councilId);
+
+        // Both measures got more No than Yes: the best-placed one was rejected too, and "Vorne: 1. …" read as if it had passed.
+        var text = (await app.ScalarAsync<string>("SELECT text_body FROM digests")).ReplaceLineEndings("\n");
+        Assert.Contains("beendet am 19.11.2026, Ergebnis veröffentlicht; 3 Stimmabgaben, davon 3 aus Andernach.\n  Keine Maßnahme wurde angenommen.\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Vorne", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CountyDigest_CoversEveryMunicipality()
     {
         await using var app = await TestApp.StartAsync(DigestTestData.Settings());
@@ -368,7 +398,7 @@ public sealed class DigestContentTests
           https://beteiligung.example/abstimmungen/2
         - Welche Maßnahmen zuerst? (ganzer Landkreis)
           beendet am 19.11.2026, Ergebnis veröffentlicht; 4 Stimmabgaben, davon 3 aus Andernach.
-          Vorne: 1. Rufbus am Abend, 2. Glasfaser für Gewerbegebiete, 3. Mitfahrbänke
+          Ausgewählt: Rufbus am Abend
           https://beteiligung.example/abstimmungen/1/ergebnis
 
         == Beteiligung in Zahlen ==
