@@ -180,6 +180,10 @@ public sealed class DigestContentTests
         Assert.Contains("Rufbus per App in Mendig", text, StringComparison.Ordinal);
         Assert.Contains("Glasfaser für Bendorf", text, StringComparison.Ordinal);
         Assert.Contains("Wochenbericht für Mayen-Koblenz", text, StringComparison.Ordinal);
+        // The whole county counts everything: the note explains the columns only, no "Für Mayen-Koblenz zählen … nach dem Wohnort".
+        Assert.Contains("Stimmabgaben: 0 (Zeitraum davor: 0, insgesamt: 0)\n\n„Zeitraum davor“ ist der gleich lange Zeitraum vor dem Berichtszeitraum, „insgesamt“ alles bis zu dessen Ende.\n", text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        var html = new HtmlParser().ParseDocument(await app.ScalarAsync<string>("SELECT html_body FROM digests"));
+        Assert.StartsWith("„Zeitraum davor“", html.QuerySelectorAll("table").Single(t => t.QuerySelector("caption")!.TextContent.StartsWith("Beteiligung in", StringComparison.Ordinal)).NextElementSibling?.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -409,6 +413,8 @@ public sealed class DigestContentTests
         Kommentare: 1 (Zeitraum davor: 0, insgesamt: 1)
         Umfrage-Antworten: 2 (Zeitraum davor: 1, insgesamt: 4)
         Stimmabgaben: 2 (Zeitraum davor: 1, insgesamt: 3)
+
+        Für Andernach zählen Ideen, Unterstützungen und Kommentare nach dem Ort der Idee, Teilnehmende, Umfrage-Antworten und Stimmabgaben nach dem Wohnort. „Zeitraum davor“ ist der gleich lange Zeitraum vor dem Berichtszeitraum, „insgesamt“ alles bis zu dessen Ende.
 
         == Moderation ==
 
