@@ -127,6 +127,14 @@ public static class SurveyDisplay
     private static string Scale(QuestionSettings settings, string value) =>
         int.TryParse(value, CultureInfo.InvariantCulture, out var step) && step >= 1 && step <= settings.Scale.Count ? settings.Scale[step - 1] : value;
 
+    /// <summary>
+    /// The length of an answer's bar in a ranking question, from its average rank among <paramref name="places"/>: rank 1
+    /// a full bar, the last place the shortest. A smaller rank is the more important answer, so it gets the longer bar;
+    /// the average itself would have drawn the least important answer longest.
+    /// </summary>
+    public static decimal RankShare(decimal? averageRank, int places) =>
+        averageRank is { } rank && places > 0 ? (places + 1 - rank) / places : 0;
+
     /// <summary>A number for display in the current culture ("3,5").</summary>
     public static string Number(decimal? value) => value?.ToString("0.##", CultureInfo.CurrentCulture) ?? "";
 }

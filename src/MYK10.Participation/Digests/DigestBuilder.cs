@@ -115,5 +115,17 @@ public sealed class DigestBuilder(IEnumerable<IDigestSection> sections)
         }
 
         html.Append("</tbody></table>");
+        var note = FiguresNote(context);
+        text.Append($"\n{note}\n");
+        html.Append($"<p style=\"{TextStyle}{MutedStyle}\">{Html(note)}</p>");
+    }
+
+    /// <summary>What the columns mean and, for a municipality, which contributions count as its own.</summary>
+    private static string FiguresNote(DigestContext context)
+    {
+        const string columns = "„Zeitraum davor“ ist der gleich lange Zeitraum vor dem Berichtszeitraum, „insgesamt“ alles bis zu dessen Ende.";
+        return context.AreaId is null
+            ? columns
+            : $"Für {context.AreaName} zählen Ideen, Unterstützungen und Kommentare nach dem Ort der Idee, Teilnehmende, Umfrage-Antworten und Stimmabgaben nach dem Wohnort. {columns}";
     }
 }

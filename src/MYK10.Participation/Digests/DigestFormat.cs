@@ -18,9 +18,15 @@ public static class DigestFormat
     public const string MutedStyle = "color:#4a4a4a;";
     public const string TableStyle = "border-collapse:collapse;width:100%;margin:0 0 16px;font-size:15px;";
     public const string CaptionStyle = "text-align:left;font-weight:bold;padding:0 0 6px;";
-    public const string ThStyle = "text-align:left;border-bottom:2px solid #0b4f6c;padding:6px 8px;";
-    public const string TdStyle = "border-bottom:1px solid #d0d0d0;padding:6px 8px;";
-    public const string NumberStyle = "border-bottom:1px solid #d0d0d0;padding:6px 8px;text-align:right;";
+    // On a phone (about 360 px) a table of four columns with words like "Kommunikationsinfrastruktur" or
+    // "Berichtszeitraum" is wider than the screen and the mail scrolls sideways: words in headings and text cells may
+    // break (hyphenated where the mail program can), figures stay whole.
+    private const string Wrap = "overflow-wrap:anywhere;word-break:break-word;-webkit-hyphens:auto;hyphens:auto;";
+    public const string ThStyle = "text-align:left;border-bottom:2px solid #0b4f6c;padding:6px 8px;" + Wrap;
+    public const string TdStyle = "text-align:left;border-bottom:1px solid #d0d0d0;padding:6px 8px;" + Wrap;
+    /// <summary>Appended to a heading or cell that must not break, such as "Platz" over a narrow column of ranks.</summary>
+    public const string NoWrap = "white-space:nowrap;";
+    public const string NumberStyle = "border-bottom:1px solid #d0d0d0;padding:6px 8px;text-align:right;white-space:nowrap;";
 
     public static string Html(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
 

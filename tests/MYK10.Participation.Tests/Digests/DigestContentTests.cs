@@ -135,6 +135,36 @@ public sealed class DigestContentTests
     }
 
     [Fact]
+    public async Task ClosedYesNoVote_NamesWhatWasAccepted_NotTheOptionWithTheBestScore()
+    {
+        await using var app = await TestApp.StartAsync(DigestTestData.Settings());
+        var councilId = await app.CouncilAsync(recipients: ["rat@andernach.example.org"]);
+        var store = app.Get<VoteStore>();
+        var draft = new VoteDraft("Glasfaser zuerst?", "Erklärung", "andernach", Start.AddDays(-7), Start.AddDays(3), VoteMethod.YesNoAbstain,
+            [new OptionDraft("Glasfaser für Gewerbegebiete", "", null), new OptionDraft("Funkmasten an der B 256", "", null)]);
+        var vote = (await store.FindAsync(await store.InsertAsync(draft, published: true, imported: false, Start.AddDays(-8))))!;
+        app.Clock.Set(Start.AddDays(1));
+        foreach (var (glasfaser, funk) in new[] { (1, -1), (-1, -1), (-1, 1) })
+        {
+            var voter = await app.Connections.ParticipantAsync();
+            await app.ExecuteAsync("UPDATE participants SET municipality_id = 'andernach' WHERE id = @Id", new { Id = voter });
+            var cast = await app.Get<BallotBox>().CastAsync(vote.Id, voter, [new BallotChoice(vote.Options[0].Id, glasfaser), new BallotChoice(vote.Options[1].Id, funk)]);
+            Assert.True(cast.Succeeded);
+        }
+
+        app.Clock.Set(Start.AddDays(4));
+        await app.Get<VoteTallyJob>().RunAsync(vote.Id, CancellationToken.None);
+        app.Clock.Set(Start.AddDays(7).AddMinutes(1));
+
+        await app.Get<DigestRound>().RunScheduledAsync(councilId);
+
+        // Both measures got more No than Yes: the best-placed one was rejected too, and "Vorne: 1. …" read as if it had passed.
+        var text = (await app.ScalarAsync<string>("SELECT text_body FROM digests")).ReplaceLineEndings("\n");
+        Assert.Contains("beendet am 19.11.2026, Ergebnis veröffentlicht; 3 Stimmabgaben, davon 3 aus Andernach.\n  Keine Maßnahme wurde angenommen.\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Vorne", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CountyDigest_CoversEveryMunicipality()
     {
         await using var app = await TestApp.StartAsync(DigestTestData.Settings());
@@ -150,6 +180,10 @@ public sealed class DigestContentTests
         Assert.Contains("Rufbus per App in Mendig", text, StringComparison.Ordinal);
         Assert.Contains("Glasfaser für Bendorf", text, StringComparison.Ordinal);
         Assert.Contains("Wochenbericht für Mayen-Koblenz", text, StringComparison.Ordinal);
+        // The whole county counts everything: the note explains the columns only, no "Für Mayen-Koblenz zählen … nach dem Wohnort".
+        Assert.Contains("Stimmabgaben: 0 (Zeitraum davor: 0, insgesamt: 0)\n\n„Zeitraum davor“ ist der gleich lange Zeitraum vor dem Berichtszeitraum, „insgesamt“ alles bis zu dessen Ende.\n", text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        var html = new HtmlParser().ParseDocument(await app.ScalarAsync<string>("SELECT html_body FROM digests"));
+        Assert.StartsWith("„Zeitraum davor“", html.QuerySelectorAll("table").Single(t => t.QuerySelector("caption")!.TextContent.StartsWith("Beteiligung in", StringComparison.Ordinal)).NextElementSibling?.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -368,7 +402,7 @@ public sealed class DigestContentTests
           https://beteiligung.example/abstimmungen/2
         - Welche Maßnahmen zuerst? (ganzer Landkreis)
           beendet am 19.11.2026, Ergebnis veröffentlicht; 4 Stimmabgaben, davon 3 aus Andernach.
-          Vorne: 1. Rufbus am Abend, 2. Glasfaser für Gewerbegebiete, 3. Mitfahrbänke
+          Ausgewählt: Rufbus am Abend
           https://beteiligung.example/abstimmungen/1/ergebnis
 
         == Beteiligung in Zahlen ==
@@ -379,6 +413,8 @@ public sealed class DigestContentTests
         Kommentare: 1 (Zeitraum davor: 0, insgesamt: 1)
         Umfrage-Antworten: 2 (Zeitraum davor: 1, insgesamt: 4)
         Stimmabgaben: 2 (Zeitraum davor: 1, insgesamt: 3)
+
+        Für Andernach zählen Ideen, Unterstützungen und Kommentare nach dem Ort der Idee, Teilnehmende, Umfrage-Antworten und Stimmabgaben nach dem Wohnort. „Zeitraum davor“ ist der gleich lange Zeitraum vor dem Berichtszeitraum, „insgesamt“ alles bis zu dessen Ende.
 
         == Moderation ==
 

@@ -332,6 +332,41 @@ public sealed class VotePagesTests(VotePagesTests.Site site) : IClassFixture<Vot
     }
 
     [Fact]
+    public async Task Result_OfAnApprovalVote_CountsBallotsAsStimmzettel_NotAsTheVotesTheOptionsGot()
+    {
+        var vote = await site.OpenVoteAsync(VoteMethod.Approval);
+        foreach (var municipality in new[] { "mayen", "mendig" })
+        {
+            var (client, _) = await site.ParticipantClientAsync(municipalityId: municipality);
+            await client.PostFormAsync($"/abstimmungen/{vote.Id}", await FieldsAsync(client, vote, id => id == vote.OptionId(1) || id == vote.OptionId(2) ? "true" : null, "Selected"));
+        }
+
+        await CloseAndCountAsync(vote);
+
+        var page = await site.CreateBrowserLikeClient().GetDocumentAsync($"/abstimmungen/{vote.Id}/ergebnis");
+
+        // Two people each chose two measures: two ballots, four votes; "Abgegebene Stimmen: 2" beside options with 2 votes each read as a contradiction.
+        Assert.Contains("Abgegebene Stimmzettel: 2", page.QuerySelector("main p.lead")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["2", "2"], page.QuerySelectorAll("table.result-table tbody td:nth-child(3)").Take(2).Select(cell => cell.TextContent));
+        var byPlace = page.QuerySelectorAll("main table").Single(t => t.QuerySelector("caption")?.TextContent == "Beteiligung nach Wohnort");
+        Assert.Equal("Stimmzettel", byPlace.QuerySelector("thead th:last-child")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Result_ExplainsTheTieRule_ByWhatDecidesWhenTheScoresAreEqual()
+    {
+        var vote = await site.OpenVoteAsync(VoteMethod.Ranking);
+        await CloseAndCountAsync(vote);
+
+        var page = await site.CreateBrowserLikeClient().GetDocumentAsync($"/abstimmungen/{vote.Id}/ergebnis");
+
+        // A tie is equal votes or points: "mehr Stimmen" cannot decide it, and the "Nr." on the page is the order of selection, not a measure number.
+        var rule = page.QuerySelectorAll("main p").Select(p => p.TextContent).Single(t => t.Contains("gleich viele", StringComparison.Ordinal));
+        Assert.Equal("Haben Maßnahmen gleich viele Stimmen oder Punkte, steht die mit den geringeren Kosten vorn, bei gleichen Kosten die früher angelegte.", rule);
+        Assert.DoesNotContain("Maßnahmennummer", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ReceiptPage_OfAClosedVote_OffersNeitherToVoteNorToChange_ButTheResult()
     {
         var (voter, _) = await site.ParticipantClientAsync();

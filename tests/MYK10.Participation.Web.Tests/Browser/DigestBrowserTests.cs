@@ -1,5 +1,8 @@
 using Microsoft.Playwright;
+using MYK10.Participation.Data;
+using MYK10.Participation.Ideas;
 using MYK10.Participation.Staff;
+using MYK10.Participation.Tests.Infrastructure;
 using MYK10.Participation.Web.Tests.Infrastructure;
 
 namespace MYK10.Participation.Web.Tests.Browser;
@@ -77,6 +80,24 @@ public sealed class DigestBrowserTests(BrowserFixture browser, DigestBrowserTest
         // Only the document itself (and the browser's own favicon probe): no styles, scripts or images from anywhere.
         Assert.Contains(requests, url => url.Contains("handler=Html", StringComparison.Ordinal));
         Assert.All(requests, url => Assert.True(url.Contains("handler=Html", StringComparison.Ordinal) || url.Contains("/favicon.", StringComparison.Ordinal), url));
+    }
+
+    [Fact]
+    public async Task DigestHtmlPart_OnAPhone_FitsTheScreen_ItsTablesWrapLongWords()
+    {
+        var connections = site.Get<IDbConnectionFactory>();
+        var submission = new IdeaSubmission("Karte der Funklöcher zum Mitmachen", "Funklöcher melden und auf einer Karte sehen.", "kommunikationsinfrastruktur", "andernach", null);
+        var idea = (await site.Get<IdeaService>().SubmitAsync(await connections.ParticipantAsync(), submission)).IdeaId!.Value;
+        await connections.PublishAsync(idea, DateTimeOffset.UtcNow.AddDays(-1));
+        var (councilId, digestId) = await site.CouncilWithDigestAsync();
+        var page = await browser.OpenAsStaffAsync(site, StaffRole.Admin, 360, 740);
+
+        await page.GotoAsync($"/admin/gremien/{councilId}/berichte/{digestId}?handler=Html");
+
+        // The most supported ideas ("Kommunikationsinfrastruktur") and the figures ("Berichtszeitraum") are tables of
+        // four columns: they must fit a phone's screen, not make the mail scroll sideways.
+        Assert.True(await page.Locator("table").CountAsync() >= 2);
+        await page.AssertOneH1AndNoHorizontalScrollAsync();
     }
 
     [Fact]

@@ -393,6 +393,22 @@ public sealed class VoteResultBrowserTests(BrowserFixture browser, VoteResultBro
     }
 
     [Fact]
+    public async Task ResultPage_Printed_NamesItsSourceAndAddress_WhichTheScreenDoesNotRepeat()
+    {
+        var id = (await site.DemoAsync())[1];
+        var page = await browser.OpenAsync(site);
+        await page.GotoAsync($"/abstimmungen/{id}/ergebnis?stimmzettel=2");
+        var source = page.Locator(".print-source");
+
+        Assert.False(await source.IsVisibleAsync());
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+
+        // Header and footer are not printed: without this line a sheet on a council's table says neither site nor address.
+        Assert.True(await source.IsVisibleAsync());
+        Assert.Equal($"Quelle: MYK10 Bürgerbeteiligung, http://localhost/abstimmungen/{id}/ergebnis?stimmzettel=2", (await source.InnerTextAsync()).Trim());
+    }
+
+    [Fact]
     public async Task ResultPage_Printed_BreaksATableLongerThanASheet_InsteadOfPushingItAwayFromItsHeading()
     {
         var id = (await site.DemoAsync())[1];

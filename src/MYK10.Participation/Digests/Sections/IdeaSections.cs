@@ -99,12 +99,12 @@ public sealed class MostSupportedIdeasSection : IDigestSection
 
         var text = new StringBuilder();
         var html = new StringBuilder($"<table style=\"{TableStyle}\"><caption style=\"{CaptionStyle}\">{(ideas.Count == 1 ? "Die Idee" : $"Die {Number(ideas.Count)} Ideen")} mit den meisten Unterstützer·innen in {Html(context.AreaName)}</caption>" +
-            $"<thead><tr><th scope=\"col\" style=\"{ThStyle}\">Platz</th><th scope=\"col\" style=\"{ThStyle}\">Idee</th><th scope=\"col\" style=\"{ThStyle}\">Handlungsfeld</th><th scope=\"col\" style=\"{ThStyle}\">Unterstützer·innen</th></tr></thead><tbody>");
+            $"<thead><tr><th scope=\"col\" style=\"{ThStyle}{NoWrap}\">Platz</th><th scope=\"col\" style=\"{ThStyle}\">Idee</th><th scope=\"col\" style=\"{ThStyle}\">Handlungsfeld</th><th scope=\"col\" style=\"{ThStyle}\">Unterstützer·innen</th></tr></thead><tbody>");
         for (var i = 0; i < ideas.Count; i++)
         {
             var idea = ideas[i];
             text.Append($"{i + 1}. {idea.Title} ({Supporters(idea.Supporters)}, {idea.FieldName})\n   {idea.Link(context)}\n");
-            html.Append($"<tr><td style=\"{TdStyle}\">{i + 1}.</td><th scope=\"row\" style=\"{TdStyle}\"><a href=\"{Html(idea.Link(context))}\" style=\"{LinkStyle}\">{Html(idea.Title)}</a></th>" +
+            html.Append($"<tr><td style=\"{TdStyle}{NoWrap}\">{i + 1}.</td><th scope=\"row\" style=\"{TdStyle}\"><a href=\"{Html(idea.Link(context))}\" style=\"{LinkStyle}\">{Html(idea.Title)}</a></th>" +
                 $"<td style=\"{TdStyle}\">{Html(idea.FieldName)}</td><td style=\"{NumberStyle}\">{Number(idea.Supporters)}</td></tr>");
         }
 
