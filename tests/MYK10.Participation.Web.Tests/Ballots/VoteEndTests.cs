@@ -104,7 +104,7 @@ public sealed class VoteEndTests(VoteEndTests.Site site) : IClassFixture<VoteEnd
         // The result: the tally sweep counts the vote as it counts any vote that has closed, and the result is public.
         Assert.Contains(vote.Id, await site.Get<VoteStore>().DueForTallyAsync(Now));
         await site.Get<VoteTallySweepJob>().RunAsync(CancellationToken.None);
-        Assert.Contains("Abgegebene Stimmen: 1", (await late.GetDocumentAsync($"/abstimmungen/{vote.Id}/ergebnis")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Abgegebene Stimmzettel: 1", (await late.GetDocumentAsync($"/abstimmungen/{vote.Id}/ergebnis")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         late.Dispose();
     }
 
