@@ -135,6 +135,9 @@ public static class SurveyDisplay
     public static decimal RankShare(decimal? averageRank, int places) =>
         averageRank is { } rank && places > 0 ? (places + 1 - rank) / places : 0;
 
+    /// <summary>An average beside others (a chart, a column): always two decimals, so that "2,50" lines up with "2,07".</summary>
+    public static string Average(decimal? value) => value?.ToString("0.00", CultureInfo.CurrentCulture) ?? "";
+
     /// <summary>A number for display in the current culture ("3,5").</summary>
     public static string Number(decimal? value) => value?.ToString("0.##", CultureInfo.CurrentCulture) ?? "";
 }

@@ -281,6 +281,19 @@ public sealed class AdminTests(AdminTests.Site site) : IClassFixture<AdminTests.
     }
 
     [Fact]
+    public async Task AveragesOfRankingsAndMatrices_HaveTwoDecimals_SoThatTheyLineUp()
+    {
+        // The golden survey's fixed responses give averages of 2, 2,67 and 1,33.
+        var survey = await GoldenSurvey.CreatePublishedAsync(site.Services);
+
+        var page = await site.CreateBrowserLikeClient().GetDocumentAsync($"/umfragen/{survey.Id}/ergebnisse");
+
+        var averages = page.QuerySelectorAll(".bar-value").Select(v => v.TextContent.Trim()).Where(v => v.StartsWith("Ø ", StringComparison.Ordinal)).ToList();
+        Assert.Contains("Ø 2,00", averages);
+        Assert.All(averages, average => Assert.Matches(@"^Ø \d+,\d\d$", average));
+    }
+
+    [Fact]
     public async Task ResultsApi_UnknownMunicipality_IsABadRequestNamingTheParameter_NotAnEmptyResult()
     {
         var survey = await GoldenSurvey.CreatePublishedAsync(site.Services);
