@@ -377,7 +377,7 @@ public sealed class DigestContentTests
            https://beteiligung.example/ideen/3
         3. Digitale Bürgersprechstunde (0 Unterstützer·innen, Digitale Souveränität)
            https://beteiligung.example/ideen/2
-        4. Tablets für die Grundschule (0 Unterstützer·innen, Bildung)
+        3. Tablets für die Grundschule (0 Unterstützer·innen, Bildung)
            https://beteiligung.example/ideen/4
 
         == Offizielle Antworten ==

@@ -100,11 +100,14 @@ public sealed class MostSupportedIdeasSection : IDigestSection
         var text = new StringBuilder();
         var html = new StringBuilder($"<table style=\"{TableStyle}\"><caption style=\"{CaptionStyle}\">{(ideas.Count == 1 ? "Die Idee" : $"Die {Number(ideas.Count)} Ideen")} mit den meisten Unterstützer·innen in {Html(context.AreaName)}</caption>" +
             $"<thead><tr><th scope=\"col\" style=\"{ThStyle}{NoWrap}\">Platz</th><th scope=\"col\" style=\"{ThStyle}\">Idee</th><th scope=\"col\" style=\"{ThStyle}\">Handlungsfeld</th><th scope=\"col\" style=\"{ThStyle}\">Unterstützer·innen</th></tr></thead><tbody>");
+        var place = 0;
         for (var i = 0; i < ideas.Count; i++)
         {
             var idea = ideas[i];
-            text.Append($"{i + 1}. {idea.Title} ({Supporters(idea.Supporters)}, {idea.FieldName})\n   {idea.Link(context)}\n");
-            html.Append($"<tr><td style=\"{TdStyle}{NoWrap}\">{i + 1}.</td><th scope=\"row\" style=\"{TdStyle}\"><a href=\"{Html(idea.Link(context))}\" style=\"{LinkStyle}\">{Html(idea.Title)}</a></th>" +
+            // Ideas with as many supporters share a place ("2., 2., 4."), so that the list does not rank what is equal.
+            place = i > 0 && idea.Supporters == ideas[i - 1].Supporters ? place : i + 1;
+            text.Append($"{place}. {idea.Title} ({Supporters(idea.Supporters)}, {idea.FieldName})\n   {idea.Link(context)}\n");
+            html.Append($"<tr><td style=\"{TdStyle}{NoWrap}\">{place}.</td><th scope=\"row\" style=\"{TdStyle}\"><a href=\"{Html(idea.Link(context))}\" style=\"{LinkStyle}\">{Html(idea.Title)}</a></th>" +
                 $"<td style=\"{TdStyle}\">{Html(idea.FieldName)}</td><td style=\"{NumberStyle}\">{Number(idea.Supporters)}</td></tr>");
         }
 
