@@ -20,6 +20,27 @@ public static class TextFormatting
         return new HtmlString(writer.ToString());
     }
 
+    /// <summary>Text of the page's own as content: encoded when written, as Razor encodes a string.</summary>
+    public static IHtmlContent Plain(string text) => new HtmlFormattableString("{0}", text);
+
+    /// <summary>The parts one after the other with <paramref name="separator"/> between them, rendered once (<see cref="Finished"/>).</summary>
+    public static IHtmlContent Join(string separator, IEnumerable<IHtmlContent> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var line = new HtmlContentBuilder();
+        foreach (var part in parts)
+        {
+            if (line.Count > 0)
+            {
+                line.Append(separator);
+            }
+
+            line.AppendHtml(part);
+        }
+
+        return Finished(line);
+    }
+
     public static IHtmlContent Paragraphs(string? text)
     {
         var builder = new HtmlContentBuilder();

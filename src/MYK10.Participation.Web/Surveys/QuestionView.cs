@@ -62,23 +62,22 @@ public static class SurveyDisplay
     {
         var s = question.Settings;
         IHtmlContent Option(string key) => ContentLanguage.Part(s.OptionLabel(key) ?? key);
-        static IHtmlContent Plain(string line) => new HtmlFormattableString("{0}", line);
         answer.TryGetValue("", out var value);
         return question.Kind switch
         {
             _ when answer.Count == 0 => [],
             QuestionKind.Single or QuestionKind.Dropdown => [Option(value ?? "")],
-            QuestionKind.YesNo => [Plain(value == "yes" ? text["Answer.Yes"] : text["Answer.No"])],
-            QuestionKind.Consent => [Plain(text["Answer.Consent"])],
+            QuestionKind.YesNo => [TextFormatting.Plain(value == "yes" ? text["Answer.Yes"] : text["Answer.No"])],
+            QuestionKind.Consent => [TextFormatting.Plain(text["Answer.Consent"])],
             QuestionKind.Multiple => s.Options.Where(o => answer.ContainsKey(o.Key)).Select(o => ContentLanguage.Part(o.Label))
-                .Concat(answer.TryGetValue(QuestionSettings.OtherItem, out var other) ? [Plain($"{text["Answer.Other"]}: {other}")] : []).ToList(),
+                .Concat(answer.TryGetValue(QuestionSettings.OtherItem, out var other) ? [TextFormatting.Plain($"{text["Answer.Other"]}: {other}")] : []).ToList(),
             QuestionKind.Matrix => s.Rows.Where(r => answer.ContainsKey(r.Key))
                 .Select(r => (IHtmlContent)new HtmlFormattableString("{0}: {1}", ContentLanguage.Part(r.Label), ContentLanguage.Part(Scale(s, answer[r.Key])))).ToList(),
             QuestionKind.Ranking => s.Options.Where(o => answer.ContainsKey(o.Key)).OrderBy(o => int.Parse(answer[o.Key], CultureInfo.InvariantCulture))
                 .Select(o => (IHtmlContent)new HtmlFormattableString("{0}. {1}", answer[o.Key], ContentLanguage.Part(o.Label))).ToList(),
-            QuestionKind.Number => [Plain(value?.Replace('.', CultureInfo.CurrentCulture.NumberFormat.NumberDecimalSeparator[0]) ?? "")],
-            QuestionKind.Date => [Plain(DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date.ToString("d", CultureInfo.CurrentCulture) : value ?? "")],
-            _ => [Plain(value ?? "")],
+            QuestionKind.Number => [TextFormatting.Plain(value?.Replace('.', CultureInfo.CurrentCulture.NumberFormat.NumberDecimalSeparator[0]) ?? "")],
+            QuestionKind.Date => [TextFormatting.Plain(DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date.ToString("d", CultureInfo.CurrentCulture) : value ?? "")],
+            _ => [TextFormatting.Plain(value ?? "")],
         };
     }
 

@@ -72,18 +72,7 @@ public static class VoteDisplay
                 ContentLanguage.Sentence(s[c.Value > 0 ? "Choice.Yes" : c.Value < 0 ? "Choice.No" : "Choice.Abstain"], Title(c.OptionId))),
             _ => choices.OrderBy(c => Position(vote, c.OptionId)).Select(c => Title(c.OptionId)),
         };
-        var line = new HtmlContentBuilder();
-        foreach (var part in parts)
-        {
-            if (line.Count > 0)
-            {
-                line.Append("; ");
-            }
-
-            line.AppendHtml(part);
-        }
-
-        return TextFormatting.Finished(line);
+        return TextFormatting.Join("; ", parts);
     }
 
     private static int Position(Vote vote, long optionId) => vote.Options.FirstOrDefault(o => o.Id == optionId)?.Position ?? int.MaxValue;
